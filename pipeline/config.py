@@ -1,0 +1,55 @@
+"""Run configuration and the pipeline fingerprint that keys the incremental cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from . import __version__
+from .lexicon import MODELS_DIR
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: Libraries whose versions change what the pipeline writes.
+VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "pydantic")
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str | None = None
+    max_chars: int = 1_000_000
+    batch_size: int = 16
+    shard_size: int = 64
+    force: bool = False
+    progress: bool | None = None  # None: a bar when stderr is a terminal
+    stages: tuple[str, ...] = field(default=())  # () runs everything and writes every file
+
+    def output_options(self) -> dict[str, object]:
+        """The options that change the records (not speed or display)."""
+        return {"model": self.model, "max_chars": self.max_chars}
+
+
+def code_digest() -> str:
+    """sha256 over the package source and the project lexicons in `models/`."""
+    digest = hashlib.sha256()
+    files = sorted(PACKAGE_DIR.glob("*.py")) + sorted(
+        p for p in MODELS_DIR.rglob("*") if p.is_file()
+    )
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(config: Config, model_id: str) -> str:
+    """Everything but the text that decides an article's records."""
+    parts = {
+        "pipeline": __version__,
+        "code": code_digest(),
+        "model": model_id,
+        "libraries": {name: version(name) for name in VERSIONED_LIBRARIES},
+        "options": config.output_options(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

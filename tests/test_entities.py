@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.entities import EntityStage, initials, keep_enclosing_entities, name_key
+from pipeline.evaluate import score_entity_tables
+from pipeline.read import Article, read_txt
+from tests.conftest import REPO, SEEDS
+
+GOLD = REPO / "tests" / "gold" / "entities"
+
+
+@pytest.fixture(scope="module")
+def stage(nlp):
+    return EntityStage(nlp)
+
+
+@pytest.fixture
+def table(nlp, stage):
+    def extract(text: str) -> dict[str, dict]:
+        records = stage(nlp(text), Article("t", text, "test"))
+        for record in records:
+            for mention in record["mentions"]:
+                assert text[mention["start"] : mention["end"]] == mention["text"]
+        return {record["name"]: record for record in records}
+
+    return extract
+
+
+def mention_texts(record: dict) -> list[str]:
+    return [m["text"] for m in record["mentions"]]
+
+
+def test_surname_joins_full_name_with_titles(table):
+    entities = table(
+        "Separately, at the State Department, spokesman Matthew Miller told reporters that "
+        "the talks had failed. Miller added that more sanctions would follow."
+    )
+    miller = entities["Matthew Miller"]
+    assert miller["label"] == "PERSON"
+    assert mention_texts(miller) == ["Matthew Miller", "Miller"]
+    assert miller["titles"] == ["spokesman"]
+
+
+def test_apposition_and_premodifier_titles(table):
+    entities = table(
+        "Outgoing President Joe Biden met John Kirby, the top White House official, on Monday."
+    )
+    assert entities["Joe Biden"]["titles"] == ["President"]
+    assert entities["John Kirby"]["titles"] == ["top White House official"]
+
+
+def test_acronym_joins_its_expansion(table):
+    entities = table(
+        "South Korea's National Intelligence Service (NIS) said 300 soldiers had died. "
+        "The NIS also reported an incident at the border."
+    )
+    nis = entities["National Intelligence Service"]
+    assert nis["label"] == "ORG"
+    assert mention_texts(nis) == ["National Intelligence Service", "NIS", "NIS"]
+
+
+def test_alias_and_possessive(table):
+    entities = table("On Jan. 13, S. Korea’s spy agency reported new figures.")
+    korea = entities["South Korea"]
+    assert korea["label"] == "GPE"
+    assert mention_texts(korea) == ["S. Korea"]
+
+
+def test_place_pattern_fixes_label(table):
+    entities = table(
+        "Most of these soldiers are operating in the area around Kursk, a Russian region, "
+        "and bodies were found in Russia’s Kursk region."
+    )
+    assert entities["Kursk region"]["label"] == "GPE"
+    assert mention_texts(entities["Kursk region"]) == ["Kursk", "Kursk region"]
+
+
+def test_demonyms_are_norp_and_plural_joins_singular(table):
+    entities = table(
+        "Ukrainian officials said the North Koreans were moved. A North Korean soldier "
+        "was captured by Ukrainian forces."
+    )
+    assert entities["North Koreans"]["label"] == "NORP"
+    assert mention_texts(entities["North Koreans"]) == ["North Koreans", "North Korean"]
+    assert entities["Ukrainian"]["label"] == "NORP"
+
+
+def test_honorific_is_dropped_title_word_is_kept(table):
+    entities = table(
+        "Mr. Okafor, the finance minister, spoke first. Then General Anna Kovacs spoke."
+    )
+    assert "Okafor" in entities and "Mr." not in entities["Okafor"]["titles"]
+    assert entities["Anna Kovacs"]["titles"] == ["General"]
+    assert mention_texts(entities["Anna Kovacs"]) == ["Anna Kovacs"]
+
+
+def test_ambiguous_surname_stays_apart(table):
+    entities = table("Bill Clinton and Hillary Clinton arrived in Ohio. Clinton spoke for an hour.")
+    assert mention_texts(entities["Bill Clinton"]) == ["Bill Clinton"]
+    assert mention_texts(entities["Hillary Clinton"]) == ["Hillary Clinton"]
+
+
+def test_not_entities_lexicon(table):
+    entities = table("Casualties ranged from light wounds up to being KIA (killed in action).")
+    assert "KIA" not in entities
+
+
+def test_numeric_labels_are_left_to_other_stages(table):
+    entities = table("About 3,000 soldiers were wounded on Tuesday, nearly 30% of the force.")
+    assert not {"DATE", "CARDINAL", "PERCENT"} & {e["label"] for e in entities.values()}
+
+
+def test_helpers():
+    assert name_key("North Korea’s  Army") == "north korea's army"
+    assert name_key("U.S.") == "us"
+    assert initials("national intelligence service of korea") == "nisk"
+
+
+def test_pattern_inside_longer_entity_keeps_the_entity(nlp):
+    doc = nlp("They were pro-Russian separatist forces.")
+    pro = doc.char_span(10, 21, label="NORP")
+    russian = doc.char_span(14, 21, label="NORP")
+    assert [s.text for s in keep_enclosing_entities([pro], [russian])] == ["pro-Russian"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", sorted(p.stem for p in GOLD.glob("*.json")))
+def test_entity_table_against_gold(stage, nlp, stem):
+    """The whole table of each gold article: names, labels, mentions, clusters, titles."""
+    article_path = SEEDS / f"{stem}.txt"
+    if not article_path.exists():
+        article_path = REPO / "tests" / "corpus" / f"{stem}.txt"
+    article = read_txt(article_path, max_chars=1_000_000)
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["entities"]
+    predicted = stage(nlp(article.text), article)
+    scores = score_entity_tables([dict(e, doc_id=stem) for e in gold], predicted)
+    assert scores["mentions"]["f1"] >= 0.85, scores
+    assert scores["entities"]["f1"] >= 0.80, scores
+    assert scores["clusters_b3_f1"] >= 0.90, scores
+    assert scores["titles"]["r"] >= 0.75 or not any(e["titles"] for e in gold), scores
+
+
+@pytest.mark.slow
+def test_seed_key_entities(stage, nlp):
+    article = read_txt(SEEDS / "000_ba5a28084ee35347.txt", max_chars=1_000_000)
+    entities = {e["name"]: e for e in stage(nlp(article.text), article)}
+    kirby = entities["John Kirby"]
+    assert mention_texts(kirby) == ["John Kirby", "Kirby", "Kirby", "Kirby"]
+    assert kirby["titles"] == [
+        "White House National Security Communications Advisor",
+        "top White House official",
+    ]
+    assert entities["Kursk"]["label"] == "GPE"
+    assert set(mention_texts(entities["North Korea"])) == {"North Korea", "DPRK"}
+    assert entities["Kim Jong-un"]["titles"] == ["dictator"]

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse import ModelNotFound, ParseCache, load_model, model_id, parse_texts
+from pipeline.read import text_sha256
+
+TEXT = "Matthew Miller told reporters in Washington on Tuesday that it was over."
+
+
+def test_model_id_names_model_and_version(nlp):
+    assert model_id(nlp) == f"en_{nlp.meta['name']}-{nlp.meta['version']}"
+
+
+def test_unknown_model_is_reported():
+    with pytest.raises(ModelNotFound, match="no_such_model"):
+        load_model("no_such_model")
+
+
+def test_cached_parse_equals_fresh_parse(nlp, tmp_path):
+    cache = ParseCache(tmp_path, nlp)
+    sha = text_sha256(TEXT)
+    [fresh] = parse_texts(nlp, [(sha, TEXT)], cache)
+    assert cache.path(sha).exists()
+    cached = cache.get(sha)
+    assert [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in cached] == [
+        (t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in fresh
+    ]
+    assert [s.text for s in cached.sents] == [s.text for s in fresh.sents]
+
+
+def test_cached_texts_are_not_parsed_again(nlp, tmp_path, monkeypatch):
+    cache = ParseCache(tmp_path, nlp)
+    pairs = [(text_sha256(t), t) for t in ("One text.", "Another text.")]
+    list(parse_texts(nlp, pairs[:1], cache))
+    seen: list[str] = []
+    real_pipe = nlp.pipe
+
+    def spy(texts, **kwargs):
+        texts = list(texts)
+        seen.extend(texts)
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", spy)
+    docs = list(parse_texts(nlp, pairs, cache))
+    assert seen == ["Another text."]
+    assert [d.text for d in docs] == ["One text.", "Another text."]

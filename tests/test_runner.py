@@ -1,0 +1,242 @@
+"""End to end: the `extract` command over real inputs, with the real model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from pipeline.entities import EntityStage
+from pipeline.records import OUTPUT_FILES
+from pipeline.runner import stages_to_run
+from tests.conftest import REPO, SEEDS, read_out, write_article
+
+pytestmark = pytest.mark.slow
+
+KIRBY = "John Kirby spoke on Monday. Kirby said the talks in Geneva had failed."
+MILLER = "Matthew Miller told reporters in Washington that the NIS was wrong."
+
+
+def jsonl(*records: dict) -> bytes:
+    return b"".join(json.dumps(r).encode() + b"\n" for r in records)
+
+
+def assert_valid_against_schema(out):
+    for name in OUTPUT_FILES:
+        schema_path = REPO / "schema" / (name.removesuffix(".jsonl") + ".schema.json")
+        validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text()))
+        for record in read_out(out, name):
+            validator.validate(record)
+
+
+def assert_offsets_index_the_text(out, texts):
+    for record in read_out(out, "entities.jsonl"):
+        for mention in record["mentions"]:
+            text = texts[record["doc_id"]]
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+def output_bytes(out):
+    return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def test_every_input_form_in_one_run(tmp_path, run_cli):
+    folder = tmp_path / "articles"
+    write_article(folder, "kirby", KIRBY, {"published": "2024-12-18", "title": "Talks"})
+    jsonl_file = tmp_path / "more.jsonl"
+    jsonl_file.write_bytes(jsonl({"id": "miller", "text": MILLER, "url": "http://x"}))
+    putin = "Vladimir Putin visited Pyongyang in June."
+    stdin = jsonl({"id": "stdin-1", "text": putin})
+    out = tmp_path / "out"
+
+    code, err = run_cli("extract", folder, jsonl_file, "-", "--out", out, stdin=stdin)
+
+    assert code == 0, err
+    documents = read_out(out, "documents.jsonl")
+    assert [(d["doc_id"], d["status"]) for d in documents] == [
+        ("kirby", "ok"),
+        ("miller", "ok"),
+        ("stdin-1", "ok"),
+    ]
+    assert documents[0]["published"] == "2024-12-18"
+    assert documents[1]["url"] == "http://x"
+    assert documents[2]["source"] == "<stdin>:1"
+    entities = {(e["doc_id"], e["name"]): e for e in read_out(out, "entities.jsonl")}
+    assert [m["text"] for m in entities["kirby", "John Kirby"]["mentions"]] == [
+        "John Kirby",
+        "Kirby",
+    ]
+    assert entities["stdin-1", "Vladimir Putin"]["label"] == "PERSON"
+    for empty in ("quantities.jsonl", "dates.jsonl", "quotes.jsonl", "errors.jsonl"):
+        assert read_out(out, empty) == []
+    assert_valid_against_schema(out)
+    assert_offsets_index_the_text(out, {"kirby": KIRBY, "miller": MILLER, "stdin-1": putin})
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, run_cli):
+    folder = tmp_path / "articles"
+    write_article(folder, "good", KIRBY)
+    write_article(folder, "empty", "")
+    write_article(folder, "binary", b"\x00\x01\x02PK")
+    write_article(folder, "latin1", "Caf\u00e9".encode("latin-1"))
+    write_article(folder, "baddate", MILLER, {"published": "next Tuesday"})
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes(
+        b'{"id": "broken", "text": \n'
+        + jsonl({"id": "../../x", "text": "escape attempt"}, {"id": "ok2", "text": MILLER})
+        + jsonl({"id": "long", "text": "word " * 100})
+    )
+    out = tmp_path / "out"
+
+    code, err = run_cli("extract", folder, lines, "--out", out, "--max-chars", "300")
+
+    assert code == 1
+    errors = {e["doc_id"].removeprefix(f"{lines}:"): e for e in read_out(out, "errors.jsonl")}
+    assert {k: e["error"] for k, e in errors.items()} == {
+        "empty": "empty",
+        "binary": "binary",
+        "latin1": "encoding",
+        "baddate": "bad_date",
+        "1": "bad_json",
+        "2": "bad_id",
+        "long": "too_long",
+    }
+    assert all(e["stage"] == "read" and e["message"] for e in errors.values())
+    for doc_id in ("empty", "binary", "latin1", "baddate", "long"):
+        assert f"whosaid: failed: {doc_id}" in err
+    status = {d["doc_id"]: d["status"] for d in read_out(out, "documents.jsonl")}
+    assert status["good"] == status["ok2"] == "ok"
+    assert {e["doc_id"] for e in read_out(out, "entities.jsonl")} == {"good", "ok2"}
+    assert not (tmp_path.parent / "x").exists() and not list(tmp_path.rglob("x*"))
+    assert_valid_against_schema(out)
+
+
+def test_text_over_spacy_max_length_fails_in_parse(tmp_path, run_cli, nlp):
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes(
+        jsonl({"id": "huge", "text": "a " * (nlp.max_length // 2 + 1)}, {"id": "ok", "text": KIRBY})
+    )
+    code, _ = run_cli("extract", lines, "--out", tmp_path / "out", "--max-chars", "5000000")
+    assert code == 1
+    [error] = read_out(tmp_path / "out", "errors.jsonl")
+    assert (error["doc_id"], error["stage"]) == ("huge", "parse")
+    assert "E088" in error["message"]
+    assert [e["doc_id"] for e in read_out(tmp_path / "out", "entities.jsonl")] == ["ok"] * 2
+
+
+def test_a_failing_stage_names_the_stage(tmp_path, run_cli, monkeypatch):
+    real_call = EntityStage.__call__
+
+    def flaky(self, doc, article):
+        if article.doc_id == "miller":
+            raise RuntimeError("boom")
+        return real_call(self, doc, article)
+
+    monkeypatch.setattr(EntityStage, "__call__", flaky)
+    folder = tmp_path / "articles"
+    write_article(folder, "kirby", KIRBY)
+    write_article(folder, "miller", MILLER)
+    code, _ = run_cli("extract", folder, "--out", tmp_path / "out")
+    assert code == 1
+    [error] = read_out(tmp_path / "out", "errors.jsonl")
+    assert (error["doc_id"], error["stage"], error["error"]) == (
+        "miller",
+        "entities",
+        "RuntimeError",
+    )
+    assert {e["doc_id"] for e in read_out(tmp_path / "out", "entities.jsonl")} == {"kirby"}
+
+
+def test_rerun_is_byte_identical_and_matches_a_fresh_run(tmp_path, run_cli):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert run_cli("extract", SEEDS, "--out", out)[0] == 0
+    first = output_bytes(out)
+    assert run_cli("extract", SEEDS, "--out", out, "--force")[0] == 0
+    assert output_bytes(out) == first
+    assert run_cli("extract", SEEDS, "--out", out)[0] == 0  # from the manifest
+    assert output_bytes(out) == first
+    assert run_cli("extract", SEEDS, "--out", fresh)[0] == 0
+    assert output_bytes(fresh) == first
+
+
+def test_incremental_skip_redo_add_and_force(tmp_path, run_cli):
+    folder, out = tmp_path / "articles", tmp_path / "out"
+    write_article(folder, "kirby", KIRBY)
+    write_article(folder, "miller", MILLER)
+    run_cli("extract", folder, "--out", out)
+
+    write_article(folder, "miller", MILLER.replace("Washington", "Seoul"))
+    write_article(folder, "putin", "Vladimir Putin visited Pyongyang.")
+    code, err = run_cli("extract", folder, "--out", out)
+
+    assert code == 0
+    assert "3 articles: 2 processed, 1 unchanged, 0 failed" in err
+    names = {(e["doc_id"], e["name"]) for e in read_out(out, "entities.jsonl")}
+    assert ("miller", "Seoul") in names and ("miller", "Washington") not in names
+    assert ("putin", "Vladimir Putin") in names
+    _, err = run_cli("extract", folder, "--out", out, "--force")
+    assert "3 articles: 3 processed, 0 unchanged, 0 failed" in err
+
+
+def test_stage_reruns_from_the_parse_cache(tmp_path, run_cli, nlp, monkeypatch):
+    out = tmp_path / "out"
+    run_cli("extract", SEEDS, "--out", out)
+    expected = (out / "entities.jsonl").read_bytes()
+    (out / "entities.jsonl").unlink()
+    (out / "documents.jsonl").write_text("untouched")
+
+    def no_parsing(*_args, **_kwargs):
+        raise AssertionError("the model ran although the parse is cached")
+
+    monkeypatch.setattr(nlp, "pipe", no_parsing)
+    code, err = run_cli("extract", SEEDS, "--out", out, "--stage", "entities")
+
+    assert code == 0, err
+    assert (out / "entities.jsonl").read_bytes() == expected
+    assert (out / "documents.jsonl").read_text() == "untouched"
+
+
+def test_stages_bring_what_they_need():
+    assert stages_to_run(["attribution"]) == ("parse", "entities", "attribution")
+    assert stages_to_run(["quantities"]) == ("parse", "quantities")
+    assert stages_to_run([]) == ("parse", "entities", "quantities", "dates", "attribution", "link")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "no/such/folder", "--out", "o"],
+        ["extract", "--out", "o"],
+        ["extract", "x", "--out", "o", "--batch-size", "0"],
+        ["extract", "x", "--out", "o", "--stage", "nope"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(run_cli, args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x").mkdir()
+    code, err = run_cli(*args)
+    assert code == 2
+    assert "error" in err
+
+
+def test_unknown_model_exits_2(run_cli, tmp_path):
+    code, err = run_cli("extract", SEEDS, "--out", tmp_path / "o", "--model", "no_such_model")
+    assert code == 2
+    assert "no_such_model" in err
+
+
+def test_progress_bar_on_request(run_cli, tmp_path):
+    _, err = run_cli("extract", SEEDS, "--out", tmp_path / "o", "--progress")
+    assert "whosaid: 100%" in err and "2/2" in err
+
+
+def test_console_script_and_module_entry_points():
+    whosaid = REPO / ".venv" / "bin" / "whosaid"
+    for command in ([str(whosaid)], [sys.executable, "-m", "pipeline"]):
+        result = subprocess.run([*command, "extract", "--help"], capture_output=True, text=True)
+        assert result.returncode == 0
+        assert "exit status: 0 all articles extracted" in result.stdout
