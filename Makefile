@@ -32,6 +32,9 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m pipeline.evaluate --eval-dir $(EVAL) --runs $(RUNS) $(ARGS)
 
+bench: $(STAMP)
+	$(PY) -m pipeline.bench $(EVAL)/data/attribution-dev.jsonl $(EVAL)/data/timex-dev.jsonl $(ARGS)
+
 lint: $(STAMP)
 	$(PY) -m ruff check pipeline tests
 	$(PY) -m ruff format --check pipeline tests

@@ -5,13 +5,16 @@ Each entity is one referent in one article: all its proper-name mentions ("John 
 "S. Korea" → "South Korea"), its label, and the titles the article gives it ("spokesman",
 "top White House official"). Numeric and temporal labels (DATE, CARDINAL, …) belong to the
 quantity and date stages and are left out here.
+
+This module corrects the model's entity spans; `entity_table` groups them into entities and
+`entity_titles` reads the titles.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -19,47 +22,43 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
+from .entity_table import (
+    PLACE_SUFFIXES,
+    TableRules,
+    cluster_mentions,
+    entity_record,
+    make_mention,
+    name_key,
+    surname_mentions,
+)
 from .lexicon import MODELS_DIR, read_lines, read_patterns, read_table
 from .read import Article
 
 NAMED_LABELS = frozenset(
-    {
-        "PERSON",
-        "NORP",
-        "FAC",
-        "ORG",
-        "GPE",
-        "LOC",
-        "PRODUCT",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-    }
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+    | {"LANGUAGE"}
 )
-#: Labels whose short forms join a longer name ("Kirby" → "John Kirby"). Not places: "Korea"
-#: may be the peninsula, North or South.
-SHORT_FORM_LABELS = frozenset({"PERSON", "NORP", "ORG"})
-TITLED_LABELS = frozenset({"PERSON", "ORG"})
-ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
-FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de"})
-POSSESSIVE = re.compile(r"[’']s?$")
-PLACE_SUFFIXES = ["region", "oblast", "province"]
-PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+DASHES = frozenset({"—", "–", "--"})
+#: Words that may stand between two parts of one organisation's name that the model split.
+ORG_CONNECTORS = frozenset({"of", "for", "on", "the"})
+#: An acronym defined in parentheses right after a name: "World Health Organization (WHO)".
+DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+#: A dateline: an upper-case place at the start of a paragraph, then a dash.
+DATELINE = re.compile(r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ .'-]*[A-ZÀ-Þ])(?:,\s*[A-Z][A-Za-z.]+)?\s+[—–-]+\s")
 
 
 @dataclass(frozen=True)
-class EntityRules:
+class EntityRules(TableRules):
     """The lexicons in `models/` that correct and cluster the model's entities."""
 
-    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
-    titles: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
     not_entities: frozenset[str] = frozenset()
     patterns: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> EntityRules:
+        def words(name: str) -> frozenset[str]:
+            return frozenset(word.lower() for word in read_lines(folder / name))
+
         aliases = {
             name_key(alias): (canonical, label)
             for alias, canonical, label in read_table(folder / "entity_aliases.tsv")
@@ -69,8 +68,9 @@ class EntityRules:
         patterns += place_patterns(read_lines(folder / "places.txt"))
         return cls(
             aliases=aliases,
-            titles=frozenset(word.lower() for word in read_lines(folder / "entity_titles.txt")),
-            honorifics=frozenset(word.lower() for word in read_lines(folder / "honorifics.txt")),
+            titles=words("entity_titles.txt"),
+            honorifics=words("honorifics.txt"),
+            title_modifiers=words("title_modifiers.txt"),
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
             patterns=patterns,
         )
@@ -89,14 +89,14 @@ def demonym_patterns(demonyms: list[str]) -> list[dict[str, Any]]:
 def place_patterns(places: list[str]) -> list[dict[str, Any]]:
     patterns = []
     for place in places:
-        tokens: list[dict[str, Any]] = [{"ORTH": word} for word in place.split()]
-        tokens.append({"LOWER": {"IN": PLACE_SUFFIXES}, "OP": "?"})
+        tokens: list[dict[str, Any]] = [{"LOWER": word.lower()} for word in place.split()]
+        tokens.append({"LOWER": {"IN": list(PLACE_SUFFIXES)}, "OP": "?"})
         patterns.append({"label": "GPE", "pattern": tokens})
     return patterns
 
 
 def keep_enclosing_entities(entities: list[Span], matches: list[Span]) -> list[Span]:
-    """A pattern match replaces the entities it overlaps, unless a longer entity encloses it.
+    """A correction replaces the entities it overlaps, unless a longer entity encloses it.
 
     So "North Koreans" relabels the model's LOC "North Koreans", but the NORP pattern
     "Russian" leaves the model's "pro-Russian" whole.
@@ -131,243 +131,110 @@ class EntityStage:
         self.ruler.add_patterns(self.rules.patterns)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
-        doc.ents = [span for span in map(trim_entity, doc.ents) if span is not None]
-        self.ruler(doc)
-        mentions = [
-            mention
+        self.correct_entities(doc)
+        spans = [
+            span
             for span in doc.ents
             if span.label_ in NAMED_LABELS and span.text not in self.rules.not_entities
-            if (mention := make_mention(span, self.rules)) is not None
         ]
-        clusters = cluster_mentions(mentions, self.rules)
+        mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
+        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans))
+        covered = [(span.start_char, span.end_char) for span in doc.ents]
+        if surname_mentions(clusters, doc, covered):
+            clusters.sort(key=lambda cluster: cluster[0].start)
         return [
             entity_record(article.doc_id, f"E{number}", cluster, self.rules)
             for number, cluster in enumerate(clusters, start=1)
         ]
 
-
-def trim_entity(span: Span) -> Span | None:
-    """Drop a leading determiner and trailing punctuation from an entity span."""
-    start, end = span.start, span.end
-    while start < end and (
-        span.doc[start].lower_ in {"the", "a", "an"} or span.doc[start].is_punct
-    ):
-        start += 1
-    while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text != ".":
-        end -= 1
-    if start == end:
-        return None
-    return Span(span.doc, start, end, label=span.label_)
-
-
-@dataclass
-class Mention:
-    text: str
-    start: int
-    end: int
-    label: str
-    span: Span
-    titles: list[str]
-
-    @property
-    def key(self) -> str:
-        return name_key(self.text)
-
-
-def make_mention(span: Span, rules: EntityRules) -> Mention | None:
-    """The proper-name part of an entity span: no leading role word or honorific, no
-    possessive ending. A role word ("General") becomes a title; an honorific ("Mr.") does not."""
-    titles = []
-    while (
-        span.label_ == "PERSON"
-        and len(span) > 1
-        and (span[0].lower_ in rules.titles or span[0].lower_ in rules.honorifics)
-    ):
-        if span[0].lower_ in rules.titles:
-            titles.append(span[0].text)
-        span = span[1:]
-    text, start = span.text, span.start_char
-    possessive = POSSESSIVE.search(text)
-    if possessive and len(text) > len(possessive.group()):
-        text = text[: possessive.start()]
-    if not text.strip():
-        return None
-    label = span.label_
-    alias = rules.aliases.get(name_key(text))
-    if alias:
-        label = alias[1]
-    return Mention(text, start, start + len(text), label, span, titles)
-
-
-def name_key(text: str) -> str:
-    """Comparison form of a name: case, periods, apostrophes and spacing ignored."""
-    text = text.replace("’", "'").replace(".", "")
-    return " ".join(text.casefold().split())
-
-
-def cluster_mentions(mentions: list[Mention], rules: EntityRules) -> list[list[Mention]]:
-    """Group mentions into entities, ordered by first mention."""
-    groups: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        groups.setdefault(cluster_key(mention, rules), []).append(mention)
-    merge_plurals(groups)
-    merge_short_forms(groups)
-    merge_acronyms(groups)
-    clusters = [sorted(group, key=lambda m: m.start) for group in groups.values()]
-    return sorted(clusters, key=lambda cluster: cluster[0].start)
-
-
-def cluster_key(mention: Mention, rules: EntityRules) -> str:
-    """The key that identical names share: the alias's canonical name, and a place without
-    its "region"/"oblast"/"province" ("Kursk region" and "Kursk")."""
-    alias = rules.aliases.get(mention.key)
-    if alias:
-        return name_key(alias[0])
-    if mention.label in {"GPE", "LOC"}:
-        *words, last = mention.key.split()
-        if words and last in PLACE_SUFFIXES:
-            return " ".join(words)
-    return mention.key
-
-
-def cluster_label(cluster: list[Mention]) -> str:
-    return Counter(m.label for m in cluster).most_common(1)[0][0]
-
-
-def merge_into(groups: dict[str, list[Mention]], source: str, target: str) -> None:
-    groups[target].extend(groups.pop(source))
-
-
-def merge_plurals(groups: dict[str, list[Mention]]) -> None:
-    """ "North Koreans" and "North Korean" are one NORP entity."""
-    for key in sorted(groups):
-        if key in groups and cluster_label(groups[key]) == "NORP":
-            singular = key.removesuffix("s")
-            if singular != key and singular in groups:
-                merge_into(groups, singular, key)
-
-
-def merge_short_forms(groups: dict[str, list[Mention]]) -> None:
-    """A name that starts or ends exactly one longer name of its kind joins it ("Kirby")."""
-    for key in sorted(groups, key=len):
-        label = cluster_label(groups[key])
-        if label not in SHORT_FORM_LABELS:
-            continue
-        words = key.split()
-        longer = [
-            other
-            for other in groups
-            if other != key
-            and cluster_label(groups[other]) == label
-            and len(other.split()) > len(words)
-            and (other.split()[: len(words)] == words or other.split()[-len(words) :] == words)
-        ]
-        if len(longer) == 1:
-            merge_into(groups, key, longer[0])
-
-
-def merge_acronyms(groups: dict[str, list[Mention]]) -> None:
-    """An upper-case acronym joins the one ORG or GPE name whose initials it spells ("NIS")."""
-    for key in list(groups):
-        cluster = groups[key]
-        if not all(ACRONYM.fullmatch(m.text) for m in cluster):
-            continue
-        letters = key.replace(" ", "")
-        expansions = [
-            other
-            for other in groups
-            if other != key
-            and cluster_label(groups[other]) in {"ORG", "GPE"}
-            and initials(other) == letters
-        ]
-        if len(expansions) == 1:
-            merge_into(groups, key, expansions[0])
-
-
-def initials(key: str) -> str:
-    return "".join(word[0] for word in key.split() if word not in FUNCTION_WORDS)
-
-
-def canonical_name(cluster: list[Mention], rules: EntityRules) -> str:
-    names = [rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in cluster]
-    return max(names, key=len)  # max keeps the first of equal length: the earliest mention
-
-
-def entity_record(
-    doc_id: str, entity_id: str, cluster: list[Mention], rules: EntityRules
-) -> dict[str, Any]:
-    label = cluster_label(cluster)
-    titles: list[str] = []
-    for mention in cluster:
-        found = mention.titles + (
-            find_titles(mention.span, rules) if label in TITLED_LABELS else []
+    def correct_entities(self, doc: Doc) -> None:
+        """Fix the model's entity spans in place, most general fix first."""
+        doc.ents = [part for span in doc.ents for part in split_entity(span)]
+        self.ruler(doc)
+        extra = (
+            dateline_spans(doc)
+            + acronym_spans(doc)
+            + place_suffix_spans(doc)
+            + joined_organisations(doc)
         )
-        titles.extend(title for title in found if title not in titles)
-    return {
-        "doc_id": doc_id,
-        "entity_id": entity_id,
-        "name": canonical_name(cluster, rules),
-        "label": label,
-        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
-        "titles": titles,
-    }
+        doc.ents = keep_enclosing_entities(list(doc.ents), extra)
 
 
-def find_titles(span: Span, rules: EntityRules) -> list[str]:
-    """Roles the sentence gives a name: premodifiers and appositions."""
-    found = [premodifier_title(span, rules), apposition_title(span)]
-    return [title for title in found if title]
-
-
-def premodifier_title(span: Span, rules: EntityRules) -> str | None:
-    """ "spokesman Matthew Miller", "outgoing President Joe Biden" → "President".
-
-    The words directly before the name that attach to it (or to each other) rightwards,
-    without determiners or possessives; a leading common adjective ("outgoing", "former") or
-    honorific ("Mr.") is not part of the role, a proper one ("Ukrainian outlet") is.
-    """
-    doc = span.doc
-    start = span.start
-    while start > 0:
-        token = doc[start - 1]
-        attaches_right = start <= token.head.i < span.end
-        if not attaches_right or not (token.dep_ in PREMODIFIER_DEPS or is_inner_hyphen(token)):
-            break
-        start -= 1
-    while start < span.start and (
-        (doc[start].pos_ == "ADJ" and not doc[start].ent_type_)
-        or doc[start].lower_ in rules.honorifics
-    ):
-        start += 1
-    if start == span.start or not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[start : span.start]):
-        return None
-    return doc[start : span.start].text
-
-
-def is_inner_hyphen(token: Any) -> bool:
-    """The hyphen of "military-focused": no space on either side."""
-    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
-
-
-def apposition_title(span: Span) -> str | None:
-    """ "Kirby, the top White House official" and "its dictator, Kim Jong-un" → the role."""
-    root = span.root
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not root.head.ent_type_:
-        return noun_phrase_text(root.head, stop_at=span.start)
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= span.end:
-            return noun_phrase_text(child, stop_at=None)
-    return None
-
-
-def noun_phrase_text(head: Any, *, stop_at: int | None) -> str | None:
-    """The head noun with its left modifiers, without determiners and possessives."""
-    tokens = [
-        t for t in head.subtree if t.i <= head.i and t.dep_ not in {"det", "poss", "punct", "case"}
+def split_entity(span: Span) -> list[Span]:
+    """Cut a dateline ("BERLIN — Voltaris AG") or a parenthesised acronym ("World Health
+    Organization (WHO") off an entity span, and trim determiners and punctuation."""
+    return [
+        Span(span.doc, start, end, label=span.label_)
+        for start, end in split_bounds(span.doc, span.start, span.end)
     ]
-    if stop_at is not None:
-        tokens = [t for t in tokens if t.i < stop_at]
-    if not tokens:
-        return None
-    doc = head.doc
-    return doc[tokens[0].i : head.i + 1].text
+
+
+def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    for i in range(start, end):
+        if doc[i].text in DASHES or doc[i].text == "(":
+            return split_bounds(doc, start, i) + split_bounds(doc, i + 1, end)
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
+        end -= 1
+    return [(start, end)] if start < end else []
+
+
+def dateline_spans(doc: Doc) -> list[Span]:
+    """ "SÃO PAULO — …" at the start of a paragraph names a place."""
+    spans = []
+    for match in DATELINE.finditer(doc.text):
+        span = doc.char_span(*match.span(1), label="GPE", alignment_mode="contract")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def defined_acronyms(spans: list[Span]) -> dict[str, str]:
+    """Acronym key → key of the name it is defined for: "Crown Prosecution Service (CPS)"."""
+    found = {}
+    for span in spans:
+        after = span.doc.text[span.end_char : span.end_char + 16]
+        if match := DEFINED_ACRONYM.match(after):
+            found[name_key(match.group(1))] = name_key(span.text)
+    return found
+
+
+def acronym_spans(doc: Doc) -> list[Span]:
+    """Every use of an acronym defined in the text, with its name's label."""
+    spans = []
+    for span in doc.ents:
+        after = doc.text[span.end_char : span.end_char + 16]
+        if not (match := DEFINED_ACRONYM.match(after)):
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])")
+        for use in pattern.finditer(doc.text):
+            acronym = doc.char_span(*use.span(), label=span.label_, alignment_mode="expand")
+            if acronym is not None:
+                spans.append(acronym)
+    return spans
+
+
+def place_suffix_spans(doc: Doc) -> list[Span]:
+    """A place followed by "region", "oblast" or "province" takes the word in."""
+    return [
+        Span(doc, span.start, span.end + 1, label=span.label_)
+        for span in doc.ents
+        if span.label_ in {"GPE", "LOC"}
+        and span.end < len(doc)
+        and doc[span.end].lower_ in PLACE_SUFFIXES
+    ]
+
+
+def joined_organisations(doc: Doc) -> list[Span]:
+    """ "United Nations Office" + "for the" + "Coordination of Humanitarian Affairs": one ORG."""
+    joined = []
+    for first, second in pairwise(doc.ents):
+        between = doc[first.end : second.start]
+        if (
+            first.label_ == second.label_ == "ORG"
+            and 0 < len(between) <= 2
+            and all(token.lower_ in ORG_CONNECTORS for token in between)
+        ):
+            joined.append(Span(doc, first.start, second.end, label="ORG"))
+    return joined

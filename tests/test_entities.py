@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipeline.entities import EntityStage, initials, keep_enclosing_entities, name_key
+from pipeline.entities import EntityStage, keep_enclosing_entities
 from pipeline.evaluate import score_entity_tables
 from pipeline.read import Article, read_txt
 from tests.conftest import REPO, SEEDS
@@ -113,10 +113,40 @@ def test_numeric_labels_are_left_to_other_stages(table):
     assert not {"DATE", "CARDINAL", "PERCENT"} & {e["label"] for e in entities.values()}
 
 
-def test_helpers():
-    assert name_key("North Korea’s  Army") == "north korea's army"
-    assert name_key("U.S.") == "us"
-    assert initials("national intelligence service of korea") == "nisk"
+def test_dateline_is_a_place_and_not_part_of_the_next_name(table):
+    entities = table(
+        "BERLIN — Voltaris AG said on Wednesday it would cut jobs. Voltaris makes buses."
+    )
+    assert entities["BERLIN"]["label"] == "GPE"
+    assert mention_texts(entities["Voltaris AG"]) == ["Voltaris AG", "Voltaris"]
+
+
+def test_acronym_defined_in_parentheses_joins_every_use(table):
+    entities = table(
+        "NAIROBI, Kenya — The World Health Organization (WHO) said on Tuesday that cases rose. "
+        "The agency cited WHO figures."
+    )
+    who = entities["World Health Organization"]
+    assert (who["label"], mention_texts(who)) == (
+        "ORG",
+        ["World Health Organization", "WHO", "WHO"],
+    )
+
+
+def test_split_organisation_name_is_joined(table):
+    entities = table(
+        "The United Nations Office for the Coordination of Humanitarian Affairs said aid was late."
+    )
+    name = "United Nations Office for the Coordination of Humanitarian Affairs"
+    assert mention_texts(entities[name]) == [name]
+
+
+def test_untagged_surname_is_found(table):
+    entities = table(
+        "Prosecutor Priya Raman told the court the scheme ran for years. "
+        "Raman said the bank had lost millions."
+    )
+    assert mention_texts(entities["Priya Raman"]) == ["Priya Raman", "Raman"]
 
 
 def test_pattern_inside_longer_entity_keeps_the_entity(nlp):

@@ -1,0 +1,243 @@
+"""The entity table of one article: mentions grouped into entities, named and titled.
+
+Works on plain `Mention`s made from the corrected entity spans, so the grouping rules can be
+read (and tested) without the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .entity_titles import find_titles
+
+#: Labels whose short forms join a longer name ("Kirby" → "John Kirby"). Not places: "Korea"
+#: may be the peninsula, North or South.
+SHORT_FORM_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+TITLED_LABELS = frozenset({"PERSON", "ORG"})
+ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
+POSSESSIVE = re.compile(r"[’']s?$")
+PLACE_SUFFIXES = ("region", "oblast", "province")
+
+
+@dataclass(frozen=True)
+class TableRules:
+    """The lexicons the table needs (a part of the stage's `EntityRules`)."""
+
+    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    title_modifiers: frozenset[str] = frozenset()
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    label: str
+    span: Span | None = None
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def name_key(text: str) -> str:
+    """Comparison form of a name: case, periods, apostrophes and spacing ignored."""
+    text = text.replace("’", "'").replace(".", "")
+    return " ".join(text.casefold().split())
+
+
+def make_mention(span: Span, rules: TableRules) -> Mention | None:
+    """The proper-name part of an entity span: no leading role word or honorific, no
+    possessive ending. A role word ("General") becomes a title; an honorific ("Mr.") does not."""
+    label = span.label_  # a slice of a span has no label
+    titles = []
+    while (
+        label == "PERSON"
+        and len(span) > 1
+        and (span[0].lower_ in rules.titles or span[0].lower_ in rules.honorifics)
+    ):
+        if span[0].lower_ in rules.titles:
+            titles.append(span[0].text)
+        span = span[1:]
+    text, start = span.text, span.start_char
+    possessive = POSSESSIVE.search(text)
+    if possessive and len(text) > len(possessive.group()):
+        text = text[: possessive.start()]
+    if not text.strip():
+        return None
+    alias = rules.aliases.get(name_key(text))
+    return Mention(text, start, start + len(text), alias[1] if alias else label, span, titles)
+
+
+def cluster_mentions(
+    mentions: list[Mention], rules: TableRules, acronyms: dict[str, str] | None = None
+) -> list[list[Mention]]:
+    """Group mentions into entities, ordered by first mention.
+
+    `acronyms` maps an acronym's key to the key of the name it was defined for in the text
+    ("World Health Organization (WHO)").
+    """
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(cluster_key(mention, rules), []).append(mention)
+    merge_defined_acronyms(groups, acronyms or {})
+    merge_plurals(groups)
+    merge_short_forms(groups)
+    merge_acronyms(groups)
+    clusters = [sorted(group, key=lambda m: m.start) for group in groups.values()]
+    return sorted(clusters, key=lambda cluster: cluster[0].start)
+
+
+def cluster_key(mention: Mention, rules: TableRules) -> str:
+    """The key that identical names share: the alias's canonical name, and a place without
+    its "region"/"oblast"/"province" ("Kursk region" and "Kursk")."""
+    alias = rules.aliases.get(mention.key)
+    if alias:
+        return name_key(alias[0])
+    if mention.label in {"GPE", "LOC"}:
+        *words, last = mention.key.split()
+        if words and last in PLACE_SUFFIXES:
+            return " ".join(words)
+    return mention.key
+
+
+def cluster_label(cluster: list[Mention]) -> str:
+    """The most frequent label; a tie goes to the label of the longest name."""
+    counts = Counter(m.label for m in cluster)
+    longest = max(cluster, key=lambda m: len(m.text)).label
+    return max(counts, key=lambda label: (counts[label], label == longest))
+
+
+def merge_into(groups: dict[str, list[Mention]], source: str, target: str) -> None:
+    groups[target].extend(groups.pop(source))
+
+
+def merge_defined_acronyms(groups: dict[str, list[Mention]], acronyms: dict[str, str]) -> None:
+    for acronym, name in acronyms.items():
+        if acronym in groups and name in groups and acronym != name:
+            merge_into(groups, acronym, name)
+
+
+def merge_plurals(groups: dict[str, list[Mention]]) -> None:
+    """ "North Koreans" and "North Korean" are one NORP entity."""
+    for key in sorted(groups):
+        if key in groups and cluster_label(groups[key]) == "NORP":
+            singular = key.removesuffix("s")
+            if singular != key and singular in groups:
+                merge_into(groups, singular, key)
+
+
+def merge_short_forms(groups: dict[str, list[Mention]]) -> None:
+    """A name that starts or ends exactly one longer name of its kind joins it ("Kirby").
+
+    The surname of a person joins whatever label the model gave it ("Haverford" tagged GPE
+    after "Tom Haverford"), when it comes after the full name.
+    """
+    for key in sorted(groups, key=len):
+        if key not in groups:
+            continue
+        label = cluster_label(groups[key])
+        first = min(m.start for m in groups[key])
+        longer = [
+            other
+            for other in groups
+            if other != key
+            and is_short_form(key, other)
+            and (
+                (label in SHORT_FORM_LABELS and cluster_label(groups[other]) == label)
+                or (
+                    cluster_label(groups[other]) == "PERSON"
+                    and min(m.start for m in groups[other]) < first
+                )
+            )
+        ]
+        if len(longer) == 1:
+            merge_into(groups, key, longer[0])
+
+
+def is_short_form(short: str, long: str) -> bool:
+    words, long_words = short.split(), long.split()
+    if len(long_words) <= len(words):
+        return False
+    return long_words[: len(words)] == words or long_words[-len(words) :] == words
+
+
+def merge_acronyms(groups: dict[str, list[Mention]]) -> None:
+    """An upper-case acronym joins the one ORG or GPE name whose initials it spells ("NIS")."""
+    for key in list(groups):
+        if not all(ACRONYM.fullmatch(m.text) for m in groups[key]):
+            continue
+        letters = key.replace(" ", "")
+        expansions = [
+            other
+            for other in groups
+            if other != key
+            and cluster_label(groups[other]) in {"ORG", "GPE"}
+            and initials(other) == letters
+        ]
+        if len(expansions) == 1:
+            merge_into(groups, key, expansions[0])
+
+
+def initials(key: str) -> str:
+    words = key.replace("-", " ").split()
+    return "".join(word[0] for word in words if word not in FUNCTION_WORDS)
+
+
+def surname_mentions(
+    clusters: list[list[Mention]], doc: Doc, covered: list[tuple[int, int]]
+) -> list[Mention]:
+    """Bare surnames the model did not tag ("Raman said"), for people whose surname no other
+    person in the article shares."""
+    surnames: dict[str, list[list[Mention]]] = {}
+    for cluster in clusters:
+        name = max(cluster, key=lambda m: len(m.text)).text.split()
+        if cluster_label(cluster) == "PERSON" and len(name) > 1:
+            surnames.setdefault(name[-1], []).append(cluster)
+    found = []
+    for surname, owners in surnames.items():
+        if len(owners) != 1:
+            continue
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", doc.text):
+            start, end = match.span()
+            span = doc.char_span(start, end, label="PERSON")
+            if span is not None and not any(s < end and start < e for s, e in covered):
+                found.append(Mention(surname, start, end, "PERSON", span))
+                owners[0].append(found[-1])
+    for cluster in clusters:
+        cluster.sort(key=lambda m: m.start)
+    return found
+
+
+def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
+    names = [rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in cluster]
+    return max(names, key=len)  # max keeps the first of equal length: the earliest mention
+
+
+def entity_record(
+    doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules
+) -> dict[str, Any]:
+    label = cluster_label(cluster)
+    titles: list[str] = []
+    for mention in cluster:
+        found = list(mention.titles)
+        if label in TITLED_LABELS and mention.span is not None:
+            found += find_titles(mention.span, rules.honorifics, rules.title_modifiers)
+        titles.extend(title for title in found if title not in titles)
+    return {
+        "doc_id": doc_id,
+        "entity_id": entity_id,
+        "name": canonical_name(cluster, rules),
+        "label": label,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
+        "titles": titles,
+    }

@@ -1,0 +1,107 @@
+"""The grouping rules on plain mentions, without the model."""
+
+from __future__ import annotations
+
+from pipeline.entity_table import (
+    Mention,
+    TableRules,
+    canonical_name,
+    cluster_label,
+    cluster_mentions,
+    initials,
+    is_short_form,
+    name_key,
+)
+
+RULES = TableRules(aliases={"s korea": ("South Korea", "GPE"), "dprk": ("North Korea", "GPE")})
+
+
+def mentions(*items: tuple[str, str]) -> list[Mention]:
+    """Mentions at increasing offsets, in the given order."""
+    found, offset = [], 0
+    for text, label in items:
+        found.append(Mention(text, offset, offset + len(text), label))
+        offset += len(text) + 10
+    return found
+
+
+def grouped(items: list[Mention], **kwargs) -> list[list[str]]:
+    return [[m.text for m in cluster] for cluster in cluster_mentions(items, RULES, **kwargs)]
+
+
+def test_name_key_ignores_case_periods_apostrophes_and_spacing():
+    assert name_key("North Korea’s  Army") == "north korea's army"
+    assert name_key("U.S.") == "us"
+
+
+def test_same_name_and_alias_group_together():
+    items = mentions(("North Korea", "GPE"), ("DPRK", "ORG"), ("north korea", "GPE"))
+    assert grouped(items) == [["North Korea", "DPRK", "north korea"]]
+
+
+def test_surname_and_first_name_join_a_unique_full_name():
+    items = mentions(
+        ("John Kirby", "PERSON"), ("Kim Jong-un", "PERSON"), ("Kirby", "PERSON"), ("Kim", "PERSON")
+    )
+    assert grouped(items) == [["John Kirby", "Kirby"], ["Kim Jong-un", "Kim"]]
+
+
+def test_shared_surname_stays_apart():
+    items = mentions(
+        ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")
+    )
+    assert grouped(items) == [["Bill Clinton"], ["Hillary Clinton"], ["Clinton"]]
+
+
+def test_surname_mislabelled_by_the_model_joins_the_person_named_before():
+    items = mentions(("Tom Haverford", "PERSON"), ("Haverford", "GPE"))
+    assert grouped(items) == [["Tom Haverford", "Haverford"]]
+    before = mentions(("Haverford", "GPE"), ("Tom Haverford", "PERSON"))
+    assert grouped(before) == [["Haverford"], ["Tom Haverford"]]
+
+
+def test_places_do_not_take_short_forms():
+    items = mentions(("North Korea", "GPE"), ("Korea", "GPE"))
+    assert grouped(items) == [["North Korea"], ["Korea"]]
+
+
+def test_place_suffix_and_plural_demonyms():
+    items = mentions(("Kursk", "GPE"), ("Kursk region", "GPE"), ("Ukrainian", "NORP"))
+    items += [Mention("Ukrainians", 900, 910, "NORP")]
+    assert grouped(items) == [["Kursk", "Kursk region"], ["Ukrainian", "Ukrainians"]]
+
+
+def test_acronyms_by_initials_and_by_definition():
+    items = mentions(
+        ("National Intelligence Service", "ORG"),
+        ("NIS", "ORG"),
+        ("Superior Electoral Court", "ORG"),
+        ("TSE", "ORG"),
+    )
+    assert grouped(items) == [
+        ["National Intelligence Service", "NIS"],
+        ["Superior Electoral Court"],
+        ["TSE"],
+    ]
+    defined = grouped(items, acronyms={"tse": "superior electoral court"})
+    assert defined[1:] == [["Superior Electoral Court", "TSE"]]
+
+
+def test_canonical_name_is_the_longest_or_the_alias():
+    assert canonical_name(mentions(("Kirby", "PERSON"), ("John Kirby", "PERSON")), RULES) == (
+        "John Kirby"
+    )
+    assert canonical_name(mentions(("S. Korea", "GPE")), RULES) == "South Korea"
+
+
+def test_label_is_the_majority_then_the_longest_names():
+    assert cluster_label(mentions(("Ukrainian", "GPE"), ("Ukrainians", "NORP"))) == "NORP"
+    three = mentions(("Kursk", "PRODUCT"), ("Kursk", "GPE"), ("Kursk", "GPE"))
+    assert cluster_label(three) == "GPE"
+
+
+def test_helpers():
+    assert initials("agence france-presse") == "afp"
+    assert initials("office of the president") == "op"
+    assert is_short_form("kirby", "john kirby") and is_short_form("kim", "kim jong-un")
+    assert not is_short_form("john", "john")
