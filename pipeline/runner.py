@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from spacy.tokens import Doc
 from spacy.util import minibatch
 from tqdm import tqdm
 
@@ -91,32 +92,37 @@ def stages_to_run(requested: Iterable[str]) -> tuple[str, ...]:
 
 
 def annotate(
-    article: Article, doc: Any, annotators: Annotators, stages: tuple[str, ...]
+    article: Article, doc: Doc, annotators: Annotators, stages: tuple[str, ...]
 ) -> ArticleRecords:
     """Run the annotation stages on one parsed article; a failure names its stage."""
     records: ArticleRecords = {kind: [] for kind in RECORD_KINDS}
-    stage = "entities"
+    for stage in stages:
+        try:
+            run_stage(stage, records, doc, article, annotators)
+        except Exception as exc:  # one article's failure must not stop the run
+            raise StageError(stage, exc) from exc
     try:
-        if "entities" in stages:
+        return {kind: [contract(kind, r) for r in records[kind]] for kind in RECORD_KINDS}
+    except ValidationError as exc:
+        raise StageError("validate", exc) from exc
+
+
+def run_stage(
+    stage: str, records: ArticleRecords, doc: Doc, article: Article, annotators: Annotators
+) -> None:
+    match stage:
+        case "entities":
             records["entities"] = annotators.entities(doc, article)
-        stage = "quantities"
-        if "quantities" in stages:
+        case "quantities":
             records["quantities"] = annotators.quantities(doc, article)
-        stage = "dates"
-        if "dates" in stages:
+        case "dates":
             records["dates"] = annotators.dates(doc, article)
-        stage = "attribution"
-        if "attribution" in stages:
+        case "attribution":
             records["quotes"] = annotators.attribution(doc, article, records["entities"])
-        stage = "link"
-        if "link" in stages:
+        case "link":
             records["quotes"], records["quantities"] = link_article(
                 records["quotes"], records["quantities"], records["dates"], records["entities"]
             )
-        stage = "validate"
-        return validated(records)
-    except Exception as exc:  # one article's failure must not stop the run
-        raise StageError(stage, exc) from exc
 
 
 class StageError(Exception):
@@ -128,21 +134,9 @@ class StageError(Exception):
         self.error = type(cause).__name__
 
 
-def validated(records: ArticleRecords) -> ArticleRecords:
-    """Every record through its contract model: checked, and completed with schema_version."""
-    models = {
-        "entities": OUTPUT_FILES["entities.jsonl"],
-        "quantities": OUTPUT_FILES["quantities.jsonl"],
-        "dates": OUTPUT_FILES["dates.jsonl"],
-        "quotes": OUTPUT_FILES["quotes.jsonl"],
-    }
-    try:
-        return {
-            kind: [models[kind].model_validate(r).model_dump(mode="json") for r in records[kind]]
-            for kind in RECORD_KINDS
-        }
-    except ValidationError as exc:
-        raise ValueError(f"record breaks the output contract: {exc}") from exc
+def contract(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record checked against its output model and completed with `schema_version`."""
+    return OUTPUT_FILES[f"{kind}.jsonl"].model_validate(record).model_dump(mode="json")
 
 
 def process_shard(
@@ -187,18 +181,13 @@ def parse_isolated(
 
 
 def error_record(item: Article | ReadError, stage: str, error: str, message: str) -> dict[str, Any]:
-    return {
-        "doc_id": item.doc_id,
-        "source": item.source,
-        "stage": stage,
-        "error": error,
-        "message": message,
-    }
+    record = {"doc_id": item.doc_id, "source": item.source, "stage": stage, "error": error}
+    return contract("errors", record | {"message": message})
 
 
 def document_record(item: Article | ReadError, model: str, status: str) -> dict[str, Any]:
     is_article = isinstance(item, Article)
-    return {
+    record = {
         "doc_id": item.doc_id,
         "source": item.source,
         "sha256": item.sha256,
@@ -210,6 +199,7 @@ def document_record(item: Article | ReadError, model: str, status: str) -> dict[
         "pipeline_version": __version__,
         "model": model,
     }
+    return contract("documents", record)
 
 
 def run_extract(inputs: list[str], out_dir: Path, config: Config) -> RunSummary:
@@ -273,10 +263,7 @@ def write_outputs(
     out_dir: Path, outputs: dict[str, list[dict[str, Any]]], files: tuple[str, ...]
 ) -> None:
     for name in files:
-        records = [
-            OUTPUT_FILES[name].model_validate(r).model_dump(mode="json") for r in outputs[name]
-        ]
-        write_jsonl(out_dir / name, sorted(records, key=record_sort_key))
+        write_jsonl(out_dir / name, sorted(outputs[name], key=record_sort_key))
 
 
 def progress_bar(total: int, config: Config) -> tqdm:
