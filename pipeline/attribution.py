@@ -1,22 +1,279 @@
 """Attribution stage: who said what, with the cue and the speaker resolved.
 
-Not built yet: the stage returns no records, so `quotes.jsonl` is written empty rather than
-with guesses. The attribution issue fills it.
+Three sources of attributions, merged:
+
+1. the parse (`cues`): reported speech, "according to", participles, relative clauses;
+2. quotation marks (`quote_marks`): a quotation that a cue's content overlaps becomes that
+   attribution's content (`direct`; `mixed` when the content also has unquoted words); a
+   quotation with no such content takes the cue verb of its sentence ("“…,” he said"), or
+   else continues the previous direct quote of its paragraph or the one before;
+3. the speaker phrase is resolved inside the article (`speakers`).
+
+Negated speech ("has not confirmed") is kept and flagged `negated: true`. An attribution whose
+cue lies inside another's content ("Kirby warned that American intelligence believes …")
+points to it with `parent_id`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from .cues import CueLexicon, Found, find_cue_attributions, is_cue, speaker_of
+from .lexicon import MODELS_DIR, read_lines
+from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
+from .speakers import SpeakerResolver
+
+#: A quotation this short with no cue of its own is a scare quote ("the “dozens” that …").
+MIN_UNCUED_QUOTE_WORDS = 4
+
+CharSpan = tuple[int, int]
+
+
+def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
+    return CueLexicon(
+        verbs=frozenset(read_lines(folder / "cue_verbs.txt")),
+        addressee_verbs=frozenset(read_lines(folder / "addressee_verbs.txt")),
+    )
+
+
+@dataclass
+class Attribution:
+    """One attribution in character offsets, before it becomes a record."""
+
+    content: list[CharSpan]
+    kind: str
+    cue: Span | None
+    cue_lemma: str | None
+    speaker: Span | None
+    confidence: float
+    negated: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
 
 
 class AttributionStage:
+    """Callable stage: `stage(doc, article, entities) -> list of quotes.jsonl records`."""
+
     name = "attribution"
+
+    def __init__(self, lexicon: CueLexicon | None = None) -> None:
+        self.lexicon = lexicon or load_cue_lexicon()
 
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        return []
+        found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
+        found = merge_quotations(doc, found, find_quotations(doc.text), self.lexicon)
+        found = sorted(deduplicated(found), key=lambda a: (a.start, a.content[-1][1]))
+        resolver = SpeakerResolver(doc, entities)
+        records = [
+            quote_record(doc, article.doc_id, f"Q{n}", attribution, resolver)
+            for n, attribution in enumerate(found, start=1)
+        ]
+        link_parents(records)
+        return records
+
+
+def from_tokens(doc: Doc, found: Found) -> Attribution:
+    def chars(span: tuple[int, int]) -> CharSpan:
+        tokens = doc[span[0] : span[1]]
+        return tokens.start_char, tokens.end_char
+
+    return Attribution(
+        content=[chars(part) for part in found.content],
+        kind=found.kind,
+        cue=doc[found.cue[0] : found.cue[1]],
+        cue_lemma=found.cue_lemma,
+        speaker=doc[found.speaker[0] : found.speaker[1]] if found.speaker else None,
+        confidence=found.confidence,
+        negated=found.negated,
+    )
+
+
+def overlap(a: CharSpan, b: CharSpan) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def covered(spans: list[CharSpan], region: CharSpan) -> int:
+    return sum(overlap(span, region) for span in spans)
+
+
+def merge_quotations(
+    doc: Doc, found: list[Attribution], quotations: list[QuoteMarks], lexicon: CueLexicon
+) -> list[Attribution]:
+    """Give quotations to the attributions whose content they are, or to a cue nearby."""
+    result = list(found)
+    previous: Attribution | None = None
+    for quotation in quotations:
+        region = (quotation.start, quotation.end)
+        owners = [a for a in found if covered(a.content, region) and not inside(a.cue, region)]
+        if owners:
+            for owner in owners:
+                take_quotation(owner, quotation)
+            previous = owners[-1]
+            continue
+        attribution = cued_quotation(doc, quotation, lexicon) or continued(doc, quotation, previous)
+        if attribution is None and words(doc, quotation) >= MIN_UNCUED_QUOTE_WORDS:
+            previous = None
+        if attribution is not None:
+            result.append(attribution)
+            previous = attribution
+    return result
+
+
+def inside(span: Span | None, region: CharSpan) -> bool:
+    return span is not None and region[0] <= span.start_char and span.end_char <= region[1]
+
+
+def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
+    """The quotation is the owner's content (direct), or a part of it (mixed)."""
+    region = (quotation.start, quotation.end)
+    content_length = sum(end - start for start, end in owner.content)
+    if covered(owner.content, region) >= 0.8 * content_length:
+        owner.content = list(quotation.parts)
+        owner.kind = "direct"
+        owner.confidence = max(owner.confidence, 0.9)
+    elif owner.kind != "direct":
+        owner.kind = "mixed"
+
+
+def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+    """ "“…,” he said." / "He said: “…”": the nearest cue verb with a subject outside the
+    quotation, in the sentence where it closes or where it opens."""
+    region = (quotation.start, quotation.end)
+    sentences = {sentence_at(doc, quotation.end - 1), sentence_at(doc, quotation.start)}
+    cues = [
+        token
+        for sentence in sentences
+        if sentence is not None
+        for token in sentence
+        if is_cue(token, lexicon) and not region[0] <= token.idx < region[1]
+    ]
+    for cue in sorted(cues, key=lambda t: distance(t.idx, region)):
+        speaker, _ = speaker_of(cue)
+        if speaker is not None:
+            return Attribution(
+                content=list(quotation.parts),
+                kind="direct",
+                cue=doc[cue.i : cue.i + 1],
+                cue_lemma=cue.lemma_.lower(),
+                speaker=doc[speaker[0] : speaker[1]],
+                confidence=0.85,
+                negated=any(child.dep_ == "neg" for child in cue.children),
+            )
+    return None
+
+
+def continued(doc: Doc, quotation: QuoteMarks, previous: Attribution | None) -> Attribution | None:
+    """A quotation with no cue goes on with the previous direct quote, when that one is in
+    the same paragraph or the paragraph before."""
+    if previous is None or previous.kind != "direct" or previous.speaker is None:
+        return None
+    between = doc.text[previous.content[-1][1] : quotation.start]
+    if between.count("\n\n") + (between.count("\n") if "\n\n" not in between else 0) > 1:
+        return None
+    return Attribution(
+        content=list(quotation.parts),
+        kind="direct",
+        cue=None,
+        cue_lemma=None,
+        speaker=previous.speaker,
+        confidence=0.6,
+    )
+
+
+def words(doc: Doc, quotation: QuoteMarks) -> int:
+    return sum(len(doc.text[start:end].split()) for start, end in quotation.parts)
+
+
+def distance(char: int, region: CharSpan) -> int:
+    return region[0] - char if char < region[0] else char - region[1]
+
+
+def sentence_at(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent if span is not None else None
+
+
+def deduplicated(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per cue, and per content: the more confident one."""
+    kept: list[Attribution] = []
+    for attribution in sorted(found, key=lambda a: -a.confidence):
+        if any(same_attribution(attribution, other) for other in kept):
+            continue
+        kept.append(attribution)
+    return kept
+
+
+def same_attribution(a: Attribution, b: Attribution) -> bool:
+    if a.cue is not None and b.cue is not None and a.cue.start == b.cue.start:
+        return True
+    return a.content == b.content
+
+
+def quote_record(
+    doc: Doc, doc_id: str, quote_id: str, attribution: Attribution, resolver: SpeakerResolver
+) -> dict[str, Any]:
+    start, end = attribution.content[0][0], attribution.content[-1][1]
+    anchor = (
+        attribution.cue
+        if attribution.cue is not None
+        else doc.char_span(start, end, alignment_mode="expand")
+    )
+    sentence = anchor[0].sent
+    return {
+        "doc_id": doc_id,
+        "quote_id": quote_id,
+        "kind": attribution.kind,
+        "content": {
+            "text": doc.text[start:end],
+            "start": start,
+            "end": end,
+            "parts": [char_span_record(doc, part) for part in attribution.content]
+            if len(attribution.content) > 1
+            else None,
+        },
+        "cue": None
+        if attribution.cue is None
+        else char_span_record(doc, (attribution.cue.start_char, attribution.cue.end_char))
+        | {"lemma": attribution.cue_lemma},
+        "speaker": resolver.resolve(attribution.speaker) if attribution.speaker else None,
+        "quantities": [],
+        "dates": [],
+        "speech_date": None,
+        "sentence": char_span_record(doc, (sentence.start_char, sentence.end_char)),
+        "confidence": attribution.confidence,
+        "negated": attribution.negated,
+        "parent_id": None,
+    }
+
+
+def char_span_record(doc: Doc, span: CharSpan) -> dict[str, Any]:
+    return {"text": doc.text[span[0] : span[1]], "start": span[0], "end": span[1]}
+
+
+def link_parents(records: list[dict[str, Any]]) -> None:
+    """An attribution whose cue is inside another's content is nested in it."""
+    for record in records:
+        cue = record["cue"]
+        if cue is None:
+            continue
+        containers = [
+            other
+            for other in records
+            if other is not record
+            and any(
+                part["start"] <= cue["start"] and cue["end"] <= part["end"]
+                for part in other["content"]["parts"] or [other["content"]]
+            )
+        ]
+        if containers:
+            smallest = min(containers, key=lambda r: r["content"]["end"] - r["content"]["start"])
+            record["parent_id"] = smallest["quote_id"]

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Record(BaseModel):
@@ -107,6 +107,9 @@ class Quote(Record):
     speech_date: str | None
     sentence: Span
     confidence: float
+    # Optional fields added in schema_version 2.
+    negated: bool = False
+    parent_id: str | None = None
 
 
 class Error(Record):

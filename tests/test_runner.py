@@ -70,8 +70,10 @@ def test_every_input_form_in_one_run(tmp_path, run_cli):
         "Kirby",
     ]
     assert entities["stdin-1", "Vladimir Putin"]["label"] == "PERSON"
-    for empty in ("quantities.jsonl", "dates.jsonl", "quotes.jsonl", "errors.jsonl"):
+    for empty in ("quantities.jsonl", "dates.jsonl", "errors.jsonl"):
         assert read_out(out, empty) == []
+    said = {(q["doc_id"], q["speaker"]["name"]) for q in read_out(out, "quotes.jsonl")}
+    assert said == {("kirby", "John Kirby"), ("miller", "Matthew Miller")}
     assert_valid_against_schema(out)
     assert_offsets_index_the_text(out, {"kirby": KIRBY, "miller": MILLER, "stdin-1": putin})
 

@@ -1,0 +1,183 @@
+"""Attributions read off the dependency parse: a cue, what was said, and who said it.
+
+- reported speech: a cue verb from the lexicon with a clausal complement ("X said (that) …",
+  "told reporters that …"), or its object ("described North Korea as suffering …");
+- a cue verb after the clause it reports ("…, the official said");
+- "according to X, …";
+- cue verbs without a subject of their own take their governor's: participles ("…, saying
+  …", "citing …"), conjuncts ("accused … and claimed …"), and relative clauses ("the
+  Ukrainian government, which accused …" → the government).
+
+Everything here is token offsets; `attribution` turns them into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+#: Right-hand dependents that make up what was said when there is no clausal complement.
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pobj"})
+#: A speaker phrase ends before these dependents ("the official, who …").
+SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
+
+
+@dataclass
+class Found:
+    """One attribution in token offsets (spans are `[start, end)` token indices)."""
+
+    cue: tuple[int, int]
+    content: list[tuple[int, int]]
+    speaker: tuple[int, int] | None
+    confidence: float
+    negated: bool = False
+    kind: str = "indirect"
+    cue_lemma: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
+    found = [f for token in doc if (f := verb_attribution(token, lexicon)) is not None]
+    found += according_to(doc)
+    return found
+
+
+def is_cue(token: Token, lexicon: CueLexicon) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon.verbs
+
+
+def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
+    if not is_cue(verb, lexicon):
+        return None
+    content = content_of(verb, lexicon)
+    if content is None:
+        return None
+    speaker, inherited = speaker_of(verb)
+    return Found(
+        cue=(verb.i, verb.i + 1),
+        content=[content],
+        speaker=speaker,
+        confidence=0.7 if inherited else 0.8,
+        negated=any(child.dep_ == "neg" for child in verb.children),
+        cue_lemma=verb.lemma_.lower(),
+    )
+
+
+def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """What the cue verb reports, as a token span."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
+        return subtree_span(clause)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:  # "…, the official said"
+        start = verb.head.left_edge.i
+        return trim_punct(verb.doc, start, verb.left_edge.i)
+    objects = [
+        c for c in verb.rights if c.dep_ in OBJECT_DEPS and not is_addressee(c, verb, lexicon)
+    ]
+    if not objects:
+        return None
+    span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
+    return span if span and span[1] - span[0] >= 2 else None
+
+
+def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:
+    """ "told reporters", "warned the court": the person spoken to is not the content."""
+    if child.dep_ == "dative":
+        return True
+    return (
+        verb.lemma_.lower() in lexicon.addressee_verbs
+        and child.dep_ == "dobj"
+        and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    )
+
+
+def subtree_span(token: Token) -> tuple[int, int] | None:
+    return trim_punct(token.doc, token.left_edge.i, token.right_edge.i + 1)
+
+
+def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and doc[start].is_punct and not doc[start].is_quote:
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text in {",", ":", ";", "—"}:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def speaker_of(verb: Token) -> tuple[tuple[int, int] | None, bool]:
+    """The speaker phrase of a cue verb, and whether it came from a governing verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":  # "it was reported by X"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_phrase(objects[0]), False
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return noun_phrase(verb.head), True
+            if child.dep_ == "nsubjpass" and child.lower_ == "it":
+                return None, False  # "it was reported that …": no named source
+            return noun_phrase(child), False
+    if verb.dep_ == "relcl":
+        return noun_phrase(verb.head), True
+    if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+        speaker, _ = speaker_of(verb.head)
+        return speaker, True
+    return None, False
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """The phrase of a noun, up to a relative clause, apposition or comma on its right."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in SPEAKER_CUT_DEPS:
+            break
+        end = child.right_edge.i + 1
+    return head.left_edge.i, end
+
+
+def according_to(doc: Doc) -> list[Found]:
+    """ "According to X, …" and "…, according to X": the rest of the clause is the content."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase = (token.i, source.right_edge.i + 1)
+        content = [
+            part
+            for part in (
+                trim_punct(doc, sentence.start, phrase[0]),
+                trim_punct(doc, phrase[1], sentence.end),
+            )
+            if part and part[1] - part[0] >= 2
+        ]
+        if content:
+            found.append(
+                Found(
+                    cue=(token.i, to.i + 1),
+                    content=content,
+                    speaker=noun_phrase(source),
+                    confidence=0.8,
+                    cue_lemma="according to",
+                )
+            )
+    return found
+
+
+def span_of(doc: Doc, tokens: tuple[int, int]) -> Span:
+    return doc[tokens[0] : tokens[1]]
