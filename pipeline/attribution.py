@@ -28,6 +28,7 @@ from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
 from .speakers import SpeakerResolver
 
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 #: A quotation this short with no cue of its own is a scare quote ("the “dozens” that …").
 MIN_UNCUED_QUOTE_WORDS = 4
 
@@ -69,9 +70,11 @@ class AttributionStage:
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
+        quotations = find_quotations(doc.text)
         found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
-        found = merge_quotations(doc, found, find_quotations(doc.text), self.lexicon)
-        found = sorted(deduplicated(found), key=lambda a: (a.start, a.content[-1][1]))
+        found = merge_quotations(doc, found, quotations, self.lexicon)
+        found = [a for a in deduplicated(found) if not quoted_hedge(a, quotations)]
+        found.sort(key=lambda a: (a.start, a.content[-1][1]))
         resolver = SpeakerResolver(doc, entities)
         records = [
             quote_record(doc, article.doc_id, f"Q{n}", attribution, resolver)
@@ -79,6 +82,15 @@ class AttributionStage:
         ]
         link_parents(records)
         return records
+
+
+def quoted_hedge(attribution: Attribution, quotations: list[QuoteMarks]) -> bool:
+    """ "I think", "you know", "we believe" inside a quotation: the quoted speaker's own
+    hedge, already part of their quote, not a claim of its own."""
+    speaker = attribution.speaker
+    if speaker is None or speaker.text.lower() not in FIRST_SECOND_PERSON:
+        return False
+    return any(inside(attribution.cue, (q.start, q.end)) for q in quotations)
 
 
 def from_tokens(doc: Doc, found: Found) -> Attribution:
@@ -108,24 +120,51 @@ def covered(spans: list[CharSpan], region: CharSpan) -> int:
 def merge_quotations(
     doc: Doc, found: list[Attribution], quotations: list[QuoteMarks], lexicon: CueLexicon
 ) -> list[Attribution]:
-    """Give quotations to the attributions whose content they are, or to a cue nearby."""
+    """Give each quotation to the attribution whose content it is, to the cue of its
+    sentence, or to the direct quote it continues."""
     result = list(found)
     previous: Attribution | None = None
     for quotation in quotations:
         region = (quotation.start, quotation.end)
         owners = [a for a in found if covered(a.content, region) and not inside(a.cue, region)]
+        for owner in owners:
+            take_quotation(owner, quotation)
         if owners:
-            for owner in owners:
-                take_quotation(owner, quotation)
             previous = owners[-1]
             continue
-        attribution = cued_quotation(doc, quotation, lexicon) or continued(doc, quotation, previous)
-        if attribution is None and words(doc, quotation) >= MIN_UNCUED_QUOTE_WORDS:
+        cued = cued_quotation(doc, quotation, lexicon)
+        if cued is not None:
+            gapped = same_cue(result, cued)
+            if gapped is not None:  # "“A,” he said, “B”": one attribution, two parts
+                gapped.content += quotation.parts
+                previous = gapped
+            else:
+                result.append(cued)
+                previous = cued
+        elif continues(doc, quotation, previous):
+            assert previous is not None
+            if "\n" in doc.text[previous.content[-1][1] : quotation.start]:
+                previous = next_paragraph_quote(quotation, previous)
+                result.append(previous)
+            else:  # the same paragraph: more of the same quote
+                previous.content += quotation.parts
+        elif words(doc, quotation) >= MIN_UNCUED_QUOTE_WORDS:
             previous = None
-        if attribution is not None:
-            result.append(attribution)
-            previous = attribution
     return result
+
+
+def same_cue(found: list[Attribution], new: Attribution) -> Attribution | None:
+    return next(
+        (
+            a
+            for a in found
+            if a.kind == "direct"
+            and a.cue is not None
+            and new.cue is not None
+            and a.cue.start == new.cue.start
+        ),
+        None,
+    )
 
 
 def inside(span: Span | None, region: CharSpan) -> bool:
@@ -157,7 +196,7 @@ def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attr
         if is_cue(token, lexicon) and not region[0] <= token.idx < region[1]
     ]
     for cue in sorted(cues, key=lambda t: distance(t.idx, region)):
-        speaker, _ = speaker_of(cue)
+        speaker, _ = speaker_of(cue, lexicon)
         if speaker is not None:
             return Attribution(
                 content=list(quotation.parts),
@@ -171,14 +210,16 @@ def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attr
     return None
 
 
-def continued(doc: Doc, quotation: QuoteMarks, previous: Attribution | None) -> Attribution | None:
-    """A quotation with no cue goes on with the previous direct quote, when that one is in
+def continues(doc: Doc, quotation: QuoteMarks, previous: Attribution | None) -> bool:
+    """A quotation without a cue goes on with the previous direct quote, when that one is in
     the same paragraph or the paragraph before."""
     if previous is None or previous.kind != "direct" or previous.speaker is None:
-        return None
+        return False
     between = doc.text[previous.content[-1][1] : quotation.start]
-    if between.count("\n\n") + (between.count("\n") if "\n\n" not in between else 0) > 1:
-        return None
+    return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
+
+
+def next_paragraph_quote(quotation: QuoteMarks, previous: Attribution) -> Attribution:
     return Attribution(
         content=list(quotation.parts),
         kind="direct",

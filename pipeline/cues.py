@@ -13,9 +13,9 @@ Everything here is token offsets; `attribution` turns them into records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -43,7 +43,6 @@ class Found:
     negated: bool = False
     kind: str = "indirect"
     cue_lemma: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
@@ -62,7 +61,7 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
     content = content_of(verb, lexicon)
     if content is None:
         return None
-    speaker, inherited = speaker_of(verb)
+    speaker, inherited = speaker_of(verb, lexicon)
     return Found(
         cue=(verb.i, verb.i + 1),
         content=[content],
@@ -79,7 +78,9 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
     if clauses:
         clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
         return subtree_span(clause)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:  # "…, the official said"
+    reports_nothing = not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and reports_nothing:
+        # "…, the official said"
         start = verb.head.left_edge.i
         return trim_punct(verb.doc, start, verb.left_edge.i)
     objects = [
@@ -114,8 +115,9 @@ def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def speaker_of(verb: Token) -> tuple[tuple[int, int] | None, bool]:
-    """The speaker phrase of a cue verb, and whether it came from a governing verb."""
+def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, bool]:
+    """The speaker phrase of a cue verb, and whether it came from a governing verb: the
+    nearest governing cue verb if there is one ("suggested …, citing …"), else the head."""
     for child in verb.children:
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -131,7 +133,8 @@ def speaker_of(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     if verb.dep_ == "relcl":
         return noun_phrase(verb.head), True
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
-        speaker, _ = speaker_of(verb.head)
+        governor = next((t for t in verb.ancestors if is_cue(t, lexicon)), verb.head)
+        speaker, _ = speaker_of(governor, lexicon)
         return speaker, True
     return None, False
 
@@ -177,7 +180,3 @@ def according_to(doc: Doc) -> list[Found]:
                 )
             )
     return found
-
-
-def span_of(doc: Doc, tokens: tuple[int, int]) -> Span:
-    return doc[tokens[0] : tokens[1]]

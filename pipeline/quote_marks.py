@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CLOSING = {"“": "”", "«": "»", '"': '"', "„": "“"}
+CLOSING = {"“": "”", "«": "»", '"': '"', "„": "“", "''": "''", "``": "''"}
+#: Two-character marks some sources use for double quotes: ''…'' and ``…''.
+DOUBLED = ("''", "``")
 
 
 @dataclass(frozen=True)
@@ -27,48 +29,55 @@ def find_quotations(text: str) -> list[QuoteMarks]:
     found: list[QuoteMarks] = []
     i = 0
     while i < len(text):
-        closing = CLOSING.get(text[i])
-        if closing is None:
+        mark = mark_at(text, i)
+        if mark is None:
             i += 1
             continue
-        quote = read_quotation(text, i, closing)
+        quote = read_quotation(text, i, mark)
         if quote is None:
-            i += 1
+            i += len(mark)
         else:
             found.append(quote)
             i = quote.end
     return found
 
 
-def read_quotation(text: str, start: int, closing: str) -> QuoteMarks | None:
+def mark_at(text: str, i: int) -> str | None:
+    """The opening mark at `i`, if any: one character, or a doubled one."""
+    if text[i : i + 2] in DOUBLED:
+        return text[i : i + 2]
+    return text[i] if text[i] in CLOSING and text[i] != "'" else None
+
+
+def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
     """The quotation opened at `start`, or None when it is never closed."""
+    closing = CLOSING[opening]
     parts = []
-    part_start = start + 1
+    part_start = start + len(opening)
     i = part_start
     while i < len(text):
-        char = text[i]
-        if char == closing:
+        if text.startswith(closing, i):
             parts.append((part_start, i))
-            return QuoteMarks(start, i + 1, tuple(trimmed(text, parts)))
-        if char == "\n":
-            reopened = next_paragraph_reopens(text, i, text[start])
+            return QuoteMarks(start, i + len(closing), tuple(trimmed(text, parts)))
+        if text[i] == "\n":
+            reopened = next_paragraph_reopens(text, i, opening)
             if reopened is None:
                 return None
             parts.append((part_start, i))
-            part_start = i = reopened + 1
+            part_start = i = reopened
             continue
-        if char in CLOSING and closing != '"' and char != "„":  # a new quote opens: unbalanced
+        if text[i] == opening != closing:  # the same kind opens again: unbalanced
             return None
         i += 1
     return None
 
 
 def next_paragraph_reopens(text: str, newline: int, opening: str) -> int | None:
-    """Offset of the opening mark that starts the next paragraph, if there is one."""
+    """Offset just after the opening mark that starts the next paragraph, if there is one."""
     i = newline
     while i < len(text) and text[i].isspace():
         i += 1
-    return i if i < len(text) and text[i] == opening else None
+    return i + len(opening) if text.startswith(opening, i) else None
 
 
 def trimmed(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

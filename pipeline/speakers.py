@@ -20,12 +20,29 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
-SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 #: How many sentences back a pronoun looks for what it refers to.
 WINDOW = 6
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker resolved earlier in the article: where, its head word, and to what."""
+
+    sentence: int
+    head: Token
+    resolved: dict[str, Any]
+
+
+def agrees(earlier: Resolved, wants_person: bool) -> bool:
+    """Whether a pronoun can refer to an earlier speaker: a person for he/she, a group or a
+    plural for they/it."""
+    label = earlier.resolved["label"]
+    if wants_person:
+        return label == "PERSON" or (label is None and earlier.head.tag_ == "NN")
+    return label in GROUP_LABELS or (label is None and earlier.head.tag_ in {"NNS", "NNPS"})
 
 
 @dataclass(frozen=True)
@@ -50,20 +67,20 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[dict[str, Any]]) -> None:
         self.doc = doc
         self.mentions = entity_mentions(entities)
+        self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
 
     def resolve(self, phrase: Span) -> dict[str, Any]:
+        """Resolve a speaker phrase; phrases must come in text order (pronouns look back at
+        the speakers resolved before them)."""
         record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
         resolved = self.by_name(phrase) or self.by_pronoun(phrase) or self.by_description(phrase)
         if resolved is None:
-            return record | {
-                "name": phrase.text,
-                "entity_id": None,
-                "label": None,
-                "resolved_by": "none",
-            }
+            name = description(phrase.root).text if phrase.root.pos_ == "NOUN" else phrase.text
+            resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
+        self.history.append(Resolved(self.sentence_of[phrase.start], phrase.root, resolved))
         return record | resolved
 
     def named(self, entity: dict[str, Any], how: str) -> dict[str, Any]:
@@ -74,33 +91,40 @@ class SpeakerResolver:
             "resolved_by": how,
         }
 
-    def inside(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+    def mention_at(self, token: Token) -> EntityMention | None:
+        return next((m for m in self.mentions if m.start <= token.idx < m.end), None)
 
     def by_name(self, phrase: Span) -> dict[str, Any] | None:
-        """An entity named in the phrase: the one at its head, else the most important."""
-        names = self.inside(phrase.start_char, phrase.end_char)
-        if not names:
-            return None
+        """The entity at the head of the phrase ("White House spokesman Josh Earnest"), or
+        in apposition to it ("the group, InformNapalm")."""
         root = phrase.root
-        for mention in names:
-            if mention.start <= root.idx < mention.end:
-                return self.named(mention.entity, "self")
-        best = min(names, key=lambda m: label_rank(m.entity["label"]))
-        how = "apposition" if any(t.dep_ == "appos" for t in phrase) else "self"
-        return self.named(best.entity, how)
+        mention = self.mention_at(root)
+        if mention is not None:
+            return self.named(mention.entity, "self")
+        for child in root.children:
+            if child.dep_ == "appos" and (mention := self.mention_at(child)) is not None:
+                return self.named(mention.entity, "apposition")
+        return None
 
     def by_pronoun(self, phrase: Span) -> dict[str, Any] | None:
-        if len(phrase) != 1 and phrase.text.lower() != "he or she":
+        """The most recent earlier speaker or entity that agrees with the pronoun."""
+        words = phrase.text.lower()
+        pronoun = phrase[0].lower_
+        if words != "he or she" and (len(phrase) != 1 or pronoun not in PRONOUNS):
             return None
-        word = phrase[0].lower_
-        if word not in PRONOUNS:
+        wants_person = pronoun in PERSON_PRONOUNS
+        sentence = self.sentence_of[phrase.start]
+        options: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
+        for earlier in self.history:
+            if sentence - WINDOW <= earlier.sentence and agrees(earlier, wants_person):
+                options.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
+        labels = {"PERSON"} if wants_person else GROUP_LABELS
+        for mention in self.earlier(phrase, labels):
+            options.append((self.salience(mention), self.named(mention.entity, "coreference")))
+        if not options:
             return None
-        labels = {"PERSON"} if word in PERSON_PRONOUNS else GROUP_LABELS
-        candidates = self.earlier(phrase, labels)
-        if not candidates:
-            return None
-        return self.named(max(candidates, key=self.salience).entity, "coreference")
+        best = max(options, key=lambda option: option[0])[1]
+        return best | {"resolved_by": "coreference"}
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
         first_sentence = self.sentence_of[phrase.start] - WINDOW
@@ -161,10 +185,6 @@ def description(token: Token) -> Span:
     while start < token.i and token.doc[start].dep_ in {"det", "poss", "punct"}:
         start += 1
     return token.doc[start : token.i + 1]
-
-
-def label_rank(label: str) -> int:
-    return SPEAKER_LABELS.index(label) if label in SPEAKER_LABELS else len(SPEAKER_LABELS)
 
 
 def token_at(doc: Doc, char: int) -> Token:
