@@ -16,6 +16,7 @@ points to it with `parent_id`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,20 @@ from .cues import CueLexicon, Found, find_cue_attributions, is_cue, speaker_of
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, load_gender_words
 
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+#: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
+SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[^,\n(]{2,60})")
+#: "PENCE: …" / "MARTHA RADDATZ: …" at the start of a paragraph.
+TRANSCRIPT_TURN = re.compile(
+    r"(?m)^[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<colon>:)[ \t]+"
+    r"(?P<content>\S.*\S)"
+)
+#: "Pence: Flowers Won’t Be at Debate": a headline opened by a name and a colon.
+HEADLINE_TURN = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S.*\S)"
+)
 #: A quotation this short with no cue of its own is a scare quote ("the “dozens” that …").
 MIN_UNCUED_QUOTE_WORDS = 4
 
@@ -66,16 +78,18 @@ class AttributionStage:
 
     def __init__(self, lexicon: CueLexicon | None = None) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
+        self.gender_words = load_gender_words()
 
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
         quotations = find_quotations(doc.text)
         found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
+        found += transcript_turns(doc)
         found = merge_quotations(doc, found, quotations, self.lexicon)
         found = [a for a in deduplicated(found) if not quoted_hedge(a, quotations)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
-        resolver = SpeakerResolver(doc, entities)
+        resolver = SpeakerResolver(doc, entities, self.gender_words)
         records = [
             quote_record(doc, article.doc_id, f"Q{n}", attribution, resolver)
             for n, attribution in enumerate(found, start=1)
@@ -176,7 +190,8 @@ def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
     region = (quotation.start, quotation.end)
     content_length = sum(end - start for start, end in owner.content)
     if covered(owner.content, region) >= 0.8 * content_length:
-        owner.content = list(quotation.parts)
+        parts = [p for p in quotation.parts if covered(owner.content, p)]
+        owner.content = parts  # of a quote over several paragraphs, the owner's paragraphs
         owner.kind = "direct"
         owner.confidence = max(owner.confidence, 0.9)
     elif owner.kind != "direct":
@@ -184,10 +199,13 @@ def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
 
 
 def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
-    """ "“…,” he said." / "He said: “…”": the nearest cue verb with a subject outside the
-    quotation, in the sentence where it closes or where it opens."""
+    """The cue of a quotation: the nearest cue verb with a subject outside it, in the
+    sentence where it closes or opens, or before a colon that introduces it ("He said: “…”");
+    else a dash and a name after it ("“…” ― Name, title")."""
     region = (quotation.start, quotation.end)
     sentences = {sentence_at(doc, quotation.end - 1), sentence_at(doc, quotation.start)}
+    if doc.text[: quotation.start].rstrip().endswith(":"):
+        sentences.add(sentence_at(doc, len(doc.text[: quotation.start].rstrip()) - 1))
     cues = [
         token
         for sentence in sentences
@@ -207,7 +225,49 @@ def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attr
                 confidence=0.85,
                 negated=any(child.dep_ == "neg" for child in cue.children),
             )
-    return None
+    return signed_quotation(doc, quotation)
+
+
+def signed_quotation(doc: Doc, quotation: QuoteMarks) -> Attribution | None:
+    """ "“…” ― Jane Roe, activist": the name after a dash that follows the quotation."""
+    match = SIGNATURE.match(doc.text, quotation.end)
+    if match is None:
+        return None
+    dash = doc.char_span(*match.span("dash"), alignment_mode="expand")
+    name = doc.char_span(*match.span("name"), alignment_mode="contract")
+    if dash is None or name is None or not name[0].is_title:
+        return None
+    return Attribution(
+        content=list(quotation.parts),
+        kind="direct",
+        cue=dash,
+        cue_lemma=dash.text,
+        speaker=name,
+        confidence=0.8,
+    )
+
+
+def transcript_turns(doc: Doc) -> list[Attribution]:
+    """ "PENCE: Well, I think …": a paragraph opened by an upper-case name and a colon, or a
+    headline opened by a name and a colon."""
+    turns = []
+    headline = HEADLINE_TURN.match(doc.text)
+    for match in [*([headline] if headline else []), *TRANSCRIPT_TURN.finditer(doc.text)]:
+        name = doc.char_span(*match.span("name"), alignment_mode="contract")
+        colon = doc.char_span(*match.span("colon"), alignment_mode="expand")
+        if name is None or colon is None:
+            continue
+        turns.append(
+            Attribution(
+                content=[match.span("content")],
+                kind="direct",
+                cue=colon,
+                cue_lemma=":",
+                speaker=name,
+                confidence=0.8,
+            )
+        )
+    return turns
 
 
 def continues(doc: Doc, quotation: QuoteMarks, previous: Attribution | None) -> bool:

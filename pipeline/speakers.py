@@ -1,22 +1,30 @@
 """Who a speaker mention refers to, resolved inside the article.
 
-- a name, or a phrase holding one ("White House spokesman Josh Earnest"), is its entity
-  (`self`), or the name in apposition ("the group, InformNapalm," → `apposition`);
-- a personal pronoun is the nearest earlier person or organisation that agrees with it,
-  preferring subjects (`coreference`);
-- a description ("the official", "the nurse", "the NIS") is the nearest earlier phrase with
-  the same head noun, or the entity that phrase is a title of (`coreference`);
-- anything else keeps its own text as the name (`none`).
+- a name, or a phrase headed by one ("White House spokesman Josh Earnest"), is its entity
+  (`self`), as is a name in apposition ("the group, InformNapalm," → `apposition`); a bare
+  surname shared by several people is the one named most recently (`coreference`);
+- a personal pronoun is the most recent earlier speaker or entity that agrees with it in
+  person, number and, where the article shows it, gender (`coreference`);
+- a description ("the official", "the commission") is the entity an earlier phrase with the
+  same head noun was a title of, else that earlier, fuller phrase, else the organisation
+  whose name has that head noun (`coreference`);
+- anything else keeps its own words as the name (`none`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+from .lexicon import MODELS_DIR, read_table
+
+MALE_PRONOUNS = frozenset({"he", "him", "his"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
@@ -26,6 +34,19 @@ WINDOW = 6
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
 
+Record = dict[str, Any]
+
+
+def load_gender_words(folder: Path = MODELS_DIR) -> dict[str, str]:
+    return {word: gender for word, gender in read_table(folder / "gender_words.tsv")}
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int  # characters
+    end: int
+    entity: Record
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -33,57 +54,39 @@ class Resolved:
 
     sentence: int
     head: Token
-    resolved: dict[str, Any]
-
-
-def agrees(earlier: Resolved, wants_person: bool) -> bool:
-    """Whether a pronoun can refer to an earlier speaker: a person for he/she, a group or a
-    plural for they/it."""
-    label = earlier.resolved["label"]
-    if wants_person:
-        return label == "PERSON" or (label is None and earlier.head.tag_ == "NN")
-    return label in GROUP_LABELS or (label is None and earlier.head.tag_ in {"NNS", "NNPS"})
-
-
-@dataclass(frozen=True)
-class EntityMention:
-    start: int  # characters
-    end: int
-    entity: dict[str, Any]
-
-
-def entity_mentions(entities: list[dict[str, Any]]) -> list[EntityMention]:
-    mentions = [
-        EntityMention(m["start"], m["end"], entity)
-        for entity in entities
-        for m in entity["mentions"]
-    ]
-    return sorted(mentions, key=lambda m: m.start)
+    resolved: Record
 
 
 class SpeakerResolver:
-    """Resolves speaker phrases of one article, in text order."""
+    """Resolves the speaker phrases of one article, in text order."""
 
-    def __init__(self, doc: Doc, entities: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, doc: Doc, entities: list[Record], gender_words: dict[str, str] | None = None
+    ) -> None:
         self.doc = doc
-        self.mentions = entity_mentions(entities)
+        self.entities = entities
+        self.mentions = sorted(
+            (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
+            key=lambda m: m.start,
+        )
         self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
+        self.gender = self.genders(gender_words or {})
 
-    def resolve(self, phrase: Span) -> dict[str, Any]:
-        """Resolve a speaker phrase; phrases must come in text order (pronouns look back at
-        the speakers resolved before them)."""
+    def resolve(self, phrase: Span) -> Record:
+        """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
         record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
         resolved = self.by_name(phrase) or self.by_pronoun(phrase) or self.by_description(phrase)
         if resolved is None:
-            name = description(phrase.root).text if phrase.root.pos_ == "NOUN" else phrase.text
+            root = phrase.root
+            name = description(root).text if root.pos_ in {"NOUN", "PROPN"} else phrase.text
             resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
         self.history.append(Resolved(self.sentence_of[phrase.start], phrase.root, resolved))
         return record | resolved
 
-    def named(self, entity: dict[str, Any], how: str) -> dict[str, Any]:
+    def named(self, entity: Record, how: str) -> Record:
         return {
             "name": entity["name"],
             "entity_id": entity["entity_id"],
@@ -94,37 +97,95 @@ class SpeakerResolver:
     def mention_at(self, token: Token) -> EntityMention | None:
         return next((m for m in self.mentions if m.start <= token.idx < m.end), None)
 
-    def by_name(self, phrase: Span) -> dict[str, Any] | None:
-        """The entity at the head of the phrase ("White House spokesman Josh Earnest"), or
-        in apposition to it ("the group, InformNapalm")."""
+    # names
+
+    def by_name(self, phrase: Span) -> Record | None:
         root = phrase.root
         mention = self.mention_at(root)
         if mention is not None:
-            return self.named(mention.entity, "self")
+            fuller = self.full_name(mention)
+            return (
+                self.named(fuller, "coreference") if fuller else self.named(mention.entity, "self")
+            )
         for child in root.children:
             if child.dep_ == "appos" and (mention := self.mention_at(child)) is not None:
                 return self.named(mention.entity, "apposition")
-        return None
+        return self.by_surname(phrase)
 
-    def by_pronoun(self, phrase: Span) -> dict[str, Any] | None:
-        """The most recent earlier speaker or entity that agrees with the pronoun."""
-        words = phrase.text.lower()
-        pronoun = phrase[0].lower_
-        if words != "he or she" and (len(phrase) != 1 or pronoun not in PRONOUNS):
+    def by_surname(self, phrase: Span) -> Record | None:
+        """A name the model did not tag, such as "PENCE" in a transcript, that is the surname
+        of exactly one person in the article."""
+        if len(phrase) != 1 or not phrase[0].is_alpha or not phrase[0].text[0].isupper():
             return None
-        wants_person = pronoun in PERSON_PRONOUNS
+        word = phrase.text.casefold()
+        owners = [
+            e
+            for e in self.entities
+            if e["label"] == "PERSON" and e["name"].split()[-1].casefold() == word
+        ]
+        return self.named(owners[0], "coreference") if len(owners) == 1 else None
+
+    def full_name(self, mention: EntityMention) -> Record | None:
+        """For a one-word PERSON name shared by several people ("Clinton"), the one whose full
+        name came last before it, or else the one mentioned most."""
+        entity = mention.entity
+        if entity["label"] != "PERSON" or " " in entity["name"]:
+            return None
+        owners = [
+            e
+            for e in self.entities
+            if e["label"] == "PERSON"
+            and e["name"].split()[-1] == entity["name"]
+            and e is not entity
+        ]
+        if not owners:
+            return None
+        before = [
+            (m["start"], e) for e in owners for m in e["mentions"] if m["start"] < mention.start
+        ]
+        if before:
+            return max(before, key=lambda item: item[0])[1]
+        return max(owners, key=lambda e: len(e["mentions"]))
+
+    # pronouns
+
+    def by_pronoun(self, phrase: Span) -> Record | None:
+        pronoun = phrase[0].lower_
+        if phrase.text.lower() != "he or she" and (len(phrase) != 1 or pronoun not in PRONOUNS):
+            return None
+        wanted = gender_of_pronoun(pronoun) if phrase.text.lower() != "he or she" else None
         sentence = self.sentence_of[phrase.start]
-        options: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
+        options: list[tuple[tuple[int, int, int], Record]] = []
         for earlier in self.history:
-            if sentence - WINDOW <= earlier.sentence and agrees(earlier, wants_person):
+            if sentence - WINDOW <= earlier.sentence and self.agrees(earlier, pronoun, wanted):
                 options.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
-        labels = {"PERSON"} if wants_person else GROUP_LABELS
+        labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
-            options.append((self.salience(mention), self.named(mention.entity, "coreference")))
+            if self.gender_fits(mention.entity, wanted):
+                options.append((self.salience(mention), self.named(mention.entity, "self")))
         if not options:
             return None
         best = max(options, key=lambda option: option[0])[1]
         return best | {"resolved_by": "coreference"}
+
+    def agrees(self, earlier: Resolved, pronoun: str, wanted: str | None) -> bool:
+        """Whether a pronoun can refer to an earlier speaker: a person of the right gender for
+        he/she, a group or a plural for they/it."""
+        label = earlier.resolved["label"]
+        if pronoun in PERSON_PRONOUNS:
+            if label == "PERSON":
+                return self.gender_fits(self.entity_of(earlier.resolved), wanted)
+            return label is None and earlier.head.tag_ == "NN"
+        return label in GROUP_LABELS or (label is None and earlier.head.tag_ in {"NNS", "NNPS"})
+
+    def entity_of(self, resolved: Record) -> Record | None:
+        return next((e for e in self.entities if e["entity_id"] == resolved["entity_id"]), None)
+
+    def gender_fits(self, entity: Record | None, wanted: str | None) -> bool:
+        if wanted is None or entity is None:
+            return True
+        known = self.gender.get(entity["entity_id"])
+        return known is None or known == wanted
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
         first_sentence = self.sentence_of[phrase.start] - WINDOW
@@ -145,12 +206,50 @@ class SpeakerResolver:
         is_subject = head.dep_ in {"nsubj", "nsubjpass"}
         return self.sentence_of[token.i], int(is_subject), mention.start
 
-    def by_description(self, phrase: Span) -> dict[str, Any] | None:
-        """ "the official" → the nearest earlier "… official", or the entity that phrase is a
-        title of ("InformNapalm, a pro-Ukraine international group" for "the group")."""
+    def genders(self, gender_words: dict[str, str]) -> dict[str, str]:
+        """Gender evidence per PERSON entity: honorifics and gendered role words next to its
+        mentions, and he/she as the subject right after a sentence that starts with it."""
+        votes: dict[str, Counter[str]] = {}
+        for mention in self.mentions:
+            if mention.entity["label"] != "PERSON":
+                continue
+            token = token_at(self.doc, mention.start)
+            words = [token.nbor(-1)] if token.i > 0 else []
+            words += [t for t in token.head.children if t.dep_ == "appos"]
+            counter = votes.setdefault(mention.entity["entity_id"], Counter())
+            for word in words:
+                if word.lower_ in gender_words:
+                    counter[gender_words[word.lower_]] += 2
+            following = self.pronoun_after(token)
+            if following:
+                counter[following] += 1
+        return {
+            entity_id: counter.most_common(1)[0][0]
+            for entity_id, counter in votes.items()
+            if counter and len(set(counter.values())) == len(counter)
+        }
+
+    def pronoun_after(self, token: Token) -> str | None:
+        """The gender of the first personal pronoun in the rest of the sentence, when the
+        name is its subject ("Clinton said her plan …")."""
+        head = token
+        while head.dep_ in {"compound", "flat"}:
+            head = head.head
+        if head.dep_ != "nsubj":
+            return None
+        for later in token.doc[token.i + 1 : token.sent.end]:
+            gender = gender_of_pronoun(later.lower_)
+            if gender:
+                return gender
+        return None
+
+    # descriptions
+
+    def by_description(self, phrase: Span) -> Record | None:
         head = phrase.root
         if head.pos_ != "NOUN":
             return None
+        own = description(head).text.lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN":
                 continue
@@ -158,25 +257,46 @@ class SpeakerResolver:
             if entity is not None:
                 return self.named(entity, "coreference")
             earlier = description(token)
-            if earlier.text.lower() != phrase.text.lower():
+            if earlier.text.lower() != own:
                 return {
                     "name": earlier.text,
                     "entity_id": None,
                     "label": None,
                     "resolved_by": "coreference",
                 }
-        return None
+        named = self.organisation_named(head)
+        return self.named(named, "coreference") if named else None
 
-    def entity_with_title(self, noun: Token) -> dict[str, Any] | None:
+    def entity_with_title(self, noun: Token) -> Record | None:
         """The entity a role noun is attached to: in apposition either way, or a premodifier
         of the name ("spokesman Matthew Miller")."""
         linked = [noun.head] if noun.dep_ in {"appos", "compound"} else []
         linked += [child for child in noun.children if child.dep_ == "appos"]
         for token in linked:
-            for mention in self.mentions:
-                if mention.start <= token.idx < mention.end:
-                    return mention.entity
+            if (mention := self.mention_at(token)) is not None:
+                return mention.entity
         return None
+
+    def organisation_named(self, head: Token) -> Record | None:
+        """ "the commission" → the one ORG whose name has that word ("Commission on
+        Presidential Debates")."""
+        word = head.lemma_.lower()
+        found = [
+            e
+            for e in self.entities
+            if e["label"] == "ORG"
+            and word in e["name"].lower().split()
+            and min(m["start"] for m in e["mentions"]) < head.idx
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def gender_of_pronoun(word: str) -> str | None:
+    if word in MALE_PRONOUNS:
+        return "m"
+    if word in FEMALE_PRONOUNS:
+        return "f"
+    return None
 
 
 def description(token: Token) -> Span:
