@@ -78,6 +78,10 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
     if clauses:
         clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
         return subtree_span(clause)
+    if verb.lemma_.lower() in lexicon.addressee_verbs:
+        that_clause = misparsed_that_clause(verb)
+        if that_clause is not None:
+            return that_clause
     reports_nothing = not any(c.dep_ in OBJECT_DEPS for c in verb.children)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and reports_nothing:
         # "…, the official said"
@@ -90,6 +94,18 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
     return span if span and span[1] - span[0] >= 2 else None
+
+
+def misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
+    """ "told reporters at a briefing that …": after the person spoken to, the small model
+    often reads "that" as a relative pronoun. The clause it opens is the content."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "that":
+            continue
+        clause = token.head
+        if clause.pos_ in {"VERB", "AUX"} and clause.left_edge.i == token.i:
+            return trim_punct(verb.doc, token.i, clause.right_edge.i + 1)
+    return None
 
 
 def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:
@@ -108,11 +124,16 @@ def subtree_span(token: Token) -> tuple[int, int] | None:
 
 
 def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Without punctuation at either end, but keeping quotation marks and brackets."""
     while start < end and doc[start].is_punct and not doc[start].is_quote:
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text in {",", ":", ";", "—"}:
+    while end > start and doc[end - 1].is_punct and not keeps_span(doc[end - 1]):
         end -= 1
     return (start, end) if start < end else None
+
+
+def keeps_span(token: Token) -> bool:
+    return token.is_quote or token.is_bracket
 
 
 def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, bool]:

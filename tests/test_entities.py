@@ -5,8 +5,8 @@ import json
 import pytest
 
 from pipeline.entities import EntityStage, keep_enclosing_entities
-from pipeline.evaluate import score_entity_tables
 from pipeline.read import Article, read_txt
+from pipeline.scoring import score_entity_tables
 from tests.conftest import REPO, SEEDS
 
 GOLD = REPO / "tests" / "gold" / "entities"

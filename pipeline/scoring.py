@@ -1,0 +1,202 @@
+"""Scores of pipeline output against the project's hand-annotated gold.
+
+Entity tables (`tests/gold/entities`) and who-said-what tables (`tests/gold/quotes`). The
+quote scores follow the shared PolNeAR scorer: contents match one-to-one by the Dice overlap
+of their characters (at least 0.5, best first); a speaker is right when its mention overlaps
+the gold one (or both are null); the resolved name is right when it contains the gold name
+as whole words, ignoring case.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .entity_table import name_key
+from .write import read_jsonl
+
+Record = dict[str, Any]
+
+
+def prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4)}
+
+
+def entity_key(entity: Record) -> tuple[str, str, str]:
+    return entity.get("doc_id", ""), entity["label"], name_key(entity["name"])
+
+
+def mention_spans(entity: Record) -> frozenset[tuple[str, int, int]]:
+    doc_id = entity.get("doc_id", "")
+    return frozenset((doc_id, m["start"], m["end"]) for m in entity["mentions"])
+
+
+def score_entity_tables(gold: list[Record], predicted: list[Record]) -> dict[str, Any]:
+    """Compare predicted entity tables with gold ones (records of several articles carry
+    their `doc_id`, so names and offsets are compared within an article).
+
+    - entities: P/R/F1 of (label, canonical name) pairs;
+    - mentions: P/R/F1 of mention spans (offsets), whatever their entity;
+    - clusters: B-cubed F1 of the grouping, over the mentions both sides found;
+    - exact: share of gold entities predicted with the same name, label and mention set;
+    - titles: P/R/F1 of titles on the entities matched by name and label.
+    """
+    gold_by_key = {entity_key(e): e for e in gold}
+    pred_by_key = {entity_key(e): e for e in predicted}
+    matched = gold_by_key.keys() & pred_by_key.keys()
+    gold_mentions = {span for e in gold for span in mention_spans(e)}
+    pred_mentions = {span for e in predicted for span in mention_spans(e)}
+    exact = sum(mention_spans(gold_by_key[k]) == mention_spans(pred_by_key[k]) for k in matched)
+    titles = [(set(gold_by_key[k]["titles"]), set(pred_by_key[k]["titles"])) for k in matched]
+    return {
+        "entities": prf(len(matched), len(predicted), len(gold)),
+        "mentions": prf(len(gold_mentions & pred_mentions), len(pred_mentions), len(gold_mentions)),
+        "clusters_b3_f1": b_cubed_f1(gold, predicted),
+        "exact": round(exact / len(gold), 4) if gold else 0.0,
+        "titles": prf(
+            sum(len(g & p) for g, p in titles),
+            sum(len(p) for _, p in titles),
+            sum(len(g) for g, _ in titles),
+        ),
+    }
+
+
+def b_cubed_f1(gold: list[Record], predicted: list[Record]) -> float:
+    gold_of = {span: mention_spans(e) for e in gold for span in mention_spans(e)}
+    pred_of = {span: mention_spans(e) for e in predicted for span in mention_spans(e)}
+    common = gold_of.keys() & pred_of.keys()
+    if not common:
+        return 0.0
+    precision = recall = 0.0
+    for span in common:
+        overlap = len(gold_of[span] & pred_of[span] & common)
+        precision += overlap / len(pred_of[span] & common)
+        recall += overlap / len(gold_of[span] & common)
+    precision, recall = precision / len(common), recall / len(common)
+    return round(2 * precision * recall / (precision + recall), 4)
+
+
+def score_entity_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None) -> dict[str, Any]:
+    """Score the gold tables in `gold_dir` (those named in `only`, if given) against
+    `out_dir/entities.jsonl`, per article and micro-averaged."""
+    predicted: dict[str, list[Record]] = {}
+    for record in read_jsonl(out_dir / "entities.jsonl"):
+        predicted.setdefault(record["doc_id"], []).append(record)
+    gold_tables = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))["entities"]
+        for path in sorted(gold_dir.glob("*.json"))
+        if only is None or path.stem in only
+    }
+    per_doc = {
+        doc_id: score_entity_tables(
+            [dict(e, doc_id=doc_id) for e in gold], predicted.get(doc_id, [])
+        )
+        for doc_id, gold in gold_tables.items()
+    }
+    all_gold = [dict(e, doc_id=doc_id) for doc_id, table in gold_tables.items() for e in table]
+    all_pred = [e for doc_id in gold_tables for e in predicted.get(doc_id, [])]
+    return {"documents": per_doc, "all": score_entity_tables(all_gold, all_pred)}
+
+
+def content_chars(spans: list[Record]) -> set[int]:
+    return {i for span in spans for i in range(span["start"], span["end"])}
+
+
+def predicted_parts(quote: Record) -> list[Record]:
+    return quote["content"]["parts"] or [quote["content"]]
+
+
+def dice(a: set[int], b: set[int]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def match_contents(gold: list[Record], predicted: list[Record]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs by content Dice >= 0.5, best first."""
+    gold_chars = [content_chars(g["content"]) for g in gold]
+    pred_chars = [content_chars(predicted_parts(p)) for p in predicted]
+    pairs = sorted(
+        (
+            (dice(g, p), gi, pi)
+            for gi, g in enumerate(gold_chars)
+            for pi, p in enumerate(pred_chars)
+        ),
+        reverse=True,
+    )
+    matched: list[tuple[int, int]] = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for score, gi, pi in pairs:
+        if score < 0.5:
+            break
+        if gi not in used_gold and pi not in used_pred:
+            matched.append((gi, pi))
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return matched
+
+
+def speaker_right(gold: Record, predicted: Record) -> bool:
+    g, p = gold["speaker"], predicted["speaker"]
+    if g is None or p is None:
+        return g is None and p is None
+    return g["start"] < p["end"] and p["start"] < g["end"]
+
+
+def name_right(gold: Record, predicted: Record) -> bool:
+    wanted, speaker = gold.get("speaker_name"), predicted["speaker"]
+    if wanted is None or speaker is None:
+        return wanted is None and speaker is None
+
+    def norm(text: str) -> str:
+        return " ".join(text.replace("’", "'").casefold().split())
+
+    pattern = rf"(?<!\w){re.escape(norm(wanted))}(?!\w)"
+    return re.search(pattern, norm(speaker["name"] or speaker["text"])) is not None
+
+
+def score_quote_tables(gold: list[Record], predicted: list[Record]) -> dict[str, Any]:
+    """Content, attribution (content and speaker) and resolved-name scores of one article."""
+    matched = match_contents(gold, predicted)
+    attributed = sum(speaker_right(gold[g], predicted[p]) for g, p in matched)
+    named = sum(name_right(gold[g], predicted[p]) for g, p in matched)
+    return {
+        "content": prf(len(matched), len(predicted), len(gold)),
+        "attribution": prf(attributed, len(predicted), len(gold)),
+        "name_accuracy": round(named / len(gold), 4) if gold else 0.0,
+        "counts": {
+            "gold": len(gold),
+            "predicted": len(predicted),
+            "matched": len(matched),
+            "attributed": attributed,
+            "named": named,
+        },
+    }
+
+
+def score_quote_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None) -> dict[str, Any]:
+    """Per article and summed over the gold tables in `gold_dir` (those in `only`)."""
+    predicted: dict[str, list[Record]] = {}
+    for record in read_jsonl(out_dir / "quotes.jsonl"):
+        predicted.setdefault(record["doc_id"], []).append(record)
+    per_doc = {}
+    totals = {"gold": 0, "predicted": 0, "matched": 0, "attributed": 0, "named": 0}
+    for path in sorted(gold_dir.glob("*.json")):
+        if only is not None and path.stem not in only:
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))["attributions"]
+        scores = score_quote_tables(gold, predicted.get(path.stem, []))
+        per_doc[path.stem] = scores
+        for key in totals:
+            totals[key] += scores["counts"][key]
+    overall = {
+        "content": prf(totals["matched"], totals["predicted"], totals["gold"]),
+        "attribution": prf(totals["attributed"], totals["predicted"], totals["gold"]),
+        "name_accuracy": round(totals["named"] / totals["gold"], 4) if totals["gold"] else 0.0,
+        "counts": totals,
+    }
+    return {"documents": per_doc, "all": overall}

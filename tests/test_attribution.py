@@ -1,0 +1,140 @@
+"""The attribution stage on small hand-made texts, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribution import AttributionStage
+from pipeline.entities import EntityStage
+from pipeline.read import Article
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    entities_stage, stage = EntityStage(nlp), AttributionStage()
+
+    def run(text: str) -> list[dict]:
+        doc = nlp(text)
+        article = Article("t", text, "test")
+        records = stage(doc, article, entities_stage(doc, article))
+        for record in records:
+            content = record["content"]
+            assert text[content["start"] : content["end"]] == content["text"]
+            for part in content["parts"] or []:
+                assert text[part["start"] : part["end"]] == part["text"]
+        return records
+
+    return run
+
+
+def summary(record: dict) -> tuple:
+    speaker = record["speaker"]
+    parts = record["content"]["parts"] or [record["content"]]
+    return (
+        record["kind"],
+        [part["text"] for part in parts],
+        record["cue"]["text"] if record["cue"] else None,
+        speaker["name"] if speaker else None,
+    )
+
+
+def test_reported_speech_with_addressee(extract):
+    [record] = extract(
+        "Matthew Miller told reporters at a briefing that the soldiers had crossed the border."
+    )
+    assert summary(record) == (
+        "indirect",
+        ["that the soldiers had crossed the border"],
+        "told",
+        "Matthew Miller",
+    )
+    assert record["speaker"]["resolved_by"] == "self"
+
+
+def test_direct_quote_with_pronoun_speaker(extract):
+    records = extract(
+        "Kirby spoke to reporters on Monday. “We do believe that they have suffered losses,” "
+        "he said."
+    )
+    direct = [r for r in records if r["kind"] == "direct"]
+    assert [summary(r) for r in direct] == [
+        ("direct", ["We do believe that they have suffered losses"], "said", "Kirby")
+    ]
+    assert direct[0]["speaker"]["text"] == "he"
+    assert direct[0]["speaker"]["resolved_by"] == "coreference"
+
+
+def test_split_quote_is_one_attribution_with_two_parts(extract):
+    records = extract("“My hope,” Jane Roe said, “is that the talks resume soon.”")
+    assert [summary(r) for r in records] == [
+        ("direct", ["My hope", "is that the talks resume soon."], "said", "Jane Roe")
+    ]
+
+
+def test_according_to_and_no_named_source(extract):
+    records = extract(
+        "According to the ministry, about 300 soldiers died. "
+        "It was reported that the convoy had turned back."
+    )
+    found = {summary(r)[2]: summary(r) for r in records}
+    assert found["According to"][1] == ["about 300 soldiers died"]
+    assert found["According to"][3] == "ministry"
+    assert found["reported"][3] is None
+
+
+def test_relative_clause_speaker(extract):
+    records = extract(
+        "The Ukrainian government, which accused Russian soldiers of burning the faces of "
+        "the dead, gave no figures."
+    )
+    [record] = records
+    assert record["cue"]["text"] == "accused"
+    assert record["speaker"]["text"] == "The Ukrainian government"
+
+
+def test_mixed_quote_and_negation(extract):
+    records = extract(
+        "The official described North Korea as suffering “several hundred casualties” this "
+        "fall. North Korea has not confirmed the deployment of any troops."
+    )
+    kinds = {r["cue"]["text"]: (r["kind"], r["negated"]) for r in records}
+    assert kinds["described"] == ("mixed", False)
+    assert kinds["confirmed"] == ("indirect", True)
+
+
+def test_nested_attribution_points_to_its_parent(extract):
+    records = extract(
+        "Kirby warned that American intelligence believes that the troops are being moved."
+    )
+    by_cue = {r["cue"]["text"]: r for r in records}
+    assert by_cue["believes"]["parent_id"] == by_cue["warned"]["quote_id"]
+    assert by_cue["warned"]["parent_id"] is None
+
+
+def test_hedge_inside_a_quote_is_not_an_attribution(extract):
+    records = extract("“I think the deal is dead,” Senator Mary Poe said on Friday.")
+    assert [summary(r)[2] for r in records] == ["said"]
+
+
+def test_description_speaker_resolves_to_earlier_fuller_phrase(extract):
+    records = extract(
+        "A senior U.S. military official spoke to the Guardian. "
+        "“Several hundred casualties is our latest estimate,” the official said."
+    )
+    [record] = [r for r in records if r["kind"] == "direct"]
+    assert record["speaker"]["name"] == "senior U.S. military official"
+
+
+def test_transcript_turns(extract):
+    records = extract(
+        "Partial transcript:\n\nWALLACE: Will she be there?\n\nPENCE: She will not attend."
+    )
+    assert [(summary(r)[3], summary(r)[1]) for r in records] == [
+        ("WALLACE", ["Will she be there?"]),
+        ("PENCE", ["She will not attend."]),
+    ]
+
+
+def test_unbalanced_quote_does_not_crash(extract):
+    records = extract("He said “the plan is dead.\n\nNo one else spoke.")
+    assert all(r["kind"] != "direct" for r in records)

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from pipeline.quote_marks import find_quotations
+
+
+def quoted(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e in q.parts] for q in find_quotations(text)]
+
+
+def test_curly_straight_and_doubled_marks():
+    text = "“One,” he said. \"Two.\" ''Three,'' she said. ``Four.''"
+    assert quoted(text) == [["One"], ["Two."], ["Three"], ["Four."]]
+
+
+def test_quote_running_over_paragraphs():
+    text = "“First paragraph goes on.\n\n“Second paragraph ends,” he said."
+    assert quoted(text) == [["First paragraph goes on.", "Second paragraph ends"]]
+
+
+def test_unbalanced_marks_are_dropped_not_raised():
+    text = "A stray “opening mark.\n\nThen “a real quote” and an apostrophe’s use."
+    assert quoted(text) == [["a real quote"]]
+    assert quoted("“") == [] and quoted('"') == []
+
+
+def test_single_quotes_inside_double_quotes_stay_inside():
+    assert quoted("“They called it ‘a disaster’ today,” she said.") == [
+        ["They called it ‘a disaster’ today"]
+    ]

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pipeline.scoring import match_contents, name_right, score_quote_tables
+
+
+def quote(start: int, end: int, speaker: tuple[int, int] | None, name: str | None = None):
+    return {
+        "content": {"start": start, "end": end, "parts": None},
+        "speaker": None
+        if speaker is None
+        else {"start": speaker[0], "end": speaker[1], "name": name, "text": "x"},
+    }
+
+
+def gold(start: int, end: int, speaker: tuple[int, int] | None, name: str | None = None):
+    return {
+        "content": [{"start": start, "end": end}],
+        "speaker": None if speaker is None else {"start": speaker[0], "end": speaker[1]},
+        "speaker_name": name,
+    }
+
+
+def test_contents_match_one_to_one_by_dice():
+    golds = [gold(0, 100, None), gold(200, 300, None)]
+    preds = [quote(10, 100, None), quote(0, 40, None), quote(500, 600, None)]
+    assert match_contents(golds, preds) == [(0, 0)]
+
+
+def test_scores_count_speakers_and_names():
+    golds = [gold(0, 100, (110, 112), "Matthew Miller"), gold(200, 300, (310, 320), "NIS")]
+    preds = [quote(0, 100, (110, 112), "Matthew Miller"), quote(200, 300, (400, 410), "NIS")]
+    scores = score_quote_tables(golds, preds)
+    assert scores["content"]["f1"] == 1.0
+    assert scores["attribution"]["f1"] == 0.5
+    assert scores["name_accuracy"] == 1.0
+
+
+def test_name_must_match_whole_words():
+    assert name_right(gold(0, 1, (0, 1), "Kirby"), quote(0, 1, (0, 1), "John Kirby"))
+    assert not name_right(gold(0, 1, (0, 1), "Kirb"), quote(0, 1, (0, 1), "John Kirby"))
+    assert name_right(gold(0, 1, None), quote(0, 1, None))
