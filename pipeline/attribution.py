@@ -29,7 +29,6 @@ from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
 from .speakers import SpeakerResolver, load_gender_words
 
-FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
 SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[^,\n(]{2,60})")
 #: "PENCE: …" / "MARTHA RADDATZ: …" at the start of a paragraph.
@@ -51,6 +50,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
     return CueLexicon(
         verbs=frozenset(read_lines(folder / "cue_verbs.txt")),
         addressee_verbs=frozenset(read_lines(folder / "addressee_verbs.txt")),
+        clause_only_verbs=frozenset(read_lines(folder / "cue_verbs_clause_only.txt")),
     )
 
 
@@ -87,7 +87,7 @@ class AttributionStage:
         found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
         found += transcript_turns(doc)
         found = merge_quotations(doc, found, quotations, self.lexicon)
-        found = [a for a in deduplicated(found) if not quoted_hedge(a, quotations)]
+        found = [a for a in deduplicated(found) if not quoted_speech(a, quotations)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
         resolver = SpeakerResolver(doc, entities, self.gender_words)
         records = [
@@ -98,12 +98,9 @@ class AttributionStage:
         return records
 
 
-def quoted_hedge(attribution: Attribution, quotations: list[QuoteMarks]) -> bool:
-    """ "I think", "you know", "we believe" inside a quotation: the quoted speaker's own
-    hedge, already part of their quote, not a claim of its own."""
-    speaker = attribution.speaker
-    if speaker is None or speaker.text.lower() not in FIRST_SECOND_PERSON:
-        return False
+def quoted_speech(attribution: Attribution, quotations: list[QuoteMarks]) -> bool:
+    """Speech reported inside a quotation ("I think …", "as rich as he says he is") is the
+    quoted speaker's own words, already in their quote, not an attribution of its own."""
     return any(inside(attribution.cue, (q.start, q.end)) for q in quotations)
 
 

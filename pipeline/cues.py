@@ -30,6 +30,7 @@ INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 class CueLexicon:
     verbs: frozenset[str]
     addressee_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -82,6 +83,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
             return that_clause
+    clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
     reports_nothing = not any(c.dep_ in OBJECT_DEPS for c in verb.children)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and reports_nothing:
         # "…, the official said"
@@ -90,7 +92,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
     objects = [
         c for c in verb.rights if c.dep_ in OBJECT_DEPS and not is_addressee(c, verb, lexicon)
     ]
-    if not objects:
+    if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
     return span if span and span[1] - span[0] >= 2 else None
