@@ -87,7 +87,9 @@ class AttributionStage:
         found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
         found += transcript_turns(doc)
         found = merge_quotations(doc, found, quotations, self.lexicon)
-        found = [a for a in deduplicated(found) if not quoted_speech(a, quotations)]
+        found = deduplicated(found)
+        quoted = quoted_spans(doc, found, quotations)
+        found = [a for a in found if not quoted_speech(a, quoted)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
         resolver = SpeakerResolver(doc, entities, self.gender_words)
         records = [
@@ -98,10 +100,20 @@ class AttributionStage:
         return records
 
 
-def quoted_speech(attribution: Attribution, quotations: list[QuoteMarks]) -> bool:
-    """Speech reported inside a quotation ("I think …", "as rich as he says he is") is the
-    quoted speaker's own words, already in their quote, not an attribution of its own."""
-    return any(inside(attribution.cue, (q.start, q.end)) for q in quotations)
+def quoted_speech(attribution: Attribution, quoted: list[CharSpan]) -> bool:
+    """Speech reported inside a quote ("I think …", "as rich as he says he is") is the quoted
+    speaker's own words, already in their quote, not an attribution of its own."""
+    return any(inside(attribution.cue, span) for span in quoted)
+
+
+def quoted_spans(
+    doc: Doc, found: list[Attribution], quotations: list[QuoteMarks]
+) -> list[CharSpan]:
+    """The direct quotes, and the quotations long enough to be someone's words even when
+    their speaker was not found (a scare quote is not)."""
+    spans = [part for a in found if a.kind == "direct" for part in a.content]
+    spans += [(q.start, q.end) for q in quotations if words(doc, q) >= MIN_UNCUED_QUOTE_WORDS]
+    return spans
 
 
 def from_tokens(doc: Doc, found: Found) -> Attribution:

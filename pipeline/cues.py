@@ -23,6 +23,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pobj"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 
 
@@ -163,13 +164,18 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
-    """The phrase of a noun, up to a relative clause, apposition or comma on its right."""
+    """The phrase of a noun, up to a relative clause, apposition or comma on its right, and
+    after any dateline or line break on its left ("LOS ANGELES (AP) — Blige")."""
     end = head.i + 1
     for child in head.rights:
         if child.dep_ in SPEAKER_CUT_DEPS:
             break
         end = child.right_edge.i + 1
-    return head.left_edge.i, end
+    start = head.left_edge.i
+    for token in head.doc[start : head.i]:
+        if token.text in PHRASE_BREAKS or "\n" in token.text:
+            start = token.i + 1
+    return start, end
 
 
 def according_to(doc: Doc) -> list[Found]:

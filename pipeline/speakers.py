@@ -129,7 +129,7 @@ class SpeakerResolver:
         """For a one-word PERSON name shared by several people ("Clinton"), the one whose full
         name came last before it, or else the one mentioned most."""
         entity = mention.entity
-        if entity["label"] != "PERSON" or " " in entity["name"]:
+        if " " in entity["name"]:
             return None
         owners = [
             e
@@ -150,22 +150,30 @@ class SpeakerResolver:
     # pronouns
 
     def by_pronoun(self, phrase: Span) -> Record | None:
+        """The most recent agreeing speaker or entity. For he/she a named person comes before
+        an unnamed one ("the official"); "he or she" is said of an unnamed one."""
         pronoun = phrase[0].lower_
-        if phrase.text.lower() != "he or she" and (len(phrase) != 1 or pronoun not in PRONOUNS):
+        either = phrase.text.lower() == "he or she"
+        if not either and (len(phrase) != 1 or pronoun not in PRONOUNS):
             return None
-        wanted = gender_of_pronoun(pronoun) if phrase.text.lower() != "he or she" else None
+        wanted = None if either else gender_of_pronoun(pronoun)
         sentence = self.sentence_of[phrase.start]
-        options: list[tuple[tuple[int, int, int], Record]] = []
+        named: list[tuple[tuple[int, int, int], Record]] = []
+        unnamed: list[tuple[tuple[int, int, int], Record]] = []
         for earlier in self.history:
             if sentence - WINDOW <= earlier.sentence and self.agrees(earlier, pronoun, wanted):
-                options.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
+                group = unnamed if earlier.resolved["entity_id"] is None else named
+                group.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
             if self.gender_fits(mention.entity, wanted):
-                options.append((self.salience(mention), self.named(mention.entity, "self")))
-        if not options:
+                named.append((self.salience(mention), self.named(mention.entity, "self")))
+        preferred = (unnamed or named) if either else (named or unnamed)
+        if pronoun in GROUP_PRONOUNS | THING_PRONOUNS:
+            preferred = named + unnamed
+        if not preferred:
             return None
-        best = max(options, key=lambda option: option[0])[1]
+        best = max(preferred, key=lambda option: option[0])[1]
         return best | {"resolved_by": "coreference"}
 
     def agrees(self, earlier: Resolved, pronoun: str, wanted: str | None) -> bool:
@@ -251,11 +259,14 @@ class SpeakerResolver:
             return None
         own = description(head).text.lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
-            if token.lemma_ != head.lemma_ or token.pos_ != "NOUN":
-                continue
+            if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
+                continue  # "a source" is not the earlier "sources"
             entity = self.entity_with_title(token)
             if entity is not None:
                 return self.named(entity, "coreference")
+            spoken = next((r.resolved for r in self.history if r.head.i == token.i), None)
+            if spoken is not None and spoken["entity_id"] is not None:
+                return spoken | {"resolved_by": "coreference"}
             earlier = description(token)
             if earlier.text.lower() != own:
                 return {
