@@ -155,7 +155,7 @@ def merge_quotations(
         if owners:
             previous = owners[-1]
             continue
-        cued = cued_quotation(doc, quotation, lexicon)
+        cued = cued_quotation(doc, quotation, lexicon, taken={a.cue.start for a in found if a.cue})
         if cued is not None:
             gapped = same_cue(result, cued)
             if gapped is not None:  # "“A,” he said, “B”": one attribution, two parts
@@ -207,10 +207,14 @@ def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
         owner.kind = "mixed"
 
 
-def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attribution | None:
+def cued_quotation(
+    doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon, taken: set[int]
+) -> Attribution | None:
     """The cue of a quotation: the nearest cue verb with a subject outside it, in the
     sentence where it closes or opens, or before a colon that introduces it ("He said: “…”");
-    else a dash and a name after it ("“…” ― Name, title")."""
+    else a dash and a name after it ("“…” ― Name, title"). A cue whose content the parse
+    found elsewhere (`taken`) is not this quotation's: "The unnamed “senior official”
+    described North Korea as …" quotes the writer's words for the speaker."""
     region = (quotation.start, quotation.end)
     sentences = {sentence_at(doc, quotation.end - 1), sentence_at(doc, quotation.start)}
     if doc.text[: quotation.start].rstrip().endswith(":"):
@@ -220,7 +224,9 @@ def cued_quotation(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> Attr
         for sentence in sentences
         if sentence is not None
         for token in sentence
-        if is_cue(token, lexicon) and not region[0] <= token.idx < region[1]
+        if is_cue(token, lexicon)
+        and not region[0] <= token.idx < region[1]
+        and token.i not in taken
     ]
     for cue in sorted(cues, key=lambda t: distance(t.idx, region)):
         speaker, _ = speaker_of(cue, lexicon)

@@ -76,7 +76,7 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
 
 def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
     """What the cue verb reports, as a token span."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and reported_clause(c, verb)]
     if clauses:
         clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
         return subtree_span(clause)
@@ -97,6 +97,19 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
     return span if span and span[1] - span[0] >= 2 else None
+
+
+def reported_clause(clause: Token, verb: Token) -> bool:
+    """A clause after its cue is reported; one before it only when a comma, colon, dash or
+    closing quotation mark sets it off ("“…,” he said"), not after a semicolon or full stop."""
+    if clause.i > verb.i:
+        return True
+    after = clause.right_edge.i + 1
+    return after < len(clause.doc) and (
+        clause.doc[after].text in {",", ":", "—", "–"}
+        or clause.doc[after].is_quote
+        or clause.doc[clause.right_edge.i].is_quote
+    )
 
 
 def misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
@@ -157,10 +170,24 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     if verb.dep_ == "relcl":
         return noun_phrase(verb.head), True
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
-        governor = next((t for t in verb.ancestors if is_cue(t, lexicon)), verb.head)
-        speaker, _ = speaker_of(governor, lexicon)
+        speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
+    """Whose subject a participle takes: the nearest cue verb governing it, else the nearest
+    cue verb before it in its sentence ("…,” the official said, describing …"), else its
+    head."""
+    governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
+    if governing is not None:
+        return governing
+    before = [
+        t
+        for t in verb.sent
+        if t.i < verb.i and is_cue(t, lexicon) and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+    ]
+    return before[-1] if before else verb.head
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -168,7 +195,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     after any dateline or line break on its left ("LOS ANGELES (AP) — Blige")."""
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in SPEAKER_CUT_DEPS:
+        if child.dep_ in SPEAKER_CUT_DEPS and not pronoun_pair(head, child):
             break
         end = child.right_edge.i + 1
     start = head.left_edge.i
@@ -176,6 +203,13 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if token.text in PHRASE_BREAKS or "\n" in token.text:
             start = token.i + 1
     return start, end
+
+
+def pronoun_pair(head: Token, child: Token) -> bool:
+    """ "he or she": the pair is one speaker."""
+    return head.pos_ == "PRON" and (
+        child.lower_ == "or" or (child.dep_ == "conj" and child.pos_ == "PRON")
+    )
 
 
 def according_to(doc: Doc) -> list[Found]:

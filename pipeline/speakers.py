@@ -161,7 +161,11 @@ class SpeakerResolver:
         named: list[tuple[tuple[int, int, int], Record]] = []
         unnamed: list[tuple[tuple[int, int, int], Record]] = []
         for earlier in self.history:
-            if sentence - WINDOW <= earlier.sentence and self.agrees(earlier, pronoun, wanted):
+            if (
+                earlier.head.i < phrase.start
+                and sentence - WINDOW <= earlier.sentence
+                and self.agrees(earlier, pronoun, wanted)
+            ):
                 group = unnamed if earlier.resolved["entity_id"] is None else named
                 group.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
