@@ -83,17 +83,18 @@ class AttributionStage:
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        quotations = find_quotations(doc.text)
+        text = article.text  # doc.text is rebuilt from the tokens on every access
+        quotations = find_quotations(text)
         found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
-        found += transcript_turns(doc)
-        found = merge_quotations(doc, found, quotations, self.lexicon)
+        found += transcript_turns(doc, text)
+        found = merge_quotations(doc, text, found, quotations, self.lexicon)
         found = deduplicated(found)
-        quoted = quoted_spans(doc, found, quotations)
+        quoted = quoted_spans(text, found, quotations)
         found = [a for a in found if not quoted_speech(a, quoted)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
         resolver = SpeakerResolver(doc, entities, self.gender_words)
         records = [
-            quote_record(doc, article.doc_id, f"Q{n}", attribution, resolver)
+            quote_record(doc, text, article.doc_id, f"Q{n}", attribution, resolver)
             for n, attribution in enumerate(found, start=1)
         ]
         link_parents(records)
@@ -107,12 +108,12 @@ def quoted_speech(attribution: Attribution, quoted: list[CharSpan]) -> bool:
 
 
 def quoted_spans(
-    doc: Doc, found: list[Attribution], quotations: list[QuoteMarks]
+    text: str, found: list[Attribution], quotations: list[QuoteMarks]
 ) -> list[CharSpan]:
     """The direct quotes, and the quotations long enough to be someone's words even when
     their speaker was not found (a scare quote is not)."""
     spans = [part for a in found if a.kind == "direct" for part in a.content]
-    spans += [(q.start, q.end) for q in quotations if words(doc, q) >= MIN_UNCUED_QUOTE_WORDS]
+    spans += [(q.start, q.end) for q in quotations if words(text, q) >= MIN_UNCUED_QUOTE_WORDS]
     return spans
 
 
@@ -141,7 +142,11 @@ def covered(spans: list[CharSpan], region: CharSpan) -> int:
 
 
 def merge_quotations(
-    doc: Doc, found: list[Attribution], quotations: list[QuoteMarks], lexicon: CueLexicon
+    doc: Doc,
+    text: str,
+    found: list[Attribution],
+    quotations: list[QuoteMarks],
+    lexicon: CueLexicon,
 ) -> list[Attribution]:
     """Give each quotation to the attribution whose content it is, to the cue of its
     sentence, or to the direct quote it continues."""
@@ -155,7 +160,8 @@ def merge_quotations(
         if owners:
             previous = owners[-1]
             continue
-        cued = cued_quotation(doc, quotation, lexicon, taken={a.cue.start for a in found if a.cue})
+        taken = {a.cue.start for a in found if a.cue}
+        cued = cued_quotation(doc, text, quotation, lexicon, taken)
         if cued is not None:
             gapped = same_cue(result, cued)
             if gapped is not None:  # "“A,” he said, “B”": one attribution, two parts
@@ -164,14 +170,14 @@ def merge_quotations(
             else:
                 result.append(cued)
                 previous = cued
-        elif continues(doc, quotation, previous):
+        elif continues(text, quotation, previous):
             assert previous is not None
-            if "\n" in doc.text[previous.content[-1][1] : quotation.start]:
+            if "\n" in text[previous.content[-1][1] : quotation.start]:
                 previous = next_paragraph_quote(quotation, previous)
                 result.append(previous)
             else:  # the same paragraph: more of the same quote
                 previous.content += quotation.parts
-        elif words(doc, quotation) >= MIN_UNCUED_QUOTE_WORDS:
+        elif words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS:
             previous = None
     return result
 
@@ -208,7 +214,7 @@ def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
 
 
 def cued_quotation(
-    doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon, taken: set[int]
+    doc: Doc, text: str, quotation: QuoteMarks, lexicon: CueLexicon, taken: set[int]
 ) -> Attribution | None:
     """The cue of a quotation: the nearest cue verb with a subject outside it, in the
     sentence where it closes or opens, or before a colon that introduces it ("He said: “…”");
@@ -217,8 +223,9 @@ def cued_quotation(
     described North Korea as …" quotes the writer's words for the speaker."""
     region = (quotation.start, quotation.end)
     sentences = {sentence_at(doc, quotation.end - 1), sentence_at(doc, quotation.start)}
-    if doc.text[: quotation.start].rstrip().endswith(":"):
-        sentences.add(sentence_at(doc, len(doc.text[: quotation.start].rstrip()) - 1))
+    before = text[: quotation.start].rstrip()
+    if before.endswith(":"):
+        sentences.add(sentence_at(doc, len(before) - 1))
     cues = [
         token
         for sentence in sentences
@@ -240,12 +247,12 @@ def cued_quotation(
                 confidence=0.85,
                 negated=any(child.dep_ == "neg" for child in cue.children),
             )
-    return signed_quotation(doc, quotation)
+    return signed_quotation(doc, text, quotation)
 
 
-def signed_quotation(doc: Doc, quotation: QuoteMarks) -> Attribution | None:
+def signed_quotation(doc: Doc, text: str, quotation: QuoteMarks) -> Attribution | None:
     """ "“…” ― Jane Roe, activist": the name after a dash that follows the quotation."""
-    match = SIGNATURE.match(doc.text, quotation.end)
+    match = SIGNATURE.match(text, quotation.end)
     if match is None:
         return None
     dash = doc.char_span(*match.span("dash"), alignment_mode="expand")
@@ -262,12 +269,12 @@ def signed_quotation(doc: Doc, quotation: QuoteMarks) -> Attribution | None:
     )
 
 
-def transcript_turns(doc: Doc) -> list[Attribution]:
+def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
     """ "PENCE: Well, I think …": a paragraph opened by an upper-case name and a colon, or a
     headline opened by a name and a colon."""
     turns = []
-    headline = HEADLINE_TURN.match(doc.text)
-    for match in [*([headline] if headline else []), *TRANSCRIPT_TURN.finditer(doc.text)]:
+    headline = HEADLINE_TURN.match(text)
+    for match in [*([headline] if headline else []), *TRANSCRIPT_TURN.finditer(text)]:
         name = doc.char_span(*match.span("name"), alignment_mode="contract")
         colon = doc.char_span(*match.span("colon"), alignment_mode="expand")
         if name is None or colon is None:
@@ -285,12 +292,12 @@ def transcript_turns(doc: Doc) -> list[Attribution]:
     return turns
 
 
-def continues(doc: Doc, quotation: QuoteMarks, previous: Attribution | None) -> bool:
+def continues(text: str, quotation: QuoteMarks, previous: Attribution | None) -> bool:
     """A quotation without a cue goes on with the previous direct quote, when that one is in
     the same paragraph or the paragraph before."""
     if previous is None or previous.kind != "direct" or previous.speaker is None:
         return False
-    between = doc.text[previous.content[-1][1] : quotation.start]
+    between = text[previous.content[-1][1] : quotation.start]
     return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
 
 
@@ -305,8 +312,8 @@ def next_paragraph_quote(quotation: QuoteMarks, previous: Attribution) -> Attrib
     )
 
 
-def words(doc: Doc, quotation: QuoteMarks) -> int:
-    return sum(len(doc.text[start:end].split()) for start, end in quotation.parts)
+def words(text: str, quotation: QuoteMarks) -> int:
+    return sum(len(text[start:end].split()) for start, end in quotation.parts)
 
 
 def distance(char: int, region: CharSpan) -> int:
@@ -335,7 +342,12 @@ def same_attribution(a: Attribution, b: Attribution) -> bool:
 
 
 def quote_record(
-    doc: Doc, doc_id: str, quote_id: str, attribution: Attribution, resolver: SpeakerResolver
+    doc: Doc,
+    text: str,
+    doc_id: str,
+    quote_id: str,
+    attribution: Attribution,
+    resolver: SpeakerResolver,
 ) -> dict[str, Any]:
     start, end = attribution.content[0][0], attribution.content[-1][1]
     anchor = (
@@ -349,30 +361,30 @@ def quote_record(
         "quote_id": quote_id,
         "kind": attribution.kind,
         "content": {
-            "text": doc.text[start:end],
+            "text": text[start:end],
             "start": start,
             "end": end,
-            "parts": [char_span_record(doc, part) for part in attribution.content]
+            "parts": [char_span_record(text, part) for part in attribution.content]
             if len(attribution.content) > 1
             else None,
         },
         "cue": None
         if attribution.cue is None
-        else char_span_record(doc, (attribution.cue.start_char, attribution.cue.end_char))
+        else char_span_record(text, (attribution.cue.start_char, attribution.cue.end_char))
         | {"lemma": attribution.cue_lemma},
         "speaker": resolver.resolve(attribution.speaker) if attribution.speaker else None,
         "quantities": [],
         "dates": [],
         "speech_date": None,
-        "sentence": char_span_record(doc, (sentence.start_char, sentence.end_char)),
+        "sentence": char_span_record(text, (sentence.start_char, sentence.end_char)),
         "confidence": attribution.confidence,
         "negated": attribution.negated,
         "parent_id": None,
     }
 
 
-def char_span_record(doc: Doc, span: CharSpan) -> dict[str, Any]:
-    return {"text": doc.text[span[0] : span[1]], "start": span[0], "end": span[1]}
+def char_span_record(text: str, span: CharSpan) -> dict[str, Any]:
+    return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
 
 
 def link_parents(records: list[dict[str, Any]]) -> None:

@@ -131,29 +131,30 @@ class EntityStage:
         self.ruler.add_patterns(self.rules.patterns)
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
-        self.correct_entities(doc)
+        self.correct_entities(doc, article.text)
         spans = [
             span
             for span in doc.ents
             if span.label_ in NAMED_LABELS and span.text not in self.rules.not_entities
         ]
         mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
-        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans))
+        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, article.text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
-        if surname_mentions(clusters, doc, covered):
+        if surname_mentions(clusters, doc, article.text, covered):
             clusters.sort(key=lambda cluster: cluster[0].start)
         return [
             entity_record(article.doc_id, f"E{number}", cluster, self.rules)
             for number, cluster in enumerate(clusters, start=1)
         ]
 
-    def correct_entities(self, doc: Doc) -> None:
-        """Fix the model's entity spans in place, most general fix first."""
+    def correct_entities(self, doc: Doc, text: str) -> None:
+        """Fix the model's entity spans in place, most general fix first. `text` is
+        `doc.text`, which spaCy rebuilds on every access."""
         doc.ents = [part for span in doc.ents for part in split_entity(span)]
         self.ruler(doc)
         extra = (
-            dateline_spans(doc)
-            + acronym_spans(doc)
+            dateline_spans(doc, text)
+            + acronym_spans(doc, text)
             + place_suffix_spans(doc)
             + joined_organisations(doc)
         )
@@ -180,35 +181,35 @@ def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)] if start < end else []
 
 
-def dateline_spans(doc: Doc) -> list[Span]:
+def dateline_spans(doc: Doc, text: str) -> list[Span]:
     """ "SÃO PAULO — …" at the start of a paragraph names a place."""
     spans = []
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(text):
         span = doc.char_span(*match.span(1), label="GPE", alignment_mode="contract")
         if span is not None:
             spans.append(span)
     return spans
 
 
-def defined_acronyms(spans: list[Span]) -> dict[str, str]:
+def defined_acronyms(spans: list[Span], text: str) -> dict[str, str]:
     """Acronym key → key of the name it is defined for: "Crown Prosecution Service (CPS)"."""
     found = {}
     for span in spans:
-        after = span.doc.text[span.end_char : span.end_char + 16]
+        after = text[span.end_char : span.end_char + 16]
         if match := DEFINED_ACRONYM.match(after):
             found[name_key(match.group(1))] = name_key(span.text)
     return found
 
 
-def acronym_spans(doc: Doc) -> list[Span]:
+def acronym_spans(doc: Doc, text: str) -> list[Span]:
     """Every use of an acronym defined in the text, with its name's label."""
     spans = []
     for span in doc.ents:
-        after = doc.text[span.end_char : span.end_char + 16]
+        after = text[span.end_char : span.end_char + 16]
         if not (match := DEFINED_ACRONYM.match(after)):
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])")
-        for use in pattern.finditer(doc.text):
+        for use in pattern.finditer(text):
             acronym = doc.char_span(*use.span(), label=span.label_, alignment_mode="expand")
             if acronym is not None:
                 spans.append(acronym)

@@ -194,7 +194,7 @@ def initials(key: str) -> str:
 
 
 def surname_mentions(
-    clusters: list[list[Mention]], doc: Doc, covered: list[tuple[int, int]]
+    clusters: list[list[Mention]], doc: Doc, text: str, covered: list[tuple[int, int]]
 ) -> list[Mention]:
     """Bare surnames the model did not tag ("Raman said"), for people whose surname no other
     person in the article shares."""
@@ -207,7 +207,7 @@ def surname_mentions(
     for surname, owners in surnames.items():
         if len(owners) != 1:
             continue
-        for match in re.finditer(rf"\b{re.escape(surname)}\b", doc.text):
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
             start, end = match.span()
             span = doc.char_span(start, end, label="PERSON")
             if span is not None and not any(s < end and start < e for s, e in covered):
