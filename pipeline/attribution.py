@@ -124,7 +124,7 @@ def from_tokens(doc: Doc, found: Found) -> Attribution:
 
     return Attribution(
         content=[chars(part) for part in found.content],
-        kind=found.kind,
+        kind="indirect",  # until a quotation turns out to be (part of) the content
         cue=doc[found.cue[0] : found.cue[1]],
         cue_lemma=found.cue_lemma,
         speaker=doc[found.speaker[0] : found.speaker[1]] if found.speaker else None,

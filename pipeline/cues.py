@@ -43,7 +43,6 @@ class Found:
     speaker: tuple[int, int] | None
     confidence: float
     negated: bool = False
-    kind: str = "indirect"
     cue_lemma: str = ""
 
 
