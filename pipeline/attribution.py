@@ -223,6 +223,9 @@ def cued_quotation(
     described North Korea as …" quotes the writer's words for the speaker."""
     region = (quotation.start, quotation.end)
     sentences = {sentence_at(doc, quotation.end - 1), sentence_at(doc, quotation.start)}
+    after = len(text) - len(text[quotation.end :].lstrip(" ,"))
+    if after < len(text) and text[after] != "\n":  # "“A. B.” \n he said" is split by the parser
+        sentences.add(sentence_at(doc, after))
     before = text[: quotation.start].rstrip()
     if before.endswith(":"):
         sentences.add(sentence_at(doc, len(before) - 1))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CLOSING = {"“": "”", "«": "»", '"': '"', "„": "“", "''": "''", "``": "''"}
+CLOSING = {"“": "”", "«": "»", '"': '"', "„": "“", "''": "''", "``": "''", "”": "”"}
 #: Two-character marks some sources use for double quotes: ''…'' and ``…''.
 DOUBLED = ("''", "``")
 
@@ -43,9 +43,12 @@ def find_quotations(text: str) -> list[QuoteMarks]:
 
 
 def mark_at(text: str, i: int) -> str | None:
-    """The opening mark at `i`, if any: one character, or a doubled one."""
+    """The opening mark at `i`, if any: one character, a doubled one, or a closing curly mark
+    that opens a paragraph (a common slip of smart-quote conversion: ”…”)."""
     if text[i : i + 2] in DOUBLED:
         return text[i : i + 2]
+    if text[i] == "”" and (i == 0 or text[i - 1] == "\n"):
+        return "”"
     return text[i] if text[i] in CLOSING and text[i] != "'" else None
 
 
