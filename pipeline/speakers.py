@@ -73,7 +73,8 @@ class SpeakerResolver:
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
-        self.gender = self.genders(gender_words or {})
+        self.gender_words = gender_words or {}
+        self.gender = self.genders(self.gender_words)
 
     def resolve(self, phrase: Span) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
@@ -126,17 +127,19 @@ class SpeakerResolver:
         return self.named(owners[0], "coreference") if len(owners) == 1 else None
 
     def full_name(self, mention: EntityMention) -> Record | None:
-        """For a one-word PERSON name shared by several people ("Clinton"), the one whose full
-        name came last before it, or else the one mentioned most."""
+        """For a one-word name that is the last word of fuller names ("Clinton"), the one
+        that fits its honorific ("Mr. Obama") and came last before it, or else the one
+        mentioned most."""
         entity = mention.entity
         if " " in entity["name"]:
             return None
         owners = [
             e
             for e in self.entities
-            if e["label"] == "PERSON"
+            if e is not entity
+            and " " in e["name"]
             and e["name"].split()[-1] == entity["name"]
-            and e is not entity
+            and self.gender_fits(e, self.honorific_gender(mention))
         ]
         if not owners:
             return None
@@ -146,6 +149,10 @@ class SpeakerResolver:
         if before:
             return max(before, key=lambda item: item[0])[1]
         return max(owners, key=lambda e: len(e["mentions"]))
+
+    def honorific_gender(self, mention: EntityMention) -> str | None:
+        token = token_at(self.doc, mention.start)
+        return self.gender_words.get(token.nbor(-1).lower_) if token.i > 0 else None
 
     # pronouns
 
@@ -273,14 +280,33 @@ class SpeakerResolver:
                 return spoken | {"resolved_by": "coreference"}
             earlier = description(token)
             if earlier.text.lower() != own:
+                titled = self.entity_titled(head, after=token.idx)
+                if titled is not None:
+                    return self.named(titled, "coreference")
                 return {
                     "name": earlier.text,
                     "entity_id": None,
                     "label": None,
                     "resolved_by": "coreference",
                 }
-        named = self.organisation_named(head)
+        named = self.entity_titled(head, after=0) or self.organisation_named(head)
         return self.named(named, "coreference") if named else None
+
+    def entity_titled(self, head: Token, after: int) -> Record | None:
+        """The one entity that the text before `head` (from `after` on) gave a title ending
+        in the head noun ("former President Bill Clinton" for "the former president")."""
+        text = self.doc[: head.i].text
+        found = [
+            e
+            for e in self.entities
+            if e["label"] in {"PERSON", "ORG"}
+            and any(
+                title.split()[-1].lower() in {head.lower_, head.lemma_}
+                and text.rfind(title) >= after
+                for title in e["titles"]
+            )
+        ]
+        return found[0] if len(found) == 1 else None
 
     def entity_with_title(self, noun: Token) -> Record | None:
         """The entity a role noun is attached to: in apposition either way, or a premodifier
