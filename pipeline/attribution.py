@@ -51,6 +51,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         verbs=frozenset(read_lines(folder / "cue_verbs.txt")),
         addressee_verbs=frozenset(read_lines(folder / "addressee_verbs.txt")),
         clause_only_verbs=frozenset(read_lines(folder / "cue_verbs_clause_only.txt")),
+        nouns=frozenset(read_lines(folder / "cue_nouns.txt")),
     )
 
 

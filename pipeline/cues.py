@@ -32,6 +32,7 @@ class CueLexicon:
     verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     clause_only_verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -48,7 +49,71 @@ class Found:
 
 def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
     found = [f for token in doc if (f := verb_attribution(token, lexicon)) is not None]
+    found += [f for token in doc if (f := noun_attribution(token, lexicon)) is not None]
     found += according_to(doc)
+    found += reportedly(doc)
+    return found
+
+
+def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
+    """ "Trump's claim that …", "a New York Times report that …": a cue noun with a clause."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nouns:
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "ccomp", "relcl", "appos"}
+            and c.left_edge.lower_ == "that"
+            and c.left_edge.dep_ == "mark"
+        ),
+        None,
+    )
+    content = subtree_span(clause) if clause is not None else None
+    if content is None:
+        return None
+    return Found(
+        cue=(noun.i, noun.i + 1),
+        content=[content],
+        speaker=noun_speaker(noun),
+        confidence=0.7,
+        cue_lemma=noun.lemma_.lower(),
+    )
+
+
+def noun_speaker(noun: Token) -> tuple[int, int] | None:
+    """Who made the claim: "Trump's claim", "a New York Times report", "a report by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return noun_phrase(child)
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child.left_edge.i, child.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_phrase(objects[0])
+    return None
+
+
+def reportedly(doc: Doc) -> list[Found]:
+    """ "An official reportedly told …": a report with no named source, of the clause."""
+    found = []
+    for token in doc:
+        if token.lower_ in {"reportedly", "allegedly"} and token.head.pos_ in {"VERB", "AUX"}:
+            clause = token.head
+            start = clause.left_edge.i
+            content = trim_punct(doc, start, clause.right_edge.i + 1)
+            if content:
+                found.append(
+                    Found(
+                        cue=(token.i, token.i + 1),
+                        content=[content],
+                        speaker=None,
+                        confidence=0.6,
+                        cue_lemma=token.lower_,
+                    )
+                )
     return found
 
 

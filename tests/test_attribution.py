@@ -175,3 +175,22 @@ def test_who_said_what_against_gold(nlp):
         f1 = 2 * counts["attributed"] / (counts["gold"] + counts["predicted"])
         assert f1 >= floor, (group, counts)
         assert counts["named"] / counts["gold"] >= name_floor, (group, counts)
+
+
+def test_noun_cue_with_that_clause(extract):
+    records = extract("Trump's claim that there were thousands of shootings was false.")
+    [record] = records
+    assert summary(record) == (
+        "indirect",
+        ["that there were thousands of shootings"],
+        "claim",
+        "Trump",
+    )
+
+
+def test_reportedly_has_no_named_source(extract):
+    records = extract("The nurse reportedly complained about the wards.")
+    reported = [r for r in records if r["cue"]["text"] == "reportedly"]
+    assert [(r["speaker"], r["content"]["text"]) for r in reported] == [
+        (None, "The nurse reportedly complained about the wards")
+    ]
