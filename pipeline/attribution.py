@@ -212,6 +212,10 @@ def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
         owner.confidence = max(owner.confidence, 0.9)
     elif owner.kind != "direct":
         owner.kind = "mixed"
+        last_start, last_end = owner.content[-1]
+        if last_start < quotation.start < last_end < quotation.end:
+            # a mixed quote runs to its closing mark, whatever the parse cut off
+            owner.content[-1] = (last_start, quotation.end)
 
 
 def cued_quotation(

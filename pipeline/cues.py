@@ -143,7 +143,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and reported_clause(c, verb)]
     if clauses:
         clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
-        return subtree_span(clause)
+        span = subtree_span(clause)
+        return span and before_participle(verb.doc, span, lexicon)
     if verb.lemma_.lower() in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
@@ -161,6 +162,17 @@ def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
     return span if span and span[1] - span[0] >= 2 else None
+
+
+def before_participle(
+    doc: Doc, span: tuple[int, int], lexicon: CueLexicon
+) -> tuple[int, int] | None:
+    """Content ends before ", citing …" / ", saying …": that participle is an attribution of
+    its own, not part of what was said."""
+    for i in range(span[0] + 1, span[1] - 1):
+        if doc[i].text == "," and doc[i + 1].tag_ == "VBG" and is_cue(doc[i + 1], lexicon):
+            return trim_punct(doc, span[0], i)
+    return span
 
 
 def reported_clause(clause: Token, verb: Token) -> bool:

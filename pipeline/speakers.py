@@ -29,6 +29,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: How many sentences back a pronoun looks for what it refers to.
 WINDOW = 6
 #: How many tokens back a description looks for an earlier phrase with its head noun.
@@ -265,8 +266,12 @@ class SpeakerResolver:
     # descriptions
 
     def by_description(self, phrase: Span) -> Record | None:
+        """A definite description ("the official") refers back; an indefinite or bare one
+        ("a source", "Ukrainian officials") introduces its own referent."""
         head = phrase.root
         if head.pos_ != "NOUN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
         own = description(head).text.lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
@@ -294,7 +299,10 @@ class SpeakerResolver:
 
     def entity_titled(self, head: Token, after: int) -> Record | None:
         """The one entity that the text before `head` (from `after` on) gave a title ending
-        in the head noun ("former President Bill Clinton" for "the former president")."""
+        in the head noun ("former President Bill Clinton" for "the former president"). Only
+        for a definite singular description: "Ukrainian officials" is nobody's title."""
+        if head.tag_ != "NN":
+            return None
         text = self.doc[: head.i].text
         found = [
             e
