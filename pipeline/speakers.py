@@ -32,6 +32,8 @@ GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: How many sentences back a pronoun looks for what it refers to.
 WINDOW = 6
+#: How many sentences ahead an indefinite description looks for the name it introduces.
+LOOKAHEAD = 2
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
 
@@ -266,11 +268,13 @@ class SpeakerResolver:
     # descriptions
 
     def by_description(self, phrase: Span) -> Record | None:
-        """A definite description ("the official") refers back; an indefinite or bare one
-        ("a source", "Ukrainian officials") introduces its own referent."""
+        """A definite description ("the official") refers back; an indefinite one may be named
+        just after; a bare one ("Ukrainian officials") is a referent of its own."""
         head = phrase.root
         if head.pos_ != "NOUN":
             return None
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+            return self.named_later(head)
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
         own = description(head).text.lower()
@@ -296,6 +300,20 @@ class SpeakerResolver:
                 }
         named = self.entity_titled(head, after=0) or self.organisation_named(head)
         return self.named(named, "coreference") if named else None
+
+    def named_later(self, head: Token) -> Record | None:
+        """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
+        a pro-Ukraine international group": an indefinite description named in the next
+        sentences by a phrase with the same head noun attached to a name."""
+        last = self.sentence_of[head.i] + LOOKAHEAD
+        for token in self.doc[head.i + 1 :]:
+            if self.sentence_of[token.i] > last:
+                break
+            if token.lemma_ == head.lemma_ and token.tag_ == head.tag_:
+                entity = self.entity_with_title(token)
+                if entity is not None:
+                    return self.named(entity, "coreference")
+        return None
 
     def entity_titled(self, head: Token, after: int) -> Record | None:
         """The one entity that the text before `head` (from `after` on) gave a title ending

@@ -194,3 +194,24 @@ def test_reportedly_has_no_named_source(extract):
     assert [(r["speaker"], r["content"]["text"]) for r in reported] == [
         (None, "The nurse reportedly complained about the wards")
     ]
+
+
+def test_indefinite_description_named_just_after(extract):
+    records = extract(
+        "A Ukraine military monitoring group has alleged that troops were used as shields. "
+        "InformNapalm, a pro-Ukraine international group, released a video on Sunday."
+    )
+    [alleged] = [r for r in records if r["cue"]["text"] == "alleged"]
+    assert alleged["speaker"]["text"] == "A Ukraine military monitoring group"
+    assert (alleged["speaker"]["name"], alleged["speaker"]["resolved_by"]) == (
+        "InformNapalm",
+        "coreference",
+    )
+
+
+def test_bare_plural_is_its_own_referent(extract):
+    records = extract(
+        "Western officials said the troops had moved. Ukrainian officials said they had not."
+    )
+    names = [r["speaker"]["name"] for r in records if r["cue"]["text"] == "said"]
+    assert names == ["Western officials", "Ukrainian officials"]
