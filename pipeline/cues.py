@@ -21,6 +21,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 #: Right-hand dependents that make up what was said when there is no clausal complement.
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pobj"})
+#: Right-hand dependents that are what was said, not a circumstance of saying it.
+OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
@@ -125,12 +127,12 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
     if not is_cue(verb, lexicon):
         return None
     content = content_of(verb, lexicon)
-    if content is None:
+    if not content or None in content:
         return None
     speaker, inherited = speaker_of(verb, lexicon)
     return Found(
         cue=(verb.i, verb.i + 1),
-        content=[content],
+        content=content,
         speaker=speaker,
         confidence=0.7 if inherited else 0.8,
         negated=any(child.dep_ == "neg" for child in verb.children),
@@ -138,30 +140,106 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
     )
 
 
-def content_of(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
-    """What the cue verb reports, as a token span."""
+def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
+    """What the cue verb reports, as token spans (two when the cue stands inside it)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and reported_clause(c, verb)]
     if clauses:
         clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
         span = subtree_span(clause)
-        return span and before_participle(verb.doc, span, lexicon)
+        if span is None:
+            return None
+        if clause.i > verb.i:
+            return [before_participle(verb.doc, span, lexicon)]
+        return [span, *rest_of_sentence(verb, lexicon)]  # "X, Mr. Clarke said, Y"
     if verb.lemma_.lower() in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
-            return that_clause
-    clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
-    reports_nothing = not any(c.dep_ in OBJECT_DEPS for c in verb.children)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i and reports_nothing:
-        # "…, the official said"
-        start = verb.head.left_edge.i
-        return trim_punct(verb.doc, start, verb.left_edge.i)
+            return [that_clause]
     objects = [
         c for c in verb.rights if c.dep_ in OBJECT_DEPS and not is_addressee(c, verb, lexicon)
     ]
+    if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
+        around = reporting_clause(verb, lexicon)
+        if around:
+            return around
+    clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
-    return span if span and span[1] - span[0] >= 2 else None
+    return [span] if span and span[1] - span[0] >= 2 else None
+
+
+def cue_phrase(verb: Token) -> tuple[int, int]:
+    """The reporting clause itself: subject, auxiliaries, cue, and its addressee, time and
+    place ("Sen. Lindsey Graham (R-S.C.) told reporters on Thursday")."""
+    subject = subject_of(verb)
+    left = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod"})])
+    if subject is not None:
+        left = min(left, subject.left_edge.i)
+    right = verb.i
+    for child in verb.rights:
+        if child.dep_ in {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent"}:
+            right = child.right_edge.i
+        else:
+            break
+    return left, right + 1
+
+
+def reporting_clause(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
+    """ "…, the official said." / "X, North Korea said, was its biggest yet": a cue with no
+    content of its own reports the rest of its sentence, set off by commas."""
+    if subject_of(verb) is None or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}:
+        return None  # a cue inside a relative or adverbial clause reports nothing around it
+    doc, sentence = verb.doc, verb.sent
+    left, right = cue_phrase(verb)
+    if right < len(doc) and (doc[right].text == ":" or doc[right].is_quote):
+        return None  # "he said: “…”": the content follows
+    if left <= sentence.start or not sets_off(doc[left - 1]):
+        return None
+    before = trim_punct(doc, sentence.start, left - 1)
+    if before is None or before[1] - before[0] < 2:
+        return None
+    return [before, *rest_of_sentence(verb, lexicon)]
+
+
+def rest_of_sentence(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    """The words after a parenthetical cue ("…, Mr. Clarke said, until it went bankrupt")."""
+    doc, sentence = verb.doc, verb.sent
+    _, right = cue_phrase(verb)
+    if right >= sentence.end - 1 or doc[right].text != ",":
+        return []
+    if doc[right + 1].tag_ == "VBG" and is_cue(doc[right + 1], lexicon):
+        return []  # ", saying …" is an attribution of its own
+    if doc[right + 1].dep_ == "cc" or doc[right + 1].is_quote:
+        return []  # "…, he said, and …" / "…, he said, “…”" start something else
+    rest = trim_punct(doc, right + 1, sentence.end)
+    return [rest] if rest and rest[1] - rest[0] >= 2 else []
+
+
+def sets_off(token: Token) -> bool:
+    return token.text in {",", "—", "–", ":"} or token.is_quote
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, or the name right after the verb in "“…,” said David Gorski"."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        return subject
+    after_quote = verb.i > 1 and (
+        verb.nbor(-1).is_quote or (verb.nbor(-1).text == "," and verb.nbor(-2).is_quote)
+    )
+    if after_quote and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        return next(
+            (
+                c
+                for c in verb.rights
+                if c.i <= verb.i + 3
+                and c.pos_ in {"PROPN", "NOUN"}
+                and c.dep_ in {"dobj", "npadvmod", "attr", "appos", "dative", "oprd"}
+            ),
+            None,
+        )
+    return None
 
 
 def before_participle(
@@ -236,13 +314,13 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return noun_phrase(objects[0]), False
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return noun_phrase(verb.head), True
-            if child.dep_ == "nsubjpass" and child.lower_ == "it":
-                return None, False  # "it was reported that …": no named source
-            return noun_phrase(child), False
+    subject = subject_of(verb)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return noun_phrase(verb.head), True
+        if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+            return None, False  # "it was reported that …": no named source
+        return noun_phrase(subject), False
     if verb.dep_ == "relcl":
         return noun_phrase(verb.head), True
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:

@@ -215,3 +215,25 @@ def test_bare_plural_is_its_own_referent(extract):
     )
     names = [r["speaker"]["name"] for r in records if r["cue"]["text"] == "said"]
     assert names == ["Western officials", "Ukrainian officials"]
+
+
+def test_cue_in_the_middle_reports_both_sides(extract):
+    records = extract("The latest test, North Korea said on Monday, was its biggest yet.")
+    [record] = records
+    assert summary(record) == (
+        "indirect",
+        ["The latest test", "was its biggest yet"],
+        "said",
+        "North Korea",
+    )
+
+
+def test_cue_after_the_clause_and_speaker_after_the_cue(extract):
+    records = extract(
+        "Coal is not the villain, Sen. Lindsey Graham told reporters. "
+        "“Oz has a huge bully pulpit,” said David Gorski, a professor of surgery."
+    )
+    assert [summary(r) for r in records] == [
+        ("indirect", ["Coal is not the villain"], "told", "Lindsey Graham"),
+        ("direct", ["Oz has a huge bully pulpit"], "said", "David Gorski"),
+    ]
