@@ -27,7 +27,7 @@ from .cues import CueLexicon, Found, find_cue_attributions, is_cue, speaker_of
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
-from .speakers import SpeakerResolver, load_gender_words
+from .speakers import SpeakerResolver, load_first_names, load_gender_words
 
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
 SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[^,\n(]{2,60})")
@@ -80,6 +80,7 @@ class AttributionStage:
     def __init__(self, lexicon: CueLexicon | None = None) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
         self.gender_words = load_gender_words()
+        self.first_names = load_first_names()
 
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
@@ -93,7 +94,7 @@ class AttributionStage:
         quoted = quoted_spans(text, found, quotations)
         found = [a for a in found if not quoted_speech(a, quoted)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
-        resolver = SpeakerResolver(doc, entities, self.gender_words)
+        resolver = SpeakerResolver(doc, entities, self.gender_words, self.first_names)
         records = [
             quote_record(doc, text, article.doc_id, f"Q{n}", attribution, resolver)
             for n, attribution in enumerate(found, start=1)

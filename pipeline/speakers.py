@@ -44,6 +44,10 @@ def load_gender_words(folder: Path = MODELS_DIR) -> dict[str, str]:
     return {word: gender for word, gender in read_table(folder / "gender_words.tsv")}
 
 
+def load_first_names(folder: Path = MODELS_DIR) -> dict[str, str]:
+    return {name: gender for name, gender in read_table(folder / "first_names.tsv")}
+
+
 @dataclass(frozen=True)
 class EntityMention:
     start: int  # characters
@@ -64,7 +68,11 @@ class SpeakerResolver:
     """Resolves the speaker phrases of one article, in text order."""
 
     def __init__(
-        self, doc: Doc, entities: list[Record], gender_words: dict[str, str] | None = None
+        self,
+        doc: Doc,
+        entities: list[Record],
+        gender_words: dict[str, str] | None = None,
+        first_names: dict[str, str] | None = None,
     ) -> None:
         self.doc = doc
         self.entities = entities
@@ -77,7 +85,7 @@ class SpeakerResolver:
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
         self.gender_words = gender_words or {}
-        self.gender = self.genders(self.gender_words)
+        self.gender = self.genders(self.gender_words, first_names or {})
 
     def resolve(self, phrase: Span) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
@@ -180,8 +188,9 @@ class SpeakerResolver:
                 group.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
-            if self.gender_fits(mention.entity, wanted):
-                named.append((self.salience(mention), self.named(mention.entity, "self")))
+            entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
+            if self.gender_fits(entity, wanted):
+                named.append((self.salience(mention), self.named(entity, "self")))
         preferred = (unnamed or named) if either else (named or unnamed)
         if pronoun in GROUP_PRONOUNS | THING_PRONOUNS:
             preferred = named + unnamed
@@ -228,10 +237,15 @@ class SpeakerResolver:
         is_subject = head.dep_ in {"nsubj", "nsubjpass"}
         return self.sentence_of[token.i], int(is_subject), mention.start
 
-    def genders(self, gender_words: dict[str, str]) -> dict[str, str]:
+    def genders(self, gender_words: dict[str, str], first_names: dict[str, str]) -> dict[str, str]:
         """Gender evidence per PERSON entity: honorifics and gendered role words next to its
-        mentions, and he/she as the subject right after a sentence that starts with it."""
+        mentions (2 votes each), he/she right after it as subject (1), and a common first
+        name (1)."""
         votes: dict[str, Counter[str]] = {}
+        for entity in self.entities:
+            first = entity["name"].split()[0].lower()
+            if entity["label"] == "PERSON" and first in first_names:
+                votes.setdefault(entity["entity_id"], Counter())[first_names[first]] += 1
         for mention in self.mentions:
             if mention.entity["label"] != "PERSON":
                 continue

@@ -237,3 +237,9 @@ def test_cue_after_the_clause_and_speaker_after_the_cue(extract):
         ("indirect", ["Coal is not the villain"], "told", "Lindsey Graham"),
         ("direct", ["Oz has a huge bully pulpit"], "said", "David Gorski"),
     ]
+
+
+def test_pronoun_gender_from_first_names(extract):
+    records = extract("Hillary Clinton met Donald Trump on Monday. She said the talks had failed.")
+    [record] = records
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("She", "Hillary Clinton")
