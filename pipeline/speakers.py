@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import noun_phrase
 from .lexicon import MODELS_DIR, read_table
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
@@ -92,8 +93,7 @@ class SpeakerResolver:
         record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
         resolved = self.by_name(phrase) or self.by_pronoun(phrase) or self.by_description(phrase)
         if resolved is None:
-            root = phrase.root
-            name = description(root).text if root.pos_ in {"NOUN", "PROPN"} else phrase.text
+            name = without_determiner(phrase).text
             resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
         self.history.append(Resolved(self.sentence_of[phrase.start], phrase.root, resolved))
         return record | resolved
@@ -291,7 +291,7 @@ class SpeakerResolver:
             return self.named_later(head)
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
-        own = description(head).text.lower()
+        own = without_determiner(phrase).text.lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
@@ -301,7 +301,7 @@ class SpeakerResolver:
             spoken = next((r.resolved for r in self.history if r.head.i == token.i), None)
             if spoken is not None and spoken["entity_id"] is not None:
                 return spoken | {"resolved_by": "coreference"}
-            earlier = description(token)
+            earlier = without_determiner(noun_phrase_of(token))
             if earlier.text.lower() != own:
                 titled = self.entity_titled(head, after=token.idx)
                 if titled is not None:
@@ -380,12 +380,22 @@ def gender_of_pronoun(word: str) -> str | None:
     return None
 
 
-def description(token: Token) -> Span:
-    """A noun with its left modifiers, without determiners: "senior U.S. military official"."""
-    start = token.left_edge.i
-    while start < token.i and token.doc[start].dep_ in {"det", "poss", "punct"}:
+def noun_phrase_of(token: Token) -> Span:
+    """A noun with its modifiers, up to a relative clause, apposition or comma."""
+    start, end = noun_phrase(token)
+    return token.doc[start:end]
+
+
+def without_determiner(phrase: Span) -> Span:
+    """ "the senior U.S. military official" → "senior U.S. military official"; "his advisers"
+    → "advisers"; a possessive name stays ("Gary Johnson’s doctor")."""
+    start = phrase.start
+    while start < phrase.end - 1 and (
+        phrase.doc[start].dep_ in {"det", "punct"}
+        or (phrase.doc[start].dep_ == "poss" and phrase.doc[start].pos_ == "PRON")
+    ):
         start += 1
-    return token.doc[start : token.i + 1]
+    return phrase.doc[start : phrase.end]
 
 
 def token_at(doc: Doc, char: int) -> Token:
