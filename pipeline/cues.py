@@ -21,6 +21,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 #: Right-hand dependents that make up what was said when there is no clausal complement.
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pobj"})
+#: Prepositions that give the circumstances of saying something ("in a statement", "after
+#: the debate", "on Friday"), not what was said.
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "after", "before", "during", "since", "until", "from", "with", "via"}
+)
+#: An object this short is rarely a claim ("to consider", "the move").
+MIN_OBJECT_CONTENT = 3
 #: Right-hand dependents that are what was said, not a circumstance of saying it.
 OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
@@ -156,7 +163,11 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if that_clause is not None:
             return [that_clause]
     objects = [
-        c for c in verb.rights if c.dep_ in OBJECT_DEPS and not is_addressee(c, verb, lexicon)
+        c
+        for c in verb.rights
+        if c.dep_ in OBJECT_DEPS
+        and not is_addressee(c, verb, lexicon)
+        and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPOSITIONS)
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
         around = reporting_clause(verb, lexicon)
@@ -166,7 +177,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
-    return [span] if span and span[1] - span[0] >= 2 else None
+    return [span] if span and span[1] - span[0] >= MIN_OBJECT_CONTENT else None
 
 
 def cue_phrase(verb: Token) -> tuple[int, int]:
