@@ -332,8 +332,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
             return None, False  # "it was reported that …": no named source
         return noun_phrase(subject), False
-    if verb.dep_ == "relcl":
-        return noun_phrase(verb.head), True
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
+        return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
@@ -341,9 +341,11 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
 
 
 def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
-    """Whose subject a participle takes: the nearest cue verb governing it, else the nearest
-    cue verb before it in its sentence ("…,” the official said, describing …"), else its
-    head."""
+    """Whose subject a participle takes: after "while"/"after", the clause it belongs to;
+    otherwise the nearest cue verb governing it (", citing …"), else the nearest cue verb
+    before it in its sentence ("…,” the official said, describing …"), else its head."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return verb.head  # "attempted to … while shouting …": the clause it belongs to
     governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
     if governing is not None:
         return governing

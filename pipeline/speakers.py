@@ -302,6 +302,8 @@ class SpeakerResolver:
             if spoken is not None and spoken["entity_id"] is not None:
                 return spoken | {"resolved_by": "coreference"}
             earlier = without_determiner(noun_phrase_of(token))
+            if len(earlier) < len(without_determiner(phrase)):
+                earlier = without_determiner(phrase)  # this phrase is the fuller one
             if earlier.text.lower() != own:
                 titled = self.entity_titled(head, after=token.idx)
                 if titled is not None:

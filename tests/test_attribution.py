@@ -243,3 +243,13 @@ def test_pronoun_gender_from_first_names(extract):
     records = extract("Hillary Clinton met Donald Trump on Monday. She said the talks had failed.")
     [record] = records
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("She", "Hillary Clinton")
+
+
+def test_participle_speakers(extract):
+    records = extract(
+        "InformNapalm released a video showing about 20 bodies in a field. "
+        "The NIS reported that a soldier tried to detonate a grenade while shouting slogans."
+    )
+    speakers = {r["cue"]["text"]: r["speaker"]["text"] for r in records if r["speaker"]}
+    assert speakers["showing"] == "a video"
+    assert speakers["reported"] == "The NIS"
