@@ -358,11 +358,16 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
-    """The phrase of a noun, up to a relative clause, apposition or comma on its right, and
-    after any dateline or line break on its left ("LOS ANGELES (AP) — Blige")."""
+    """The phrase of a noun with its conjuncts ("Mr. Grassley and Mr. Leahy", "he or she"), up
+    to a relative clause, apposition or comma on its right, and after any dateline or line
+    break on its left ("LOS ANGELES (AP) — Blige")."""
     end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in SPEAKER_CUT_DEPS and not pronoun_pair(head, child):
+    rights = list(head.rights)
+    for n, child in enumerate(rights):
+        coordinated = child.dep_ in {"cc", "conj"} or (
+            child.dep_ == "punct" and any(c.dep_ == "conj" for c in rights[n + 1 :])
+        )
+        if child.dep_ in SPEAKER_CUT_DEPS and not coordinated:
             break
         end = child.right_edge.i + 1
     start = head.left_edge.i
@@ -370,13 +375,6 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if token.text in PHRASE_BREAKS or "\n" in token.text:
             start = token.i + 1
     return start, end
-
-
-def pronoun_pair(head: Token, child: Token) -> bool:
-    """ "he or she": the pair is one speaker."""
-    return head.pos_ == "PRON" and (
-        child.lower_ == "or" or (child.dep_ == "conj" and child.pos_ == "PRON")
-    )
 
 
 def according_to(doc: Doc) -> list[Found]:

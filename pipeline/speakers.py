@@ -91,7 +91,12 @@ class SpeakerResolver:
     def resolve(self, phrase: Span) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
         record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
-        resolved = self.by_name(phrase) or self.by_pronoun(phrase) or self.by_description(phrase)
+        resolved = (
+            self.by_conjuncts(phrase)
+            or self.by_name(phrase)
+            or self.by_pronoun(phrase)
+            or self.by_description(phrase)
+        )
         if resolved is None:
             name = without_determiner(phrase).text
             resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
@@ -110,6 +115,28 @@ class SpeakerResolver:
         return next((m for m in self.mentions if m.start <= token.idx < m.end), None)
 
     # names
+
+    def by_conjuncts(self, phrase: Span) -> Record | None:
+        """ "Mr. Grassley and Mr. Leahy" → "Charles E. Grassley and Patrick J. Leahy": each
+        conjunct resolved on its own (not "he or she", which is one unknown person)."""
+        root = phrase.root
+        heads = [root, *(t for t in root.conjuncts if phrase.start <= t.i < phrase.end)]
+        if len(heads) < 2 or phrase.text.lower() == "he or she":
+            return None
+        names = []
+        for head in heads:
+            mention = self.mention_at(head)
+            if mention is not None:
+                fuller = self.full_name(mention)
+                names.append((fuller or mention.entity)["name"])
+            else:
+                names.append(without_determiner(head.doc[head.left_edge.i : head.i + 1]).text)
+        return {
+            "name": " and ".join(names),
+            "entity_id": None,
+            "label": None,
+            "resolved_by": "self",
+        }
 
     def by_name(self, phrase: Span) -> Record | None:
         root = phrase.root

@@ -253,3 +253,13 @@ def test_participle_speakers(extract):
     speakers = {r["cue"]["text"]: r["speaker"]["text"] for r in records if r["speaker"]}
     assert speakers["showing"] == "a video"
     assert speakers["reported"] == "The NIS"
+
+
+def test_coordinated_speakers(extract):
+    records = extract(
+        "Senators Charles Grassley and Patrick Leahy wrote a letter. "
+        "Mr. Grassley and Mr. Leahy said the program was open to fraud."
+    )
+    [said] = [r for r in records if r["cue"]["text"] == "said"]
+    assert said["speaker"]["text"] == "Mr. Grassley and Mr. Leahy"
+    assert said["speaker"]["name"] == "Charles Grassley and Patrick Leahy"
