@@ -156,7 +156,7 @@ def merge_quotations(
     previous: Attribution | None = None
     for quotation in quotations:
         region = (quotation.start, quotation.end)
-        owners = [a for a in found if covered(a.content, region) and not inside(a.cue, region)]
+        owners = [a for a in found if owns(a, quotation) and not inside(a.cue, region)]
         for owner in owners:
             take_quotation(owner, quotation)
         if owners:
@@ -182,6 +182,15 @@ def merge_quotations(
         elif words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS:
             previous = None
     return result
+
+
+def owns(attribution: Attribution, quotation: QuoteMarks) -> bool:
+    """The quotation is (part of) this content: they share at least half of the one or of
+    the other, not just a stray mark at a sentence boundary."""
+    shared = sum(covered(attribution.content, part) for part in quotation.parts)
+    quoted = sum(end - start for start, end in quotation.parts)
+    content = sum(end - start for start, end in attribution.content)
+    return shared > 0 and (shared >= 0.5 * quoted or shared >= 0.5 * content)
 
 
 def same_cue(found: list[Attribution], new: Attribution) -> Attribution | None:

@@ -306,11 +306,21 @@ def subtree_span(token: Token) -> tuple[int, int] | None:
 
 def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Without punctuation at either end, but keeping quotation marks and brackets."""
-    while start < end and doc[start].is_punct and not doc[start].is_quote:
+    while start < end and (
+        (doc[start].is_punct and not doc[start].is_quote)
+        or doc[start].is_space
+        or is_dangling_close(doc, start)
+    ):
         start += 1
     while end > start and doc[end - 1].is_punct and not keeps_span(doc[end - 1]):
         end -= 1
     return (start, end) if start < end else None
+
+
+def is_dangling_close(doc: Doc, i: int) -> bool:
+    """A closing quotation mark that the parser put at the start of the next sentence."""
+    token = doc[i]
+    return token.text == "”" or (token.is_quote and i + 1 < len(doc) and doc[i + 1].is_space)
 
 
 def keeps_span(token: Token) -> bool:
