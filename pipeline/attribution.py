@@ -153,6 +153,7 @@ def merge_quotations(
     """Give each quotation to the attribution whose content it is, to the cue of its
     sentence, or to the direct quote it continues."""
     result = list(found)
+    taken = {a.cue.start for a in found if a.cue}
     previous: Attribution | None = None
     for quotation in quotations:
         region = (quotation.start, quotation.end)
@@ -162,7 +163,6 @@ def merge_quotations(
         if owners:
             previous = owners[-1]
             continue
-        taken = {a.cue.start for a in found if a.cue}
         cued = cued_quotation(doc, text, quotation, lexicon, taken)
         if cued is not None:
             gapped = same_cue(result, cued)
@@ -172,8 +172,7 @@ def merge_quotations(
             else:
                 result.append(cued)
                 previous = cued
-        elif continues(text, quotation, previous):
-            assert previous is not None
+        elif previous is not None and continues(text, quotation, previous):
             if "\n" in text[previous.content[-1][1] : quotation.start]:
                 previous = next_paragraph_quote(quotation, previous)
                 result.append(previous)
@@ -310,10 +309,10 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
     return turns
 
 
-def continues(text: str, quotation: QuoteMarks, previous: Attribution | None) -> bool:
+def continues(text: str, quotation: QuoteMarks, previous: Attribution) -> bool:
     """A quotation without a cue goes on with the previous direct quote, when that one is in
     the same paragraph or the paragraph before."""
-    if previous is None or previous.kind != "direct" or previous.speaker is None:
+    if previous.kind != "direct" or previous.speaker is None:
         return False
     between = text[previous.content[-1][1] : quotation.start]
     return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
