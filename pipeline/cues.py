@@ -2,8 +2,10 @@
 
 - reported speech: a cue verb from the lexicon with a clausal complement ("X said (that) …",
   "told reporters that …"), or its object ("described North Korea as suffering …");
-- a cue verb after the clause it reports ("…, the official said");
-- "according to X, …";
+- a cue verb after or inside the clause it reports ("…, the official said", "X, North Korea
+  said, was …");
+- a cue noun with a that-clause ("Trump's claim that …");
+- "according to X, …", and "reportedly" / "allegedly" with no named source;
 - cue verbs without a subject of their own take their governor's: participles ("…, saying
   …", "citing …"), conjuncts ("accused … and claimed …"), and relative clauses ("the
   Ukrainian government, which accused …" → the government).
@@ -31,7 +33,7 @@ MIN_OBJECT_CONTENT = 3
 #: Right-hand dependents that are what was said, not a circumstance of saying it.
 OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
-SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
 PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 
@@ -374,10 +376,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     end = head.i + 1
     rights = list(head.rights)
     for n, child in enumerate(rights):
-        coordinated = child.dep_ in {"cc", "conj"} or (
-            child.dep_ == "punct" and any(c.dep_ == "conj" for c in rights[n + 1 :])
-        )
-        if child.dep_ in SPEAKER_CUT_DEPS and not coordinated:
+        between_conjuncts = child.dep_ == "punct" and any(c.dep_ == "conj" for c in rights[n + 1 :])
+        if child.dep_ in SPEAKER_CUT_DEPS and not between_conjuncts:
             break
         end = child.right_edge.i + 1
     start = head.left_edge.i
