@@ -35,8 +35,19 @@ from .lexicon import MODELS_DIR, read_lines, read_patterns, read_table
 from .read import Article
 
 NAMED_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-    | {"LANGUAGE"}
+    [
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    ]
 )
 DASHES = frozenset({"—", "–", "--"})
 #: Words that may stand between two parts of one organisation's name that the model split.

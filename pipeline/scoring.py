@@ -147,14 +147,15 @@ def speaker_right(gold: Record, predicted: Record) -> bool:
     return g["start"] < p["end"] and p["start"] < g["end"]
 
 
+def norm(text: str) -> str:
+    """Case, apostrophe kind and spacing ignored, as the shared resolved-speaker scorer does."""
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
 def name_right(gold: Record, predicted: Record) -> bool:
     wanted, speaker = gold.get("speaker_name"), predicted["speaker"]
     if wanted is None or speaker is None:
         return wanted is None and speaker is None
-
-    def norm(text: str) -> str:
-        return " ".join(text.replace("’", "'").casefold().split())
-
     pattern = rf"(?<!\w){re.escape(norm(wanted))}(?!\w)"
     return re.search(pattern, norm(speaker["name"] or speaker["text"])) is not None
 

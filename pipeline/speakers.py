@@ -71,11 +71,13 @@ class SpeakerResolver:
     def __init__(
         self,
         doc: Doc,
+        text: str,
         entities: list[Record],
         gender_words: dict[str, str] | None = None,
         first_names: dict[str, str] | None = None,
     ) -> None:
         self.doc = doc
+        self.text = text  # doc.text, which spaCy rebuilds on every access
         self.entities = entities
         self.mentions = sorted(
             (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
@@ -364,7 +366,7 @@ class SpeakerResolver:
         for a definite singular description: "Ukrainian officials" is nobody's title."""
         if head.tag_ != "NN":
             return None
-        text = self.doc[: head.i].text
+        text = self.text[: head.idx]
         found = [
             e
             for e in self.entities

@@ -32,6 +32,10 @@ def extract(nlp):
     return run
 
 
+def with_cue(records: list[dict], cue: str) -> list[dict]:
+    return [r for r in records if r["cue"] and r["cue"]["text"] == cue]
+
+
 def summary(record: dict) -> tuple:
     speaker = record["speaker"]
     parts = record["content"]["parts"] or [record["content"]]
@@ -190,7 +194,7 @@ def test_noun_cue_with_that_clause(extract):
 
 def test_reportedly_has_no_named_source(extract):
     records = extract("The nurse reportedly complained about the wards.")
-    reported = [r for r in records if r["cue"]["text"] == "reportedly"]
+    reported = with_cue(records, "reportedly")
     assert [(r["speaker"], r["content"]["text"]) for r in reported] == [
         (None, "The nurse reportedly complained about the wards")
     ]
@@ -201,7 +205,7 @@ def test_indefinite_description_named_just_after(extract):
         "A Ukraine military monitoring group has alleged that troops were used as shields. "
         "InformNapalm, a pro-Ukraine international group, released a video on Sunday."
     )
-    [alleged] = [r for r in records if r["cue"]["text"] == "alleged"]
+    [alleged] = with_cue(records, "alleged")
     assert alleged["speaker"]["text"] == "A Ukraine military monitoring group"
     assert (alleged["speaker"]["name"], alleged["speaker"]["resolved_by"]) == (
         "InformNapalm",
@@ -213,7 +217,7 @@ def test_bare_plural_is_its_own_referent(extract):
     records = extract(
         "Western officials said the troops had moved. Ukrainian officials said they had not."
     )
-    names = [r["speaker"]["name"] for r in records if r["cue"]["text"] == "said"]
+    names = [r["speaker"]["name"] for r in with_cue(records, "said")]
     assert names == ["Western officials", "Ukrainian officials"]
 
 
@@ -260,6 +264,6 @@ def test_coordinated_speakers(extract):
         "Senators Charles Grassley and Patrick Leahy wrote a letter. "
         "Mr. Grassley and Mr. Leahy said the program was open to fraud."
     )
-    [said] = [r for r in records if r["cue"]["text"] == "said"]
+    [said] = with_cue(records, "said")
     assert said["speaker"]["text"] == "Mr. Grassley and Mr. Leahy"
     assert said["speaker"]["name"] == "Charles Grassley and Patrick Leahy"
