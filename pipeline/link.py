@@ -3,20 +3,31 @@
 - a quantity or date whose span lies inside a quote's content (or one of its parts) is copied
   into that quote's `quantities` / `dates`, and a quantity gets the quote's `quote_id`;
 - a speaker mention that is a mention of an entity gets that entity's `entity_id`;
-- a quote without a `speech_date` takes the resolved DATE in its sentence, outside its
-  content, that is nearest to its cue ("told the Guardian on Tuesday").
+- a quote without a `speech_date` takes the calendar date that the parse attaches to its cue
+  ("told the Guardian on Tuesday", "have insisted since November"), outside its content.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
+from spacy.tokens import Doc
+
+from .dates import governing_verb
+
 Record = dict[str, Any]
+#: A TIMEX3 value on the calendar ("2024-12-17", "2024-W51", "2024-06"), not "PAST_REF".
+CALENDAR_VALUE = re.compile(r"\d{4}")
 
 
 def link_article(
-    quotes: list[Record], quantities: list[Record], dates: list[Record], entities: list[Record]
+    quotes: list[Record],
+    quantities: list[Record],
+    dates: list[Record],
+    entities: list[Record],
+    doc: Doc,
 ) -> tuple[list[Record], list[Record]]:
     """Return linked copies of `(quotes, quantities)`; the inputs are left unchanged."""
     quotes = copy.deepcopy(quotes)
@@ -29,7 +40,7 @@ def link_article(
         quote["dates"] = [copy.deepcopy(d) for d in dates if inside_content(d, quote)]
         attach_entity(quote, entities)
         if quote.get("speech_date") is None:
-            quote["speech_date"] = nearest_speech_date(quote, dates)
+            quote["speech_date"] = speech_date(quote, dates, doc)
     return quotes, quantities
 
 
@@ -59,19 +70,26 @@ def overlaps(a: Record, b: Record) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def nearest_speech_date(quote: Record, dates: list[Record]) -> str | None:
-    sentence, cue = quote["sentence"], quote.get("cue")
+def speech_date(quote: Record, dates: list[Record], doc: Doc) -> str | None:
+    """The value of the calendar date outside the content whose verb is the cue; the one
+    nearest the cue when there are several."""
+    cue = quote.get("cue")
     if cue is None:
         return None
     candidates = [
         date
         for date in dates
-        if date["type"] == "DATE"
-        and date.get("value")
-        and sentence["start"] <= date["start"] < sentence["end"]
+        if CALENDAR_VALUE.match(date.get("value") or "")
         and not inside_content(date, quote)
+        and attached_to_cue(date, cue, doc)
     ]
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: (abs(d["start"] - cue["start"]), d["start"]))
     return nearest["value"]
+
+
+def attached_to_cue(date: Record, cue: Record, doc: Doc) -> bool:
+    span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None else None
+    return verb is not None and cue["start"] <= verb.idx < cue["end"]

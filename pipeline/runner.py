@@ -121,7 +121,11 @@ def run_stage(
             records["quotes"] = annotators.attribution(doc, article, records["entities"])
         case "link":
             records["quotes"], records["quantities"] = link_article(
-                records["quotes"], records["quantities"], records["dates"], records["entities"]
+                records["quotes"],
+                records["quantities"],
+                records["dates"],
+                records["entities"],
+                doc,
             )
 
 

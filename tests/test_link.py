@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from pipeline.link import link_article
 
 TEXT = "Kirby told reporters on Monday that “about 300 soldiers died in December,” officials said."
@@ -36,16 +38,21 @@ def date(text: str, value: str) -> dict:
     return span(text) | {"doc_id": "d", "type": "DATE", "value": value}
 
 
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
+
+
 ENTITIES = [
     {"entity_id": "E1", "mentions": [span("Kirby")]},
     {"entity_id": "E2", "mentions": [span("reporters")]},
 ]
 
 
-def test_quantities_and_dates_inside_content_are_copied_in():
+def test_quantities_and_dates_inside_content_are_copied_in(doc):
     quantities = [quantity("about 300 soldiers", "N1"), quantity("officials", "N2")]
-    dates = [date("on Monday", "2024-12-16"), date("December", "2024-12")]
-    [linked], linked_quantities = link_article([quote()], quantities, dates, ENTITIES)
+    dates = [date("Monday", "2024-12-16"), date("December", "2024-12")]
+    [linked], linked_quantities = link_article([quote()], quantities, dates, ENTITIES, doc)
     assert [q["quantity_id"] for q in linked["quantities"]] == ["N1"]
     assert linked["quantities"][0]["quote_id"] == "Q1"
     assert [q["quote_id"] for q in linked_quantities] == ["Q1", None]
@@ -53,21 +60,43 @@ def test_quantities_and_dates_inside_content_are_copied_in():
     assert quantities[0]["quote_id"] is None  # inputs are not changed
 
 
-def test_speaker_gets_entity_and_speech_date_is_the_date_by_the_cue():
-    dates = [date("on Monday", "2024-12-16"), date("December", "2024-12")]
-    [linked], _ = link_article([quote()], [], dates, ENTITIES)
+def test_speaker_gets_entity_and_speech_date_is_the_date_by_the_cue(doc):
+    dates = [date("Monday", "2024-12-16"), date("December", "2024-12")]
+    [linked], _ = link_article([quote()], [], dates, ENTITIES, doc)
     assert linked["speaker"]["entity_id"] == "E1"
     assert linked["speech_date"] == "2024-12-16"
 
 
-def test_content_parts_decide_what_is_inside():
+def test_content_parts_decide_what_is_inside(doc):
     gapped = quote()
     gapped["content"]["parts"] = [span("about 300 soldiers")]
-    [linked], _ = link_article([gapped], [], [date("December", "2024-12")], ENTITIES)
+    [linked], _ = link_article([gapped], [], [date("December", "2024-12")], ENTITIES, doc)
     assert linked["dates"] == []
 
 
-def test_no_cue_no_speech_date():
+def test_no_cue_no_speech_date(doc):
     uncued = quote() | {"cue": None}
-    [linked], _ = link_article([uncued], [], [date("on Monday", "2024-12-16")], ENTITIES)
+    [linked], _ = link_article([uncued], [], [date("Monday", "2024-12-16")], ENTITIES, doc)
     assert linked["speech_date"] is None
+
+
+def test_a_date_of_another_clause_is_not_the_speech_date(nlp):
+    text = "Russia signed a treaty in June that officials said requires troops to defend it."
+    doc = nlp(text)
+    said, content, june = text.index("said"), text.index("requires"), text.index("June")
+    quote = {
+        "quote_id": "Q1",
+        "content": {"start": content, "end": len(text) - 1, "parts": None},
+        "cue": {"start": said, "end": said + 4},
+        "speaker": None,
+    }
+    dates = [{"text": "June", "start": june, "end": june + 4, "type": "DATE", "value": "2024-06"}]
+    [linked], _ = link_article([quote], [], dates, [], doc)
+    assert linked["speech_date"] is None
+    told = "Officials told reporters in June that troops defend it."
+    june = told.index("June")
+    quote["cue"] = {"start": told.index("told"), "end": told.index("told") + 4}
+    quote["content"] = {"start": told.index("that"), "end": len(told) - 1, "parts": None}
+    dates[0] |= {"start": june, "end": june + 4}
+    [linked], _ = link_article([quote], [], dates, [], nlp(told))
+    assert linked["speech_date"] == "2024-06"

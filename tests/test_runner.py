@@ -70,7 +70,14 @@ def test_every_input_form_in_one_run(tmp_path, run_cli):
         "Kirby",
     ]
     assert entities["stdin-1", "Vladimir Putin"]["label"] == "PERSON"
-    for empty in ("quantities.jsonl", "dates.jsonl", "errors.jsonl"):
+    dates = [
+        (d["doc_id"], d["text"], d["value"], d["anchor"]) for d in read_out(out, "dates.jsonl")
+    ]
+    assert dates == [
+        ("kirby", "Monday", "2024-12-16", "2024-12-18"),
+        ("stdin-1", "June", "XXXX-06", None),
+    ]
+    for empty in ("quantities.jsonl", "errors.jsonl"):
         assert read_out(out, empty) == []
     said = {(q["doc_id"], q["speaker"]["name"]) for q in read_out(out, "quotes.jsonl")}
     assert said == {("kirby", "John Kirby"), ("miller", "Matthew Miller")}

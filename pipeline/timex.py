@@ -1,0 +1,566 @@
+"""TIMEX3 values of temporal expressions, anchored on the publication date.
+
+`Normaliser` maps the text of one expression ("last week", "Dec. 15", "the past three
+months") to its TIMEX3 type, value and mod. It is a pure function of the text and a `Context`:
+the anchor date, the tense of the clause, and the last quarter the article named; finding the
+expressions and the tense in the parse is the dates stage's job.
+
+Explicit calendar dates ("Sept. 30, 1990", "12/05/2024") go through dateparser; everything
+relative is computed here from the anchor, at the granularity the text gives ("in August" is
+`2024-08`, never a day that dateparser filled in). Without an anchor, a value that needs one is
+left underspecified (`XXXX-12-15`) or null.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from dateparser.date import DateDataParser
+
+from .lexicon import MODELS_DIR, read_table
+
+Tense = Literal["past", "future"] | None
+#: The month each TIMEX3 season starts in.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: Time zones that may follow a clock time; they do not change the value.
+TIME_ZONES = frozenset({"est", "edt", "et", "cst", "cdt", "ct", "pst", "pdt", "pt", "gmt", "utc"})
+CLOCK = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))? ?([ap]m)\b|(\d{1,2}):(\d\d)\b|(noon|midnight)\b)")
+NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d\d|\d{4})|\d{4}-\d\d-\d\d")
+QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+#: "this", "last", "next" and their synonyms as an offset in periods.
+OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1}
+OFFSETS |= {"coming": 1, "following": 1}
+PERIOD_WORDS = "|".join(OFFSETS)
+TEEN_VALUES = frozenset(str(n) for n in range(10, 21))
+DETERMINERS = re.compile(r"^(?:its|their|his|her|our|my|your|that|this year) (?=.)")
+
+
+@dataclass(frozen=True)
+class Timex:
+    type: str
+    value: str | None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an expression's value depends on besides its words."""
+
+    anchor: date | None
+    tense: Tense = None
+    #: The last quarter the article named ("1989-Q3"): "the quarter", "a year earlier".
+    quarter: str | None = None
+
+
+@dataclass(frozen=True)
+class TimexWords:
+    """The word lists of `models/timex_words.tsv`, by kind."""
+
+    by_kind: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls, path: Path = MODELS_DIR / "timex_words.tsv") -> TimexWords:
+        by_kind: dict[str, dict[str, str]] = {}
+        for row in read_table(path):
+            by_kind.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
+        return cls(by_kind)
+
+    def __getitem__(self, kind: str) -> dict[str, str]:
+        return self.by_kind.get(kind, {})
+
+    def pattern(self, kind: str) -> str:
+        """A regex group of the words of one kind, longest first."""
+        words = sorted(self[kind], key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(word) for word in words) + ")"
+
+
+def clean(text: str) -> str:
+    """Lower case, no full stops or commas, hyphens between words as spaces, one space."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"(?<=[a-z])\.", "", text)
+    text = re.sub(r"(?<=[a-z0-9])-(?=[a-z])|(?<=[a-z])-(?=[0-9'])", " ", text)
+    text = re.sub(r"[,;:!?\"()](?!\d\d)", " ", text)
+    text = re.sub(r"'s\b", "", text)
+    return DETERMINERS.sub("the ", " ".join(text.split()))
+
+
+class Normaliser:
+    """Text of one temporal expression → `Timex`, or None when no rule reads it."""
+
+    def __init__(self, words: TimexWords | None = None) -> None:
+        self.words = w = words or TimexWords.load()
+        self.units = {form: code for unit, code in w["unit"].items() for form in plurals(unit)}
+        unit = "(?:" + "|".join(sorted(map(re.escape, self.units), key=len, reverse=True)) + ")"
+        number = rf"(?:\d+(?:\.\d+)?|{tens(w)} {w.pattern('number')}|{w.pattern('number')})"
+        self.mods = sorted(w["mod"], key=len, reverse=True)
+        ordinal, season = w.pattern("ordinal"), w.pattern("season")
+        self.weekday_re = re.compile(rf"(?:({PERIOD_WORDS}) )?({w.pattern('weekday')})")
+        self.rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Timex | None]]]
+        self.rules = [
+            (re.compile(rf"(?:every|each|per) (?:other )?(?:({number}) )?({unit})"), self.every),
+            (
+                re.compile(rf"(?:the )?(\d\d)?(\d)0s|(?:the )?'(\d)0s|the ({w.pattern('decade')})"),
+                self.decade,
+            ),
+            (re.compile(r"(?:the year |fiscal |calendar |the fiscal year )?(\d{4})"), self.year),
+            (
+                re.compile(
+                    rf"(?:the year )?({teens(w)}) ({tens(w)})(?: ({w.pattern('number')}))?"
+                    r"|(?:the year )?two thousand(?: and)?(?: ([a-z]+))?"
+                ),
+                self.spelled_year,
+            ),
+            (
+                re.compile(rf"({number}) ({unit}) (ago|earlier|before|later|after|from now|hence)"),
+                self.ago,
+            ),
+            (
+                re.compile(r"(?:the )?(?:year ago|year earlier)(?: (?:quarter|period))?"),
+                self.year_ago_quarter,
+            ),
+            (
+                re.compile(
+                    rf"(?:the )?(?:({PERIOD_WORDS}|latest|same) )?(?:({ordinal}) )?"
+                    r"(?:fiscal )?(quarter|half|period)(?: of (\d{4}))?"
+                ),
+                self.quarter,
+            ),
+            (
+                re.compile(rf"(the )?({PERIOD_WORDS}) (week|weekend|month|year|decade|century)"),
+                self.this_period,
+            ),
+            (re.compile(r"the (week|weekend|month|year)"), self.the_period),
+            (
+                re.compile(rf"(?:({PERIOD_WORDS}|the|that) )?({season})(?: (?:of )?(\d{{4}}))?"),
+                self.season,
+            ),
+            (
+                re.compile(
+                    rf"(?:the )?(?:(past|last|next|coming|first|previous|following|final|"
+                    rf"recent|remaining|latest|better part of the|past several|past few) )?"
+                    rf"(?:({number}) )?({unit})(?: (?:old|long|period|span|time|ahead))?"
+                ),
+                self.duration,
+            ),
+        ]
+        self.parser = DateDataParser(
+            languages=["en"],
+            settings={
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "DATE_ORDER": "MDY",
+                "RELATIVE_BASE": datetime(2000, 1, 1),  # never the clock; every input has a year
+            },
+        )
+
+    def __call__(self, text: str, context: Context) -> Timex | None:
+        cleaned = clean(text)
+        for kind, timex_type in (("reference", "DATE"), ("set", "SET")):
+            if cleaned in self.words[kind]:
+                return Timex(timex_type, self.words[kind][cleaned])
+        mod, rest = self.strip_mods(cleaned)
+        timex = self.read(rest, context)
+        if timex is None or mod is None:
+            return timex
+        return Timex(timex.type, timex.value, timex.mod or mod)
+
+    def strip_mods(self, text: str) -> tuple[str | None, str]:
+        """Leading modifiers off the text: "late last week" → ("END", "last week")."""
+        mod = None
+        if text.startswith("the ") and any(text[4:].startswith(m + " ") for m in self.mods):
+            text = text[4:]
+        stripped = True
+        while stripped:
+            stripped = False
+            for word in self.mods:
+                if text.startswith(word + " "):
+                    value = self.words["mod"][word]
+                    mod = mod or (value if value != "-" else None)
+                    text, stripped = text[len(word) + 1 :], True
+                    break
+        return mod, text
+
+    def read(self, text: str, context: Context) -> Timex | None:
+        if text in self.words["reference"]:
+            return Timex("DATE", self.words["reference"][text])
+        if CLOCK.search(text):
+            return self.clock_time(text, context)
+        if text in ("tonight", "last night") or any(
+            part in text.split() for part in self.words["part_of_day"]
+        ):
+            return self.part_of_day(text, context)
+        value = self.day(text, context) or self.month(text, context)
+        if value is not None:
+            return Timex("DATE", value)
+        for pattern, rule in self.rules:
+            match = pattern.fullmatch(text)
+            if match:
+                return rule(match, context)
+        return None
+
+    # Days ------------------------------------------------------------------------------------
+
+    def day(self, text: str, context: Context) -> str | None:
+        """A calendar day: "Tuesday", "yesterday", "Dec. 15", "June 30, 1990", "12/05/2024"."""
+        anchor = context.anchor
+        if text in self.words["relative_day"]:
+            offset = int(self.words["relative_day"][text])
+            return (anchor + timedelta(days=offset)).isoformat() if anchor else None
+        match = self.weekday_re.fullmatch(text)
+        if match:
+            return self.weekday(match[2], match[1], context)
+        return self.calendar_day(text, context)
+
+    def weekday(self, name: str, which: str | None, context: Context) -> str | None:
+        """The closest such weekday in the direction of the tense; the anchor day counts.
+        "last Friday" is before the anchor day, "next Friday" after it."""
+        anchor = context.anchor
+        if anchor is None:
+            return None
+        weekday = int(self.words["weekday"][name])
+        days = [k for k in range(-7, 8) if (anchor.isoweekday() + k - weekday) % 7 == 0]
+        if which in ("last", "past", "previous"):
+            offset = max(k for k in days if k < 0)
+        elif which in ("next", "coming", "following"):
+            offset = min(k for k in days if k > 0)
+        elif which in ("this", "current"):
+            offset = weekday - anchor.isoweekday()
+        else:
+            offset = nearest(days, 0, context.tense or "past")  # news reports what happened
+        return (anchor + timedelta(days=offset)).isoformat()
+
+    def calendar_day(self, text: str, context: Context) -> str | None:
+        w = self.words
+        weekday = rf"(?:{w.pattern('weekday')} )?"
+        month, ordinal_day = f"({w.pattern('month')})", r"(\d{1,2})(?:st|nd|rd|th)?"
+        month_first = re.fullmatch(rf"{weekday}{month} {ordinal_day}(?: (\d{{4}}))?", text)
+        day_first = re.fullmatch(
+            rf"{weekday}(?:the )?{ordinal_day} (?:of )?{month}(?: (\d{{4}}))?", text
+        )
+        if month_first:
+            month_word, day_number, year = month_first.groups()
+        elif day_first:
+            day_number, month_word, year = day_first.groups()
+        elif NUMERIC_DATE.fullmatch(text):
+            return self.parse_explicit(text)
+        else:
+            return None
+        month_number, day = int(w["month"][month_word]), int(day_number)
+        if year is None:
+            if context.anchor is None:
+                return f"XXXX-{month_number:02d}-{day:02d}"
+            year = str(year_of_day(month_number, day, context))
+        return self.parse_explicit(f"{day} {month_word} {year}")
+
+    def parse_explicit(self, text: str) -> str | None:
+        """A calendar day written in full, by dateparser; None when it is not a real day."""
+        data = self.parser.get_date_data(text)
+        if data.date_obj is None or data.period != "day":
+            return None
+        return data.date_obj.date().isoformat()
+
+    # Months, seasons, years, quarters --------------------------------------------------------
+
+    def month(self, text: str, context: Context) -> str | None:
+        """ "August", "August 1988", "last December", "December last year"."""
+        w, anchor = self.words, context.anchor
+        match = re.fullmatch(
+            rf"(?:({PERIOD_WORDS}) )?({w.pattern('month')})"
+            r"(?: (?:of )?(\d{4}|last year|this year|next year))?",
+            text,
+        )
+        if not match or (match[2] == "may" and not (match[1] or match[3])):
+            return None
+        which, month, year_word = match[1], int(w["month"][match[2]]), match[3]
+        if year_word and year_word[0].isdigit():
+            return f"{year_word}-{month:02d}"
+        if anchor is None:
+            return f"XXXX-{month:02d}"
+        if year_word:
+            return f"{anchor.year + OFFSETS[year_word.split()[0]]:04d}-{month:02d}"
+        now = anchor.year * 12 + anchor.month - 1
+        months = [(year * 12 + month - 1) for year in range(anchor.year - 1, anchor.year + 2)]
+        if which in ("this", "current"):
+            chosen = anchor.year * 12 + month - 1
+        elif which is not None and OFFSETS[which] < 0:
+            chosen = max(m for m in months if m < now)
+        elif which is not None:
+            chosen = min(m for m in months if m > now)
+        else:
+            chosen = nearest(months, now, context.tense)
+        return f"{chosen // 12:04d}-{chosen % 12 + 1:02d}"
+
+    def season(self, match: re.Match[str], context: Context) -> Timex:
+        which, code, year = match[1], self.words["season"][match[2]], match[3]
+        anchor = context.anchor
+        if year:
+            return Timex("DATE", f"{year}-{code}")
+        if anchor is None:
+            return Timex("DATE", f"XXXX-{code}")
+        now = anchor.year * 12 + anchor.month - 1
+        starts = [
+            year * 12 + SEASON_START[code] - 1 for year in range(anchor.year - 2, anchor.year + 2)
+        ]
+        current = next((s for s in starts if s <= now < s + 3), None)
+        if which in ("last", "past", "previous"):
+            chosen = max(s for s in starts if s + 3 <= now)
+        elif which in ("next", "coming", "following"):
+            chosen = min(s for s in starts if s > now)
+        elif current is not None:
+            chosen = current
+        elif which in ("this", "current"):
+            chosen = anchor.year * 12 + SEASON_START[code] - 1
+        else:
+            chosen = nearest(starts, now, context.tense)
+        return Timex("DATE", f"{chosen // 12:04d}-{code}")
+
+    def year(self, match: re.Match[str], context: Context) -> Timex | None:
+        year = int(match[1])
+        return Timex("DATE", f"{year:04d}") if 1000 <= year <= 2199 else None
+
+    def spelled_year(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "nineteen ninety-six", "the year two thousand", as broadcast transcripts write."""
+        numbers = self.words["number"]
+        if match[1]:
+            century, tens_value = int(numbers[match[1]]), int(numbers[match[2]])
+            units = int(numbers.get(match[3], "X")) if match[3] else 0
+            return Timex("DATE", f"{century * 100 + tens_value + units:04d}")
+        units = numbers.get(match[4] or "", "0" if match[4] is None else "X")
+        return Timex("DATE", f"{2000 + int(units):04d}") if units.isdigit() else None
+
+    def decade(self, match: re.Match[str], context: Context) -> Timex:
+        if match[4]:
+            return Timex("DATE", f"19{self.words['decade'][match[4]]}")
+        if match[3]:
+            return Timex("DATE", f"19{match[3]}")
+        if match[1] and match[2] == "0" and match[1] != "20":
+            return Timex("DATE", match[1])  # "the 1800s": a century
+        return Timex("DATE", f"{match[1] or '19'}{match[2]}")
+
+    def quarter(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "the third quarter", "third-quarter", "last quarter", "the first half of 1990";
+        "the quarter" and "the latest period" are the last quarter the article named."""
+        which, ordinal, part, year = match[1], match[2], match[3], match[4]
+        anchor = context.anchor
+        if part == "period" or (ordinal is None and which in (None, "latest", "same")):
+            return Timex("DATE", context.quarter) if context.quarter else None
+        letter, per_year = ("H", 2) if part == "half" else ("Q", 4)
+        if ordinal:
+            number = int(self.words["ordinal"][ordinal])
+            if number > per_year:
+                return None
+            if year:
+                return Timex("DATE", f"{year}-{letter}{number}")
+            if anchor is None:
+                return Timex("DATE", f"XXXX-{letter}{number}")
+            now = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+            options = [y * per_year + number - 1 for y in range(anchor.year - 1, anchor.year + 2)]
+            chosen = nearest(options, now, None)  # a quarter is reported on after it ends
+        elif anchor is None:
+            return None
+        else:
+            now = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+            chosen = now + OFFSETS[which]
+        return Timex("DATE", f"{chosen // per_year:04d}-{letter}{chosen % per_year + 1}")
+
+    def year_ago_quarter(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "the year-ago quarter", "year-earlier": the article's quarter, a year before."""
+        return year_before(context.quarter)
+
+    # Periods relative to the anchor ----------------------------------------------------------
+
+    def this_period(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "this week", "last month", "next year"; "the past year" is a duration."""
+        article, which, unit = match[1], match[2], match[3]
+        if article and OFFSETS[which] != 0:
+            return Timex("DURATION", duration_value(1, self.units[unit]))
+        return self.period(unit, OFFSETS[which], context.anchor)
+
+    def the_period(self, match: re.Match[str], context: Context) -> Timex | None:
+        unit = match[1]
+        offset = -1 if unit == "weekend" and context.tense != "future" else 0
+        return self.period(unit, offset, context.anchor)
+
+    def period(self, unit: str, offset: int, anchor: date | None) -> Timex | None:
+        if anchor is None:
+            return None
+        if unit in ("week", "weekend"):
+            week = iso_week(anchor + timedelta(weeks=offset))
+            return Timex("DATE", f"{week}-WE" if unit == "weekend" else week)
+        if unit == "month":
+            year, month = shift_month(anchor.year, anchor.month, offset)
+            return Timex("DATE", f"{year:04d}-{month:02d}")
+        if unit == "year":
+            return Timex("DATE", f"{anchor.year + offset:04d}")
+        if unit == "decade":
+            return Timex("DATE", f"{anchor.year // 10 + offset:03d}")
+        return Timex("DATE", f"{anchor.year // 100 + offset:02d}")
+
+    def ago(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "two years ago", "six weeks ago", "a few days later", counted from the anchor; "a
+        year earlier" in an article about a quarter is that quarter a year before."""
+        amount, unit, direction = self.amount(match[1]), self.units[match[2]], match[3]
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        anchor = context.anchor
+        if amount is None:
+            return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        if unit == "Y" and amount == 1 and sign < 0 and context.quarter:
+            return year_before(context.quarter)
+        if anchor is None or unit.startswith("T") or amount != int(amount):
+            return None
+        n = int(amount) * sign
+        if unit == "D":
+            return Timex("DATE", (anchor + timedelta(days=n)).isoformat())
+        if unit == "W":
+            return Timex("DATE", iso_week(anchor + timedelta(weeks=n)))
+        if unit == "M":
+            year, month = shift_month(anchor.year, anchor.month, n)
+            return Timex("DATE", f"{year:04d}-{month:02d}")
+        if unit in ("Y", "DE", "CE"):
+            years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+            return Timex("DATE", f"{anchor.year + years:04d}")
+        return None
+
+    # Durations and sets ----------------------------------------------------------------------
+
+    def duration(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "20 years", "the past three months", "a few days", "weeks", "two-week"."""
+        which, number, unit_word = match[1], match[2], match[3]
+        if which is None and number is None and match[0].startswith("the "):
+            return None  # "the day" is a date the text does not give, not a duration
+        if number is not None:
+            amount = self.amount(number)
+        else:
+            amount = 1 if unit_word in self.words["unit"] else None  # "week" vs "weeks"
+        return Timex("DURATION", duration_value(amount, self.units[unit_word]))
+
+    def every(self, match: re.Match[str], context: Context) -> Timex | None:
+        amount = 2 if " other " in match[0] else self.amount(match[1]) if match[1] else 1
+        return Timex("SET", duration_value(amount, self.units[match[2]]))
+
+    def amount(self, number: str) -> float | None:
+        """A number in digits or words; None for a vague one ("several", "a few")."""
+        if re.fullmatch(r"\d+(?:\.\d+)?", number):
+            return float(number)
+        words = self.words["number"]
+        parts = [words.get(number)] if number in words else [words.get(p) for p in number.split()]
+        if None in parts or "X" in parts:
+            return None
+        return sum(float(part) for part in parts if part is not None)
+
+    # Clock times and parts of days -----------------------------------------------------------
+
+    def clock_time(self, text: str, context: Context) -> Timex | None:
+        """ "10 p.m. Wednesday", "noon Thursday", "10:35 a.m." (on the anchor day)."""
+        match = CLOCK.search(text)
+        if match is None:
+            return None
+        hour_text, minute, meridiem, hour24, minute24, word = match.groups()
+        if word:
+            hour, minutes = (12 if word == "noon" else 24), 0
+        elif hour24:
+            hour, minutes = int(hour24), int(minute24)
+        else:
+            hour, minutes = int(hour_text) % 12 + (12 if meridiem == "pm" else 0), int(minute or 0)
+        if hour > 24 or minutes > 59:
+            return None
+        rest = " ".join(
+            word
+            for word in (text[: match.start()] + " " + text[match.end() :]).split()
+            if word not in TIME_ZONES and word not in ("at", "on", "of", "today")
+        )
+        if rest:
+            day = self.day(rest, context)
+        else:
+            day = context.anchor.isoformat() if context.anchor else "XXXX-XX-XX"
+        return Timex("TIME", f"{day}T{hour:02d}:{minutes:02d}") if day else None
+
+    def part_of_day(self, text: str, context: Context) -> Timex | None:
+        """ "this morning", "Friday night", "last night", "tonight" → `2024-12-17TNI`."""
+        text = {"tonight": "today night", "last night": "yesterday night"}.get(text, text)
+        parts = self.words["part_of_day"]
+        words = text.split()
+        code = next((parts[word] for word in words if word in parts), None)
+        rest = " ".join(word for word in words if word not in parts)
+        if code is None or not rest:
+            return None
+        if rest in ("this", "today"):
+            day = context.anchor.isoformat() if context.anchor else None
+        else:
+            day = self.day(rest, context)
+        return Timex("TIME", f"{day}T{code}") if day else None
+
+
+def nearest(options: list[int], now: int, tense: Tense) -> int:
+    """The option closest to `now` on the side the tense points to; `now` itself counts on
+    both sides; without a tense, the closest on either side (the past on a tie)."""
+    if tense == "past" and any(o <= now for o in options):
+        return max(o for o in options if o <= now)
+    if tense == "future" and any(o >= now for o in options):
+        return min(o for o in options if o >= now)
+    return min(options, key=lambda o: (abs(o - now), o > now))
+
+
+def year_of_day(month: int, day: int, context: Context) -> int:
+    """The year of a month and day written without one (see `nearest`)."""
+    anchor = context.anchor
+    assert anchor is not None
+    options = []
+    for year in range(anchor.year - 1, anchor.year + 2):
+        try:
+            options.append(date(year, month, day).toordinal())
+        except ValueError:
+            continue
+    if not options:
+        return anchor.year
+    return date.fromordinal(nearest(options, anchor.toordinal(), context.tense)).year
+
+
+def year_before(quarter: str | None) -> Timex | None:
+    match = QUARTER_VALUE.fullmatch(quarter or "")
+    return Timex("DATE", f"{int(match[1]) - 1:04d}-Q{match[2]}") if match else None
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def plurals(unit: str) -> tuple[str, ...]:
+    if unit.endswith("y") and unit != "day":
+        return unit, unit[:-1] + "ies"
+    return unit, unit + "s"
+
+
+def tens(words: TimexWords) -> str:
+    """The number words that may take a unit after them: "twenty" in "twenty four"."""
+    multiples = [re.escape(word) for word, value in words["number"].items() if value[-1:] == "0"]
+    return "(?:" + "|".join(multiples) + ")"
+
+
+def teens(words: TimexWords) -> str:
+    """The number words that start a year written out: "nineteen" in "nineteen ninety"."""
+    teen = [re.escape(word) for word, value in words["number"].items() if value in TEEN_VALUES]
+    return "(?:" + "|".join(teen) + ")"
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: (3, "M") → "P3M", (2, "TH") → "PT2H", (None, "Y") → "PXY"."""
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        number = str(amount)
+    if unit.startswith("T"):
+        return f"PT{number}{unit[1:]}"
+    return f"P{number}{unit}"

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.dates import DateStage, split_span, trim
+from pipeline.read import Article
+
+PUBLISHED = "2024-12-18"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return DateStage()
+
+
+@pytest.fixture
+def dates(nlp, stage):
+    def run(text: str, published: str | None = PUBLISHED) -> dict[str, tuple]:
+        article = Article(doc_id="d", source="test", text=text, published=published)
+        records = stage(nlp(text), article)
+        for record in records:
+            assert text[record["start"] : record["end"]] == record["text"]
+        return {r["text"]: (r["type"], r["value"], r["mod"]) for r in records}
+
+    return run
+
+
+def test_spans_leave_out_prepositions_and_keep_the_whole_expression(dates):
+    found = dates(
+        "The ministry said on Tuesday that fighting in August had been the worst of the past "
+        "three months. Talks resumed Jan. 12 and Sept. 30 was the deadline."
+    )
+    assert found["Tuesday"] == ("DATE", "2024-12-17", None)
+    assert found["August"] == ("DATE", "2024-08", None)
+    assert found["the past three months"] == ("DURATION", "P3M", None)
+    assert found["Jan. 12"] == ("DATE", "2024-01-12", None)
+    assert found["Sept. 30"] == ("DATE", "2024-09-30", None)
+
+
+def test_the_tense_of_the_clause_sets_the_direction(dates):
+    assert dates("The envoys will meet on Monday.")["Monday"][1] == "2024-12-23"
+    assert dates("The envoys met on Monday.")["Monday"][1] == "2024-12-16"
+    assert dates("Compaq plans to announce the products on Jan. 6.")["Jan. 6"][1] == "2025-01-06"
+
+
+def test_words_the_model_misses_are_found(dates):
+    found = dates("Prices are now higher. He recently left, and the paper is printed daily.")
+    assert found["now"] == ("DATE", "PRESENT_REF", None)
+    assert found["recently"] == ("DATE", "PAST_REF", None)
+    assert found["daily"] == ("SET", "P1D", None)
+
+
+def test_ages_numbers_and_verbs_are_not_dates(dates):
+    found = dates(
+        "John Smith, 44, and his 6-year-old son, who is 12 years old, may march to the "
+        "office with 1,500 others."
+    )
+    assert found == {}
+
+
+def test_since_marks_the_start_of_the_period(dates):
+    assert dates("Fighting has gone on since November.")["November"] == ("DATE", "2024-11", "START")
+
+
+def test_a_span_holding_two_expressions_is_split(dates):
+    found = dates("Profit rose in its fourth quarter ended Sept. 30, the company said.")
+    assert found["Sept. 30"][1] == "2024-09-30"
+    assert ("DATE", "2024-Q4", None) in found.values()
+
+
+def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(dates):
+    found = dates(
+        "Third-quarter profit rose 10%. Sales in the quarter were $5 million, up from "
+        "$4 million a year earlier."
+    )
+    assert found["Third-quarter"][1] == "2024-Q3"
+    assert found["the quarter"][1] == "2024-Q3"
+    assert found["a year earlier"][1] == "2023-Q3"
+
+
+def test_without_a_publication_date_relative_values_are_left_open(dates):
+    found = dates(
+        "The ministry said on Tuesday that the attack of Dec. 15, 2023 was planned.", None
+    )
+    assert found["Tuesday"] == ("DATE", None, None)
+    assert found["Dec. 15, 2023"] == ("DATE", "2023-12-15", None)
+
+
+def test_records_carry_the_anchor(nlp, stage):
+    text = "Officials said on Tuesday that 20 bodies were found."
+    article = Article(doc_id="d", source="test", text=text, published="2024-12-18T10:30:00")
+    (record,) = stage(nlp(text), article)
+    assert record["anchor"] == "2024-12-18"
+    assert record["date_id"] == "D1"
+
+
+def test_trim_and_split():
+    text = "since the past year's end of"
+    assert trim(text, 0, len(text)) == (6, len(text) - 3)
+    text = "its fourth quarter ended Sept. 30"
+    assert [text[s:e] for s, e in split_span(text, 0, len(text))] == [
+        "its fourth quarter",
+        "Sept. 30",
+    ]

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.timex import Context, Normaliser, Timex, clean, nearest
+
+#: A Wednesday.
+ANCHOR = date(2024, 12, 18)
+
+
+@pytest.fixture(scope="module")
+def normalise():
+    normaliser = Normaliser()
+
+    def run(text: str, anchor: date | None = ANCHOR, **context) -> Timex | None:
+        return normaliser(text, Context(anchor, **context))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tuesday", "2024-12-17"),
+        ("Wednesday", "2024-12-18"),  # the publication day counts
+        ("last Wednesday", "2024-12-11"),
+        ("next Monday", "2024-12-23"),
+        ("today", "2024-12-18"),
+        ("yesterday", "2024-12-17"),
+        ("Dec. 15", "2024-12-15"),
+        ("Sept. 30, 1990", "1990-09-30"),
+        ("June 30th", "2024-06-30"),
+        ("the 4th of July 2023", "2023-07-04"),
+        ("12/05/2024", "2024-12-05"),
+        ("August", "2024-08"),
+        ("February 2022", "2022-02"),
+        ("last December", "2023-12"),
+        ("December last year", "2023-12"),
+        ("2014", "2014"),
+        ("fiscal 1990", "1990"),
+        ("nineteen ninety-six", "1996"),
+        ("the 1990s", "199"),
+        ("the '80s", "198"),
+        ("the nineties", "199"),
+        ("this week", "2024-W51"),
+        ("last week", "2024-W50"),
+        ("next month", "2025-01"),
+        ("last year", "2023"),
+        ("this fall", "2024-FA"),
+        ("last summer", "2024-SU"),
+        ("the third quarter", "2024-Q3"),
+        ("third-quarter", "2024-Q3"),
+        ("the first half of 1990", "1990-H1"),
+        ("two years ago", "2022"),
+        ("six weeks ago", "2024-W45"),
+        ("three days ago", "2024-12-15"),
+    ],
+)
+def test_dates_resolve_on_the_anchor(normalise, text, value):
+    assert normalise(text) == Timex("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("20 years", "P20Y"),
+        ("the past year", "P1Y"),
+        ("the past three months", "P3M"),
+        ("a few days", "PXD"),
+        ("two-week", "P2W"),
+        ("8-month-old", "P8M"),
+        ("twenty four hours", "PT24H"),
+        ("a couple of years", "P2Y"),
+        ("recent years", "PXY"),
+        ("weeks", "PXW"),
+    ],
+)
+def test_durations(normalise, text, value):
+    assert normalise(text) == Timex("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("every week", "P1W"), ("daily", "P1D"), ("each year", "P1Y"), ("every other day", "P2D")],
+)
+def test_sets(normalise, text, value):
+    assert normalise(text) == Timex("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("now", "PRESENT_REF"), ("at press time", "PRESENT_REF"), ("recently", "PAST_REF")],
+)
+def test_references_to_now_past_and_future(normalise, text, value):
+    assert normalise(text) == Timex("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10 p.m. Wednesday", "2024-12-18T22:00"),
+        ("noon Tuesday", "2024-12-17T12:00"),
+        ("7:15 p.m.", "2024-12-18T19:15"),
+        ("this morning", "2024-12-18TMO"),
+        ("last night", "2024-12-17TNI"),
+        ("Friday night", "2024-12-13TNI"),
+    ],
+)
+def test_clock_times_and_parts_of_days(normalise, text, value):
+    assert normalise(text) == Timex("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("mid-December last year", "2023-12", "MID"),
+        ("the late 1970s", "197", "END"),
+        ("early this year", "2024", "START"),
+        ("nearly two months", "P2M", "APPROX"),
+    ],
+)
+def test_modifiers(normalise, text, value, mod):
+    timex = normalise(text)
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+def test_the_tense_picks_the_direction(normalise):
+    assert normalise("Monday", tense="past").value == "2024-12-16"
+    assert normalise("Monday", tense="future").value == "2024-12-23"
+    assert normalise("Dec. 15", ANCHOR.replace(year=2025, month=1, day=8)).value == "2024-12-15"
+    assert normalise("Jan. 12", tense="future").value == "2025-01-12"
+    assert normalise("Jan. 12", tense="past").value == "2024-01-12"
+
+
+def test_without_a_tense_the_closest_day_wins(normalise):
+    assert normalise("Jan. 3").value == "2025-01-03"
+    assert normalise("March").value == "2025-03"
+    assert normalise("October").value == "2024-10"
+    assert normalise("February").value == "2025-02"
+
+
+def test_a_quarter_named_before_anchors_the_quarter_and_a_year_earlier(normalise):
+    assert normalise("the quarter", quarter="2024-Q3").value == "2024-Q3"
+    assert normalise("a year earlier", quarter="2024-Q3").value == "2023-Q3"
+    assert normalise("the year-ago period", quarter="2024-Q3").value == "2023-Q3"
+    assert normalise("a year earlier").value == "2023"
+    assert normalise("the quarter") is None
+
+
+def test_without_an_anchor_relative_values_stay_unresolved(normalise):
+    assert normalise("Dec. 15", None).value == "XXXX-12-15"
+    assert normalise("August", None).value == "XXXX-08"
+    assert normalise("Tuesday", None) is None
+    assert normalise("last week", None) is None
+    assert normalise("June 30, 1990", None).value == "1990-06-30"
+    assert normalise("20 years", None).value == "P20Y"
+
+
+@pytest.mark.parametrize("text", ["may", "the day", "Feb. 30", "we", "30%", "1,500"])
+def test_not_dates(normalise, text):
+    assert normalise(text) is None
+
+
+def test_clean_removes_full_stops_and_joins_hyphenated_words():
+    assert clean("Mid-Dec. 15, 2024's") == "mid dec 15 2024"
+    assert clean("10 p.m. EST") == "10 pm est"
+    assert clean("its fourth quarter") == "the fourth quarter"
+
+
+def test_nearest_counts_now_on_both_sides():
+    assert nearest([-3, 0, 4], 0, "future") == 0
+    assert nearest([-3, 4], 0, "past") == -3
+    assert nearest([-3, 4], 0, "future") == 4
+    assert nearest([-3, 3], 0, None) == -3
