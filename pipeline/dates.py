@@ -49,7 +49,6 @@ class DateStage:
         self.words = words or TimexWords.load()
         self.normaliser = Normaliser(self.words)
         self.extra = extra_expressions(self.words)
-        self.future_words = frozenset(self.words["future"])
 
     def __call__(self, doc: Doc, article: Article) -> list[Record]:
         anchor = publication_date(article.published)
@@ -99,7 +98,7 @@ class DateStage:
     ) -> list[tuple[int, int, Timex]]:
         """The span's TIMEX3, or those of its parts when it holds several expressions."""
         span = doc.char_span(start, end, alignment_mode="expand")
-        context = Context(anchor, tense_of(span, self.future_words) if span else None, quarter)
+        context = Context(anchor, tense_of(span, self.words) if span else None, quarter)
         timex = self.normaliser(text[start:end], context) or self.unanchored(
             text[start:end], context
         )
@@ -185,21 +184,30 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
-def tense_of(span: Span, future_words: frozenset[str]) -> Tense:
-    """Where the clause of the span points: "will meet on Monday" and "plans to announce on
-    Nov. 6" to the future, "met on Monday" to the past; a clause without a finite verb
-    ("the Friday explosions") to neither."""
-    verb = governing_verb(span.root)
-    if verb is None:
+def tense_of(span: Span, words: TimexWords) -> Tense:
+    """Where the clause of the span points: "will meet on Monday", "plans to announce on
+    Nov. 6" and "set to expire Nov. 6" to the future, "met on Monday" to the past. A deadline
+    ("extended to Nov. 20", "by Jan. 14"), a date on an adjective ("payable Dec. 7") and one
+    inside a noun phrase ("the Friday explosions") point to neither."""
+    attachment = span.root.head
+    if attachment.lower_ in words["deadline"] or attachment.pos_ == "ADJ":
         return None
-    nearby = [verb, *verb.children]
+    if attachment.pos_ == "ADP" and span.root.dep_ == "pobj":
+        attachment = attachment.head
+    if attachment.pos_ not in ("VERB", "AUX"):
+        return None  # a date inside a noun phrase: "Wednesday's ruling"
+    verb = attachment
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    nearby = [verb, *auxiliaries]
     if verb.dep_ == "xcomp":
         nearby += [verb.head, *verb.head.children]
-    if any(token.lower_ in future_words or token.lemma_ in future_words for token in nearby):
+    if any(token.lower_ in words["future"] or token.lemma_ in words["future"] for token in nearby):
         return "future"
-    if any("Past" in token.morph.get("Tense") for token in nearby if token.pos_ in ("VERB", "AUX")):
+    if any(child.lower_ == "to" for child in auxiliaries):
+        return "future"  # an infinitive: "asked it to respond by Oct. 31"
+    if any("Past" in token.morph.get("Tense") for token in [verb, *auxiliaries]):
         return "past"
-    if any(token.lemma_ == "have" and token.dep_ == "aux" for token in nearby):
+    if any(token.lemma_ == "have" for token in auxiliaries):
         return "past"
     return None
 

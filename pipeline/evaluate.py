@@ -1,7 +1,7 @@
 """`make eval`: score the pipeline against the project's gold and the shared dev sets.
 
-- Entity and who-said-what tables of the seed articles and of the short articles in
-  `tests/corpus/` against `tests/gold/` (scored by `pipeline.scoring`).
+- Entity tables, who-said-what tables and temporal expressions of the seed articles and of
+  the short articles in `tests/corpus/` against `tests/gold/` (scored by `pipeline.scoring`).
 - `quotes.jsonl`, `dates.jsonl` and `quantities.jsonl` against the dev sets in the shared
   evaluation folder, with the scorers that ship there (their SUMMARY lines are printed).
 
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .scoring import score_entity_run, score_quote_run
+from .scoring import score_date_run, score_entity_run, score_quote_run
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "gold"
@@ -67,7 +67,7 @@ def extract(inputs: list[str], out_dir: Path) -> None:
 
 
 def evaluate_gold(runs: Path) -> None:
-    """Entity and who-said-what tables of the seeds and of the test corpus, reported apart:
+    """Entities, who-said-what and dates of the seeds and of the test corpus, reported apart:
     the seeds are the product's own examples, the corpus covers more patterns."""
     out = runs / "gold"
     extract([str(SEEDS), str(CORPUS)], out)
@@ -93,6 +93,16 @@ def evaluate_gold(runs: Path) -> None:
                 f"attribution F1 {overall['attribution']['f1']:.3f}, "
                 f"content F1 {overall['content']['f1']:.3f}, "
                 f"resolved-name accuracy {overall['name_accuracy']:.3f} "
+                f"({overall['counts']['gold']} gold)"
+            )
+        dates = score_date_run(GOLD / "dates", out, only=stems)
+        if dates["documents"]:
+            overall = dates["all"]
+            print(
+                f"SUMMARY dates ({group}, {len(dates['documents'])} articles): "
+                f"value F1 {overall['value_f1']:.3f}, relaxed F1 {overall['relaxed']['f1']:.3f}, "
+                f"strict F1 {overall['strict']['f1']:.3f}, "
+                f"value accuracy {overall['value_accuracy']:.3f} "
                 f"({overall['counts']['gold']} gold)"
             )
 

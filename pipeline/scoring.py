@@ -1,6 +1,9 @@
 """Scores of pipeline output against the project's hand-annotated gold.
 
-Entity tables (`tests/gold/entities`) and who-said-what tables (`tests/gold/quotes`). The
+Entity tables (`tests/gold/entities`), who-said-what tables (`tests/gold/quotes`) and
+temporal expressions (`tests/gold/dates`). The dates are scored as TempEval-3 does: spans
+match one-to-one by overlap (largest first), and value F1 is relaxed-span F1 times the share
+of matched spans with the exact TIMEX3 value. The
 quote scores follow the shared PolNeAR scorer: contents match one-to-one by the Dice overlap
 of their characters (at least 0.5, best first); a speaker is right when its mention overlaps
 the gold one (or both are null); the resolved name is right when it contains the gold name
@@ -201,3 +204,66 @@ def score_quote_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None)
         "counts": totals,
     }
     return {"documents": per_doc, "all": overall}
+
+
+def match_spans(gold: list[Record], predicted: list[Record]) -> list[tuple[int, int]]:
+    """Gold and predicted spans paired one-to-one by character overlap, largest first."""
+    pairs = sorted(
+        (-(min(g["end"], p["end"]) - max(g["start"], p["start"])), i, j)
+        for i, g in enumerate(gold)
+        for j, p in enumerate(predicted)
+        if min(g["end"], p["end"]) > max(g["start"], p["start"])
+    )
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    matched = []
+    for _, i, j in pairs:
+        if i not in used_gold and j not in used_predicted:
+            used_gold.add(i)
+            used_predicted.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def date_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
+    matched = match_spans(gold, predicted)
+    return {
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "relaxed": len(matched),
+        "strict": sum(
+            (gold[i]["start"], gold[i]["end"]) == (predicted[j]["start"], predicted[j]["end"])
+            for i, j in matched
+        ),
+        "value": sum(gold[i]["value"] == predicted[j]["value"] for i, j in matched),
+    }
+
+
+def date_scores(counts: dict[str, int]) -> dict[str, Any]:
+    relaxed = prf(counts["relaxed"], counts["predicted"], counts["gold"])
+    accuracy = counts["value"] / counts["relaxed"] if counts["relaxed"] else 0.0
+    return {
+        "relaxed": relaxed,
+        "strict": prf(counts["strict"], counts["predicted"], counts["gold"]),
+        "value_accuracy": round(accuracy, 4),
+        "value_f1": round(relaxed["f1"] * accuracy, 4),
+        "counts": counts,
+    }
+
+
+def score_date_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None) -> dict[str, Any]:
+    """Per article and summed over the gold date lists in `gold_dir` (those in `only`)."""
+    predicted: dict[str, list[Record]] = {}
+    for record in read_jsonl(out_dir / "dates.jsonl"):
+        predicted.setdefault(record["doc_id"], []).append(record)
+    per_doc = {}
+    totals = dict.fromkeys(("gold", "predicted", "relaxed", "strict", "value"), 0)
+    for path in sorted(gold_dir.glob("*.json")):
+        if only is not None and path.stem not in only:
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))["dates"]
+        counts = date_counts(gold, predicted.get(path.stem, []))
+        per_doc[path.stem] = date_scores(counts)
+        for key in totals:
+            totals[key] += counts[key]
+    return {"documents": per_doc, "all": date_scores(totals)}

@@ -235,12 +235,10 @@ class Normaliser:
 
     def calendar_day(self, text: str, context: Context) -> str | None:
         w = self.words
-        weekday = rf"(?:{w.pattern('weekday')} )?"
+        weekday = rf"(?:an? |the )?(?:{w.pattern('weekday')} )?"
         month, ordinal_day = f"({w.pattern('month')})", r"(\d{1,2})(?:st|nd|rd|th)?"
         month_first = re.fullmatch(rf"{weekday}{month} {ordinal_day}(?: (\d{{4}}))?", text)
-        day_first = re.fullmatch(
-            rf"{weekday}(?:the )?{ordinal_day} (?:of )?{month}(?: (\d{{4}}))?", text
-        )
+        day_first = re.fullmatch(rf"{weekday}{ordinal_day} (?:of )?{month}(?: (\d{{4}}))?", text)
         if month_first:
             month_word, day_number, year = month_first.groups()
         elif day_first:

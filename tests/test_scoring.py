@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from pipeline.scoring import match_contents, name_right, score_quote_tables
+from pipeline.scoring import (
+    date_counts,
+    date_scores,
+    match_contents,
+    match_spans,
+    name_right,
+    score_quote_tables,
+)
 
 
 def quote(start: int, end: int, speaker: tuple[int, int] | None, name: str | None = None):
@@ -39,3 +46,24 @@ def test_name_must_match_whole_words():
     assert name_right(gold(0, 1, (0, 1), "Kirby"), quote(0, 1, (0, 1), "John Kirby"))
     assert not name_right(gold(0, 1, (0, 1), "Kirb"), quote(0, 1, (0, 1), "John Kirby"))
     assert name_right(gold(0, 1, None), quote(0, 1, None))
+
+
+def timex(start: int, end: int, value: str) -> dict:
+    return {"start": start, "end": end, "value": value}
+
+
+def test_date_spans_match_one_to_one_by_largest_overlap():
+    golds = [timex(0, 10, "2024"), timex(20, 30, "P1Y")]
+    preds = [timex(5, 10, "2024"), timex(0, 8, "2023"), timex(40, 50, "P2Y")]
+    assert match_spans(golds, preds) == [(0, 1)]
+
+
+def test_date_value_f1_is_relaxed_f1_times_value_accuracy():
+    golds = [timex(0, 10, "2024"), timex(20, 30, "P1Y")]
+    preds = [timex(0, 10, "2024"), timex(22, 30, "P2Y")]
+    counts = date_counts(golds, preds)
+    assert counts == {"gold": 2, "predicted": 2, "relaxed": 2, "strict": 1, "value": 1}
+    scores = date_scores(counts)
+    assert scores["relaxed"]["f1"] == 1.0
+    assert scores["strict"]["f1"] == 0.5
+    assert scores["value_f1"] == 0.5
