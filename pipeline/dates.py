@@ -185,8 +185,8 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def tense_of(span: Span, words: TimexWords) -> Tense:
-    """Where the clause of the span points: "will meet on Monday", "plans to announce on
-    Nov. 6" and "set to expire Nov. 6" to the future, "met on Monday" to the past. A deadline
+    """Where the clause of the span points: "will meet on Monday" and "plans to announce on
+    Nov. 6" to the future, "met on Monday" to the past. A deadline
     ("extended to Nov. 20", "by Jan. 14"), a date on an adjective ("payable Dec. 7") and one
     inside a noun phrase ("the Friday explosions") point to neither."""
     attachment = span.root.head
@@ -204,7 +204,7 @@ def tense_of(span: Span, words: TimexWords) -> Tense:
     if any(token.lower_ in words["future"] or token.lemma_ in words["future"] for token in nearby):
         return "future"
     if any(child.lower_ == "to" for child in auxiliaries):
-        return "future"  # an infinitive: "asked it to respond by Oct. 31"
+        return None  # an infinitive has no tense of its own: "to mark its entry on Friday"
     if any("Past" in token.morph.get("Tense") for token in [verb, *auxiliaries]):
         return "past"
     if any(token.lemma_ == "have" for token in auxiliaries):

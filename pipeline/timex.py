@@ -25,6 +25,10 @@ from dateparser.date import DateDataParser
 from .lexicon import MODELS_DIR, read_table
 
 Tense = Literal["past", "future"] | None
+#: Without a tense, a month or day is read as coming at most this many months ahead.
+MONTHS_AHEAD = 4
+#: Units written as a number of years in a duration.
+YEARS_IN = {"DE": 10, "CE": 100}
 #: The month each TIMEX3 season starts in.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Time zones that may follow a clock time; they do not change the value.
@@ -289,7 +293,7 @@ class Normaliser:
         elif which is not None:
             chosen = min(m for m in months if m > now)
         else:
-            chosen = nearest(months, now, context.tense)
+            chosen = nearest(months, now, context.tense, horizon=MONTHS_AHEAD)
         return f"{chosen // 12:04d}-{chosen % 12 + 1:02d}"
 
     def season(self, match: re.Match[str], context: Context) -> Timex:
@@ -313,7 +317,7 @@ class Normaliser:
         elif which in ("this", "current"):
             chosen = anchor.year * 12 + SEASON_START[code] - 1
         else:
-            chosen = nearest(starts, now, context.tense)
+            chosen = nearest(starts, now, context.tense, horizon=MONTHS_AHEAD)
         return Timex("DATE", f"{chosen // 12:04d}-{code}")
 
     def year(self, match: re.Match[str], context: Context) -> Timex | None:
@@ -493,13 +497,18 @@ class Normaliser:
         return Timex("TIME", f"{day}T{code}") if day else None
 
 
-def nearest(options: list[int], now: int, tense: Tense) -> int:
+def nearest(options: list[int], now: int, tense: Tense, horizon: int | None = None) -> int:
     """The option closest to `now` on the side the tense points to; `now` itself counts on
-    both sides; without a tense, the closest on either side (the past on a tie)."""
-    if tense == "past" and any(o <= now for o in options):
-        return max(o for o in options if o <= now)
-    if tense == "future" and any(o >= now for o in options):
-        return min(o for o in options if o >= now)
+    both sides. Without a tense, the closest on either side (the past on a tie), but never
+    further ahead than `horizon`: news reports what happened more than what is to come."""
+    past = [o for o in options if o <= now]
+    future = [o for o in options if o >= now]
+    if tense == "past" and past:
+        return max(past)
+    if tense == "future" and future:
+        return min(future)
+    if horizon is not None and past:
+        options = past + [o for o in future if o - now <= horizon]
     return min(options, key=lambda o: (abs(o - now), o > now))
 
 
@@ -515,7 +524,8 @@ def year_of_day(month: int, day: int, context: Context) -> int:
             continue
     if not options:
         return anchor.year
-    return date.fromordinal(nearest(options, anchor.toordinal(), context.tense)).year
+    chosen = nearest(options, anchor.toordinal(), context.tense, horizon=MONTHS_AHEAD * 30)
+    return date.fromordinal(chosen).year
 
 
 def year_before(quarter: str | None) -> Timex | None:
@@ -552,7 +562,10 @@ def teens(words: TimexWords) -> str:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: (3, "M") → "P3M", (2, "TH") → "PT2H", (None, "Y") → "PXY"."""
+    """TIMEX3 duration: (3, "M") → "P3M", (2, "TH") → "PT2H", (None, "Y") → "PXY"; decades
+    and centuries in years, as TimeML writes them: (2, "DE") → "P20Y"."""
+    if amount is not None and unit in YEARS_IN:
+        amount, unit = amount * YEARS_IN[unit], "Y"
     if amount is None:
         number = "X"
     elif amount == int(amount):
