@@ -94,7 +94,14 @@ class AttributionStage:
         quoted = quoted_spans(text, found, quotations)
         found = [a for a in found if not quoted_speech(a, quoted)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
-        resolver = SpeakerResolver(doc, text, entities, self.gender_words, self.first_names)
+        resolver = SpeakerResolver(
+            doc,
+            text,
+            entities,
+            self.gender_words,
+            self.first_names,
+            quoted=[part for q in quotations for part in q.parts],
+        )
         records = [
             quote_record(doc, text, article.doc_id, f"Q{n}", attribution, resolver)
             for n, attribution in enumerate(found, start=1)

@@ -75,6 +75,7 @@ class SpeakerResolver:
         entities: list[Record],
         gender_words: dict[str, str] | None = None,
         first_names: dict[str, str] | None = None,
+        quoted: list[tuple[int, int]] | None = None,
     ) -> None:
         self.doc = doc
         self.text = text  # doc.text, which spaCy rebuilds on every access
@@ -83,6 +84,7 @@ class SpeakerResolver:
             (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
             key=lambda m: m.start,
         )
+        self.narrated = [m for m in self.mentions if not within(m, quoted or [])]
         self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
@@ -248,10 +250,12 @@ class SpeakerResolver:
         return known is None or known == wanted
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
+        """The mentions a pronoun may refer back to: in the window and outside quotations (a
+        name inside “…” is the quoted speaker's words, not the narrative's)."""
         first_sentence = self.sentence_of[phrase.start] - WINDOW
         return [
             m
-            for m in self.mentions
+            for m in self.narrated
             if m.end <= phrase.start_char
             and m.entity["label"] in labels
             and self.sentence_of[token_at(self.doc, m.start).i] >= first_sentence
@@ -401,6 +405,10 @@ class SpeakerResolver:
             and min(m["start"] for m in e["mentions"]) < head.idx
         ]
         return found[0] if len(found) == 1 else None
+
+
+def within(mention: EntityMention, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in regions)
 
 
 def gender_of_pronoun(word: str) -> str | None:

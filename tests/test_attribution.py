@@ -267,3 +267,12 @@ def test_coordinated_speakers(extract):
     [said] = with_cue(records, "said")
     assert said["speaker"]["text"] == "Mr. Grassley and Mr. Leahy"
     assert said["speaker"]["name"] == "Charles Grassley and Patrick Leahy"
+
+
+def test_name_inside_a_quotation_is_not_a_pronoun_antecedent(extract):
+    records = extract(
+        "Alan Reeve spoke at the plant on Monday. “Nobody believes Peter Vance will keep the "
+        "factory open,” he said."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("he", "Alan Reeve")
