@@ -300,13 +300,16 @@ class SpeakerResolver:
 
     def pronoun_after(self, token: Token) -> str | None:
         """The gender of the first personal pronoun in the rest of the sentence, when the
-        name is its subject ("Clinton said her plan …")."""
+        name is its subject ("Clinton said her plan …") and no other name comes between
+        ("Warren told Stumpf he …" says nothing about Warren)."""
         head = token
         while head.dep_ in {"compound", "flat"}:
             head = head.head
         if head.dep_ != "nsubj":
             return None
-        for later in token.doc[token.i + 1 : token.sent.end]:
+        for later in token.doc[head.i + 1 : token.sent.end]:
+            if later.pos_ == "PROPN":
+                return None
             gender = gender_of_pronoun(later.lower_)
             if gender:
                 return gender

@@ -276,3 +276,11 @@ def test_name_inside_a_quotation_is_not_a_pronoun_antecedent(extract):
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("he", "Alan Reeve")
+
+
+def test_pronoun_after_another_name_is_no_gender_evidence(extract):
+    records = extract(
+        "Robin Hale told Peter Vance that he had lost the vote. “We will try again,” she said."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("she", "Robin Hale")
