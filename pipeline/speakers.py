@@ -156,15 +156,17 @@ class SpeakerResolver:
         return self.by_surname(phrase)
 
     def by_surname(self, phrase: Span) -> Record | None:
-        """A name the model did not tag, such as "PENCE" in a transcript, that is the surname
-        of exactly one person in the article."""
+        """A name the model did not tag there, such as "PENCE" in a transcript or a later
+        "Stumpf", that is the surname of exactly one person in the article, or a name its
+        entity was mentioned by elsewhere (whatever label the model gave it)."""
         if len(phrase) != 1 or not phrase[0].is_alpha or not phrase[0].text[0].isupper():
             return None
         word = phrase.text.casefold()
         owners = [
             e
             for e in self.entities
-            if e["label"] == "PERSON" and e["name"].split()[-1].casefold() == word
+            if (e["label"] == "PERSON" and e["name"].split()[-1].casefold() == word)
+            or any(m["text"].casefold() == word for m in e["mentions"])
         ]
         return self.named(owners[0], "coreference") if len(owners) == 1 else None
 
