@@ -27,7 +27,7 @@ from .cues import CueLexicon, Found, find_cue_attributions, is_cue, speaker_of
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
-from .speakers import SpeakerResolver, load_first_names, load_gender_words
+from .speakers import SpeakerLexicon, SpeakerResolver
 
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
 SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[^,\n(]{2,60})")
@@ -79,8 +79,7 @@ class AttributionStage:
 
     def __init__(self, lexicon: CueLexicon | None = None) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
-        self.gender_words = load_gender_words()
-        self.first_names = load_first_names()
+        self.speaker_lexicon = SpeakerLexicon.load()
 
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
@@ -98,8 +97,7 @@ class AttributionStage:
             doc,
             text,
             entities,
-            self.gender_words,
-            self.first_names,
+            self.speaker_lexicon,
             quoted=[part for q in quotations for part in q.parts],
         )
         records = [

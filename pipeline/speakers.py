@@ -14,14 +14,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
-from .lexicon import MODELS_DIR, read_table
+from .lexicon import MODELS_DIR, read_lines, read_table
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
@@ -37,16 +37,27 @@ WINDOW = 6
 LOOKAHEAD = 2
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
+#: Letters of a word compared when matching a description's words to a person's titles.
+STEM = 6
 
 Record = dict[str, Any]
 
 
-def load_gender_words(folder: Path = MODELS_DIR) -> dict[str, str]:
-    return {word: gender for word, gender in read_table(folder / "gender_words.tsv")}
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """The word lists of `models/` that the resolver reads."""
 
+    gender_words: dict[str, str] = field(default_factory=dict)
+    first_names: dict[str, str] = field(default_factory=dict)
+    person_roles: frozenset[str] = frozenset()
 
-def load_first_names(folder: Path = MODELS_DIR) -> dict[str, str]:
-    return {name: gender for name, gender in read_table(folder / "first_names.tsv")}
+    @classmethod
+    def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
+        return cls(
+            gender_words=dict(read_table(folder / "gender_words.tsv")),
+            first_names=dict(read_table(folder / "first_names.tsv")),
+            person_roles=frozenset(read_lines(folder / "person_roles.txt")),
+        )
 
 
 @dataclass(frozen=True)
@@ -73,8 +84,7 @@ class SpeakerResolver:
         doc: Doc,
         text: str,
         entities: list[Record],
-        gender_words: dict[str, str] | None = None,
-        first_names: dict[str, str] | None = None,
+        lexicon: SpeakerLexicon | None = None,
         quoted: list[tuple[int, int]] | None = None,
     ) -> None:
         self.doc = doc
@@ -89,8 +99,9 @@ class SpeakerResolver:
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
-        self.gender_words = gender_words or {}
-        self.gender = self.genders(self.gender_words, first_names or {})
+        self.lexicon = lexicon or SpeakerLexicon()
+        self.gender_words = self.lexicon.gender_words
+        self.gender = self.genders(self.gender_words, self.lexicon.first_names)
 
     def resolve(self, phrase: Span) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
@@ -265,12 +276,15 @@ class SpeakerResolver:
 
     def salience(self, mention: EntityMention) -> tuple[int, int, int]:
         """Later sentences first; within a sentence, subjects before other mentions."""
-        token = token_at(self.doc, mention.start)
-        head = token
-        while head.dep_ in {"compound", "flat"} and head.head is not head:
-            head = head.head
-        is_subject = head.dep_ in {"nsubj", "nsubjpass"}
-        return self.sentence_of[token.i], int(is_subject), mention.start
+        root = self.root_of(mention)
+        is_subject = root.dep_ in {"nsubj", "nsubjpass"}
+        return self.sentence_of[root.i], int(is_subject), mention.start
+
+    def root_of(self, mention: EntityMention) -> Token:
+        """The mention's syntactic head: "Trump" of "Donald Trump", and "Clinton" of "Clinton
+        supporters", which is a modifier there, not the subject."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else token_at(self.doc, mention.start)
 
     def genders(self, gender_words: dict[str, str], first_names: dict[str, str]) -> dict[str, str]:
         """Gender evidence per PERSON entity: honorifics and gendered role words next to its
@@ -329,10 +343,28 @@ class SpeakerResolver:
             return self.named_later(head)
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
+        earlier = self.earlier_phrase(phrase)
+        if earlier is not None and earlier["entity_id"] is not None:
+            return earlier
+        named = self.entity_titled(phrase, after=0) or self.person_in_focus(phrase)
+        if named is not None:
+            return self.named(named, "coreference")
+        if earlier is not None:
+            return earlier
+        named = self.organisation_named(head)
+        return self.named(named, "coreference") if named else None
+
+    def earlier_phrase(self, phrase: Span) -> Record | None:
+        """The entity or the fuller phrase that an earlier phrase with the same head noun
+        gives: the entity it is a title of ("spokesman Matthew Miller") or a speaker resolved
+        to, else its words when they say more ("senior U.S. military official")."""
+        head = phrase.root
         own = without_determiner(phrase).text.lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
+            if not compatible(modifiers(phrase), modifiers(noun_phrase_of(token))):
+                continue  # "the GOP nominee" is not the earlier "Democratic nominee"
             entity = self.entity_with_title(token)
             if entity is not None:
                 return self.named(entity, "coreference")
@@ -343,7 +375,7 @@ class SpeakerResolver:
             if len(earlier) < len(without_determiner(phrase)):
                 earlier = without_determiner(phrase)  # this phrase is the fuller one
             if earlier.text.lower() != own:
-                titled = self.entity_titled(head, after=token.idx)
+                titled = self.entity_titled(phrase, after=token.idx)
                 if titled is not None:
                     return self.named(titled, "coreference")
                 return {
@@ -352,8 +384,31 @@ class SpeakerResolver:
                     "label": None,
                     "resolved_by": "coreference",
                 }
-        named = self.entity_titled(head, after=0) or self.organisation_named(head)
-        return self.named(named, "coreference") if named else None
+        return None
+
+    def person_in_focus(self, phrase: Span) -> Record | None:
+        """ "Trump charges that … The New York businessman says …": a definite description
+        headed by a public role (`person_roles.txt`) is the person the text just before is
+        about: one whose titles share a word with the description, else the subject of a main
+        clause, most recent first, else the person mentioned last."""
+        head = phrase.root
+        if head.tag_ != "NN" or head.lemma_.lower() not in self.lexicon.person_roles:
+            return None
+        wanted = self.gender_words.get(head.lower_)
+        words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha}
+        options: list[tuple[tuple[int, int, int, int], Record]] = []
+        for mention in self.earlier(phrase, {"PERSON"}):
+            entity = self.full_name(mention) or mention.entity
+            if self.gender_fits(entity, wanted):
+                titled = int(any(stem(w) in words for t in entity["titles"] for w in t.split()))
+                sentence, _, start = self.salience(mention)
+                main = int(self.is_main_subject(mention))
+                options.append(((titled, main, sentence, start), entity))
+        return max(options, key=lambda option: option[0])[1] if options else None
+
+    def is_main_subject(self, mention: EntityMention) -> bool:
+        root = self.root_of(mention)
+        return root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
 
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
@@ -369,19 +424,24 @@ class SpeakerResolver:
                     return self.named(entity, "coreference")
         return None
 
-    def entity_titled(self, head: Token, after: int) -> Record | None:
-        """The one entity that the text before `head` (from `after` on) gave a title ending
-        in the head noun ("former President Bill Clinton" for "the former president"). Only
-        for a definite singular description: "Ukrainian officials" is nobody's title."""
+    def entity_titled(self, phrase: Span, after: int) -> Record | None:
+        """The one entity that the text before the phrase (from `after` on) gave a title
+        ending in its head noun, with no modifier of its own ("former President Bill Clinton"
+        for "the former president", not "Republican nominee Donald Trump" for "the Democratic
+        nominee"). Only for a definite singular description: "Ukrainian officials" is
+        nobody's title."""
+        head = phrase.root
         if head.tag_ != "NN":
             return None
         text = self.text[: head.idx]
+        own = modifiers(phrase)
         found = [
             e
             for e in self.entities
             if e["label"] in {"PERSON", "ORG"}
             and any(
                 title.split()[-1].lower() in {head.lower_, head.lemma_}
+                and compatible(own, set(title.lower().split()[:-1]))
                 and text.rfind(title) >= after
                 for title in e["titles"]
             )
@@ -410,6 +470,27 @@ class SpeakerResolver:
             and min(m["start"] for m in e["mentions"]) < head.idx
         ]
         return found[0] if len(found) == 1 else None
+
+
+def modifiers(phrase: Span) -> set[str]:
+    """The words before a phrase's head noun, without determiners and punctuation."""
+    return {
+        t.lower_
+        for t in without_determiner(phrase)
+        if t.i < phrase.root.i and t.dep_ not in {"det", "punct", "case"}
+    }
+
+
+def compatible(these: set[str], those: set[str]) -> bool:
+    """Two descriptions can name one referent when one's modifiers are among the other's
+    ("the senator", "the South Carolina senator"), not when each has its own ("the
+    Democratic nominee", "the Republican nominee")."""
+    return these <= those or those <= these
+
+
+def stem(word: str) -> str:
+    """A crude stem that lets a title word meet its derived forms ("Democrat", "Democratic")."""
+    return word.lower()[:STEM]
 
 
 def within(mention: EntityMention, regions: list[tuple[int, int]]) -> bool:

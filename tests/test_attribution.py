@@ -284,3 +284,23 @@ def test_pronoun_after_another_name_is_no_gender_evidence(extract):
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("she", "Robin Hale")
+
+
+def test_public_role_description_is_the_person_in_focus(extract):
+    records = extract(
+        "Paul Brandt toured the plant on Friday. The New York businessman said the jobs would stay."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
+        "Paul Brandt",
+        "coreference",
+    )
+
+
+def test_description_with_another_modifier_is_another_referent(extract):
+    records = extract(
+        "Republican nominee Paul Brandt spoke first. Clara Voss answered him. "
+        "The Democratic nominee said the debate was fair."
+    )
+    [record] = with_cue(records, "said")
+    assert record["speaker"]["name"] == "Clara Voss"
