@@ -304,3 +304,11 @@ def test_description_with_another_modifier_is_another_referent(extract):
     )
     [record] = with_cue(records, "said")
     assert record["speaker"]["name"] == "Clara Voss"
+
+
+def test_participle_after_a_closing_quote_is_not_content(extract):
+    records = extract(
+        "“We will win. The vote is ours,” said Jane Roe, speaking at the rally in Dover."
+    )
+    [record] = with_cue(records, "said")
+    assert summary(record) == ("direct", ["We will win. The vote is ours"], "said", "Jane Roe")
