@@ -43,6 +43,9 @@ HEADLINE_TURN = re.compile(
 #: A quotation this short with no cue of its own is a scare quote ("the “dozens” that …").
 MIN_UNCUED_QUOTE_WORDS = 4
 
+#: How far (in characters) from a quotation a cue is its own ("“…,” the mayor said").
+OWN_CUE_DISTANCE = 30
+
 CharSpan = tuple[int, int]
 
 
@@ -177,7 +180,7 @@ def merge_quotations(
             else:
                 result.append(cued)
                 previous = cued
-        elif previous is not None and continues(text, quotation, previous):
+        elif previous is not None and continues(doc, text, quotation, previous, lexicon):
             if "\n" in text[previous.content[-1][1] : quotation.start]:
                 previous = next_paragraph_quote(quotation, previous)
                 result.append(previous)
@@ -314,13 +317,36 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
     return turns
 
 
-def continues(text: str, quotation: QuoteMarks, previous: Attribution) -> bool:
+def continues(
+    doc: Doc, text: str, quotation: QuoteMarks, previous: Attribution, lexicon: CueLexicon
+) -> bool:
     """A quotation without a cue goes on with the previous direct quote, when that one is in
-    the same paragraph or the paragraph before."""
-    if previous.kind != "direct" or previous.speaker is None:
+    the same paragraph or the paragraph before. After a mixed quote ("“A” of the plan, he
+    said. “B.”") only a quotation long enough not to be a scare quote, and with no cue next
+    to it, goes on."""
+    if previous.kind == "indirect" or previous.speaker is None:
         return False
     between = text[previous.content[-1][1] : quotation.start]
-    return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
+    if len([line for line in between.split("\n")[1:-1] if line.strip()]) > 0:
+        return False
+    return previous.kind == "direct" or (
+        words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS
+        and not has_own_cue(doc, quotation, lexicon)
+    )
+
+
+def has_own_cue(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> bool:
+    """A cue verb next to the quotation in its sentence ("“A,” she said, “B”"), even one
+    whose attribution was found elsewhere: the quotation is that speaker's, not more of the
+    quote before."""
+    region = (quotation.start, quotation.end)
+    sentence = sentence_at(doc, quotation.end - 1)
+    return sentence is not None and any(
+        is_cue(token, lexicon)
+        and not region[0] <= token.idx < region[1]
+        and distance(token.idx, region) <= OWN_CUE_DISTANCE
+        for token in sentence
+    )
 
 
 def next_paragraph_quote(quotation: QuoteMarks, previous: Attribution) -> Attribution:

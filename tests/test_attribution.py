@@ -312,3 +312,16 @@ def test_participle_after_a_closing_quote_is_not_content(extract):
     )
     [record] = with_cue(records, "said")
     assert summary(record) == ("direct", ["We will win. The vote is ours"], "said", "Jane Roe")
+
+
+def test_quotation_goes_on_with_a_mixed_quote(extract):
+    records = extract(
+        "“I admire the mechanics” of the plan, Ada Mills said. “They are more detailed than the "
+        "others. But I have serious concerns about the cost.”"
+    )
+    [record] = with_cue(records, "said")
+    assert [part["text"] for part in record["content"]["parts"]] == [
+        "I admire the mechanics” of the plan",
+        "They are more detailed than the others. But I have serious concerns about the cost.",
+    ]
+    assert record["speaker"]["name"] == "Ada Mills"
