@@ -40,6 +40,8 @@ TRANSCRIPT_TURN = re.compile(
 HEADLINE_TURN = re.compile(
     r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S.*\S)"
 )
+#: The cue lemma of a transcript turn: its colon.
+TURN_CUE = ":"
 #: A quotation this short with no cue of its own is a scare quote ("the “dozens” that …").
 MIN_UNCUED_QUOTE_WORDS = 4
 
@@ -113,7 +115,10 @@ class AttributionStage:
 
 def quoted_speech(attribution: Attribution, quoted: list[CharSpan]) -> bool:
     """Speech reported inside a quote ("I think …", "as rich as he says he is") is the quoted
-    speaker's own words, already in their quote, not an attribution of its own."""
+    speaker's own words, already in their quote, not an attribution of its own. A transcript
+    turn is not: a transcript quoted as a whole ("\"PENCE: …") still has its speakers."""
+    if attribution.cue_lemma == TURN_CUE:
+        return False
     return any(inside(attribution.cue, span) for span in quoted)
 
 
@@ -309,7 +314,7 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
                 content=[match.span("content")],
                 kind="direct",
                 cue=colon,
-                cue_lemma=":",
+                cue_lemma=TURN_CUE,
                 speaker=name,
                 confidence=0.8,
             )

@@ -325,3 +325,17 @@ def test_quotation_goes_on_with_a_mixed_quote(extract):
         "They are more detailed than the others. But I have serious concerns about the cost.",
     ]
     assert record["speaker"]["name"] == "Ada Mills"
+
+
+def test_transcript_quoted_as_a_whole_keeps_its_turns(extract):
+    records = extract(
+        "Mayor Jo Brandt spoke to the radio host. A transcript follows:\n\n"
+        '"HOST: Will the bridge open this year?\n\n'
+        '"BRANDT: Yes, it will open in the spring, and the tolls will stay low."'
+    )
+    turns = [r for r in records if r["cue"] and r["cue"]["lemma"] == ":"]
+    assert [(r["speaker"]["text"], r["content"]["text"][:8]) for r in turns] == [
+        ("HOST", "Will the"),
+        ("BRANDT", "Yes, it "),
+    ]
+    assert turns[1]["speaker"]["name"] == "Jo Brandt"
