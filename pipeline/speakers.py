@@ -50,6 +50,7 @@ class SpeakerLexicon:
     gender_words: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     person_roles: frozenset[str] = frozenset()
+    organisation_roles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
@@ -57,6 +58,7 @@ class SpeakerLexicon:
             gender_words=dict(read_table(folder / "gender_words.tsv")),
             first_names=dict(read_table(folder / "first_names.tsv")),
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
+            organisation_roles=frozenset(read_lines(folder / "organisation_roles.txt")),
         )
 
 
@@ -392,12 +394,19 @@ class SpeakerResolver:
         about: one whose titles share a word with the description, else the subject of a main
         clause, most recent first, else the person mentioned last."""
         head = phrase.root
-        if head.tag_ != "NN" or head.lemma_.lower() not in self.lexicon.person_roles:
+        if head.tag_ != "NN":
+            return None
+        role = head.lemma_.lower()
+        if role in self.lexicon.person_roles:
+            labels = {"PERSON"}
+        elif role in self.lexicon.organisation_roles:
+            labels = {"ORG"}
+        else:
             return None
         wanted = self.gender_words.get(head.lower_)
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha}
         options: list[tuple[tuple[int, int, int, int], Record]] = []
-        for mention in self.earlier(phrase, {"PERSON"}):
+        for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
             if self.gender_fits(entity, wanted):
                 titled = int(any(stem(w) in words for t in entity["titles"] for w in t.split()))
@@ -506,8 +515,11 @@ def gender_of_pronoun(word: str) -> str | None:
 
 
 def noun_phrase_of(token: Token) -> Span:
-    """A noun with its modifiers, up to a relative clause, apposition or comma."""
+    """A noun with its modifiers, up to a relative clause, apposition or comma, without a
+    possessive ending ("his bank’s handling" → "bank")."""
     start, end = noun_phrase(token)
+    while end - 1 > start and token.doc[end - 1].dep_ == "case":
+        end -= 1
     return token.doc[start:end]
 
 

@@ -339,3 +339,24 @@ def test_transcript_quoted_as_a_whole_keeps_its_turns(extract):
         ("BRANDT", "Yes, it "),
     ]
     assert turns[1]["speaker"]["name"] == "Jo Brandt"
+
+
+def test_organisation_description_is_the_organisation_in_focus(extract):
+    records = extract(
+        "Lumen Trust raised its fees for small savers on Monday. The bank said the change "
+        "was needed."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
+        "Lumen Trust",
+        "coreference",
+    )
+
+
+def test_earlier_phrase_drops_its_possessive_ending(extract):
+    records = extract(
+        "Officials questioned the bank’s records on Monday. The bank said the records were "
+        "complete."
+    )
+    [record] = with_cue(records, "said")
+    assert record["speaker"]["name"] == "bank"
