@@ -27,7 +27,7 @@ from .cues import CueLexicon, Found, find_cue_attributions, is_cue, speaker_of
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
-from .speakers import SpeakerResolver, load_first_names, load_gender_words
+from .speakers import SpeakerLexicon, SpeakerResolver
 
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
 SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[^,\n(]{2,60})")
@@ -40,8 +40,13 @@ TRANSCRIPT_TURN = re.compile(
 HEADLINE_TURN = re.compile(
     r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S.*\S)"
 )
+#: The cue lemma of a transcript turn: its colon.
+TURN_CUE = ":"
 #: A quotation this short with no cue of its own is a scare quote ("the “dozens” that …").
 MIN_UNCUED_QUOTE_WORDS = 4
+
+#: How far (in characters) from a quotation a cue is its own ("“…,” the mayor said").
+OWN_CUE_DISTANCE = 30
 
 CharSpan = tuple[int, int]
 
@@ -79,8 +84,7 @@ class AttributionStage:
 
     def __init__(self, lexicon: CueLexicon | None = None) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
-        self.gender_words = load_gender_words()
-        self.first_names = load_first_names()
+        self.speaker_lexicon = SpeakerLexicon.load()
 
     def __call__(
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
@@ -94,7 +98,13 @@ class AttributionStage:
         quoted = quoted_spans(text, found, quotations)
         found = [a for a in found if not quoted_speech(a, quoted)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
-        resolver = SpeakerResolver(doc, text, entities, self.gender_words, self.first_names)
+        resolver = SpeakerResolver(
+            doc,
+            text,
+            entities,
+            self.speaker_lexicon,
+            quoted=[part for q in quotations for part in q.parts],
+        )
         records = [
             quote_record(doc, text, article.doc_id, f"Q{n}", attribution, resolver)
             for n, attribution in enumerate(found, start=1)
@@ -105,7 +115,10 @@ class AttributionStage:
 
 def quoted_speech(attribution: Attribution, quoted: list[CharSpan]) -> bool:
     """Speech reported inside a quote ("I think …", "as rich as he says he is") is the quoted
-    speaker's own words, already in their quote, not an attribution of its own."""
+    speaker's own words, already in their quote, not an attribution of its own. A transcript
+    turn is not: a transcript quoted as a whole ("\"PENCE: …") still has its speakers."""
+    if attribution.cue_lemma == TURN_CUE:
+        return False
     return any(inside(attribution.cue, span) for span in quoted)
 
 
@@ -172,7 +185,7 @@ def merge_quotations(
             else:
                 result.append(cued)
                 previous = cued
-        elif previous is not None and continues(text, quotation, previous):
+        elif previous is not None and continues(doc, text, quotation, previous, lexicon):
             if "\n" in text[previous.content[-1][1] : quotation.start]:
                 previous = next_paragraph_quote(quotation, previous)
                 result.append(previous)
@@ -301,7 +314,7 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
                 content=[match.span("content")],
                 kind="direct",
                 cue=colon,
-                cue_lemma=":",
+                cue_lemma=TURN_CUE,
                 speaker=name,
                 confidence=0.8,
             )
@@ -309,13 +322,36 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
     return turns
 
 
-def continues(text: str, quotation: QuoteMarks, previous: Attribution) -> bool:
+def continues(
+    doc: Doc, text: str, quotation: QuoteMarks, previous: Attribution, lexicon: CueLexicon
+) -> bool:
     """A quotation without a cue goes on with the previous direct quote, when that one is in
-    the same paragraph or the paragraph before."""
-    if previous.kind != "direct" or previous.speaker is None:
+    the same paragraph or the paragraph before. After a mixed quote ("“A” of the plan, he
+    said. “B.”") only a quotation long enough not to be a scare quote, and with no cue next
+    to it, goes on."""
+    if previous.kind == "indirect" or previous.speaker is None:
         return False
     between = text[previous.content[-1][1] : quotation.start]
-    return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
+    if len([line for line in between.split("\n")[1:-1] if line.strip()]) > 0:
+        return False
+    return previous.kind == "direct" or (
+        words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS
+        and not has_own_cue(doc, quotation, lexicon)
+    )
+
+
+def has_own_cue(doc: Doc, quotation: QuoteMarks, lexicon: CueLexicon) -> bool:
+    """A cue verb next to the quotation in its sentence ("“A,” she said, “B”"), even one
+    whose attribution was found elsewhere: the quotation is that speaker's, not more of the
+    quote before."""
+    region = (quotation.start, quotation.end)
+    sentence = sentence_at(doc, quotation.end - 1)
+    return sentence is not None and any(
+        is_cue(token, lexicon)
+        and not region[0] <= token.idx < region[1]
+        and distance(token.idx, region) <= OWN_CUE_DISTANCE
+        for token in sentence
+    )
 
 
 def next_paragraph_quote(quotation: QuoteMarks, previous: Attribution) -> Attribution:

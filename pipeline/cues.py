@@ -159,7 +159,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
             return None
         if clause.i > verb.i:
             return [before_participle(verb.doc, span, lexicon)]
-        return [span, *rest_of_sentence(verb, lexicon)]  # "X, Mr. Clarke said, Y"
+        return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
     if verb.lemma_.lower() in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
@@ -172,7 +172,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPOSITIONS)
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
-        around = reporting_clause(verb, lexicon)
+        around = reporting_clause(verb)
         if around:
             return around
     clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
@@ -198,7 +198,7 @@ def cue_phrase(verb: Token) -> tuple[int, int]:
     return left, right + 1
 
 
-def reporting_clause(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
+def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     """ "…, the official said." / "X, North Korea said, was its biggest yet": a cue with no
     content of its own reports the rest of its sentence, set off by commas."""
     if subject_of(verb) is None or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}:
@@ -212,17 +212,17 @@ def reporting_clause(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] 
     before = trim_punct(doc, sentence.start, left - 1)
     if before is None or before[1] - before[0] < 2:
         return None
-    return [before, *rest_of_sentence(verb, lexicon)]
+    return [before, *rest_of_sentence(verb)]
 
 
-def rest_of_sentence(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:
     """The words after a parenthetical cue ("…, Mr. Clarke said, until it went bankrupt")."""
     doc, sentence = verb.doc, verb.sent
     _, right = cue_phrase(verb)
     if right >= sentence.end - 1 or doc[right].text != ",":
         return []
-    if doc[right + 1].tag_ == "VBG" and is_cue(doc[right + 1], lexicon):
-        return []  # ", saying …" is an attribution of its own
+    if doc[right + 1].tag_ == "VBG":
+        return []  # ", saying …" is an attribution of its own, ", speaking of …" a circumstance
     if doc[right + 1].dep_ == "cc" or doc[right + 1].is_quote:
         return []  # "…, he said, and …" / "…, he said, “…”" start something else
     rest = trim_punct(doc, right + 1, sentence.end)

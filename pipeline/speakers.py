@@ -14,14 +14,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
-from .lexicon import MODELS_DIR, read_table
+from .lexicon import MODELS_DIR, read_lines, read_table
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
@@ -37,16 +37,29 @@ WINDOW = 6
 LOOKAHEAD = 2
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
+#: Letters of a word compared when matching a description's words to a person's titles.
+STEM = 6
 
 Record = dict[str, Any]
 
 
-def load_gender_words(folder: Path = MODELS_DIR) -> dict[str, str]:
-    return {word: gender for word, gender in read_table(folder / "gender_words.tsv")}
+@dataclass(frozen=True)
+class SpeakerLexicon:
+    """The word lists of `models/` that the resolver reads."""
 
+    gender_words: dict[str, str] = field(default_factory=dict)
+    first_names: dict[str, str] = field(default_factory=dict)
+    person_roles: frozenset[str] = frozenset()
+    organisation_roles: frozenset[str] = frozenset()
 
-def load_first_names(folder: Path = MODELS_DIR) -> dict[str, str]:
-    return {name: gender for name, gender in read_table(folder / "first_names.tsv")}
+    @classmethod
+    def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
+        return cls(
+            gender_words=dict(read_table(folder / "gender_words.tsv")),
+            first_names=dict(read_table(folder / "first_names.tsv")),
+            person_roles=frozenset(read_lines(folder / "person_roles.txt")),
+            organisation_roles=frozenset(read_lines(folder / "organisation_roles.txt")),
+        )
 
 
 @dataclass(frozen=True)
@@ -73,8 +86,8 @@ class SpeakerResolver:
         doc: Doc,
         text: str,
         entities: list[Record],
-        gender_words: dict[str, str] | None = None,
-        first_names: dict[str, str] | None = None,
+        lexicon: SpeakerLexicon | None = None,
+        quoted: list[tuple[int, int]] | None = None,
     ) -> None:
         self.doc = doc
         self.text = text  # doc.text, which spaCy rebuilds on every access
@@ -83,12 +96,14 @@ class SpeakerResolver:
             (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
             key=lambda m: m.start,
         )
+        self.narrated = [m for m in self.mentions if not within(m, quoted or [])]
         self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
-        self.gender_words = gender_words or {}
-        self.gender = self.genders(self.gender_words, first_names or {})
+        self.lexicon = lexicon or SpeakerLexicon()
+        self.gender_words = self.lexicon.gender_words
+        self.gender = self.genders(self.gender_words, self.lexicon.first_names)
 
     def resolve(self, phrase: Span) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
@@ -154,15 +169,17 @@ class SpeakerResolver:
         return self.by_surname(phrase)
 
     def by_surname(self, phrase: Span) -> Record | None:
-        """A name the model did not tag, such as "PENCE" in a transcript, that is the surname
-        of exactly one person in the article."""
+        """A name the model did not tag there, such as "PENCE" in a transcript or a later
+        "Stumpf", that is the surname of exactly one person in the article, or a name its
+        entity was mentioned by elsewhere (whatever label the model gave it)."""
         if len(phrase) != 1 or not phrase[0].is_alpha or not phrase[0].text[0].isupper():
             return None
         word = phrase.text.casefold()
         owners = [
             e
             for e in self.entities
-            if e["label"] == "PERSON" and e["name"].split()[-1].casefold() == word
+            if (e["label"] == "PERSON" and e["name"].split()[-1].casefold() == word)
+            or any(m["text"].casefold() == word for m in e["mentions"])
         ]
         return self.named(owners[0], "coreference") if len(owners) == 1 else None
 
@@ -248,10 +265,12 @@ class SpeakerResolver:
         return known is None or known == wanted
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
+        """The mentions a pronoun may refer back to: in the window and outside quotations (a
+        name inside “…” is the quoted speaker's words, not the narrative's)."""
         first_sentence = self.sentence_of[phrase.start] - WINDOW
         return [
             m
-            for m in self.mentions
+            for m in self.narrated
             if m.end <= phrase.start_char
             and m.entity["label"] in labels
             and self.sentence_of[token_at(self.doc, m.start).i] >= first_sentence
@@ -259,12 +278,15 @@ class SpeakerResolver:
 
     def salience(self, mention: EntityMention) -> tuple[int, int, int]:
         """Later sentences first; within a sentence, subjects before other mentions."""
-        token = token_at(self.doc, mention.start)
-        head = token
-        while head.dep_ in {"compound", "flat"} and head.head is not head:
-            head = head.head
-        is_subject = head.dep_ in {"nsubj", "nsubjpass"}
-        return self.sentence_of[token.i], int(is_subject), mention.start
+        root = self.root_of(mention)
+        is_subject = root.dep_ in {"nsubj", "nsubjpass"}
+        return self.sentence_of[root.i], int(is_subject), mention.start
+
+    def root_of(self, mention: EntityMention) -> Token:
+        """The mention's syntactic head: "Trump" of "Donald Trump", and "Clinton" of "Clinton
+        supporters", which is a modifier there, not the subject."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else token_at(self.doc, mention.start)
 
     def genders(self, gender_words: dict[str, str], first_names: dict[str, str]) -> dict[str, str]:
         """Gender evidence per PERSON entity: honorifics and gendered role words next to its
@@ -296,13 +318,16 @@ class SpeakerResolver:
 
     def pronoun_after(self, token: Token) -> str | None:
         """The gender of the first personal pronoun in the rest of the sentence, when the
-        name is its subject ("Clinton said her plan …")."""
+        name is its subject ("Clinton said her plan …") and no other name comes between
+        ("Warren told Stumpf he …" says nothing about Warren)."""
         head = token
         while head.dep_ in {"compound", "flat"}:
             head = head.head
         if head.dep_ != "nsubj":
             return None
-        for later in token.doc[token.i + 1 : token.sent.end]:
+        for later in token.doc[head.i + 1 : token.sent.end]:
+            if later.pos_ == "PROPN":
+                return None
             gender = gender_of_pronoun(later.lower_)
             if gender:
                 return gender
@@ -320,10 +345,28 @@ class SpeakerResolver:
             return self.named_later(head)
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
+        earlier = self.earlier_phrase(phrase)
+        if earlier is not None and earlier["entity_id"] is not None:
+            return earlier
+        named = self.entity_titled(phrase, after=0) or self.person_in_focus(phrase)
+        if named is not None:
+            return self.named(named, "coreference")
+        if earlier is not None:
+            return earlier
+        named = self.organisation_named(head)
+        return self.named(named, "coreference") if named else None
+
+    def earlier_phrase(self, phrase: Span) -> Record | None:
+        """The entity or the fuller phrase that an earlier phrase with the same head noun
+        gives: the entity it is a title of ("spokesman Matthew Miller") or a speaker resolved
+        to, else its words when they say more ("senior U.S. military official")."""
+        head = phrase.root
         own = without_determiner(phrase).text.lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
+            if not compatible(modifiers(phrase), modifiers(noun_phrase_of(token))):
+                continue  # "the GOP nominee" is not the earlier "Democratic nominee"
             entity = self.entity_with_title(token)
             if entity is not None:
                 return self.named(entity, "coreference")
@@ -334,7 +377,7 @@ class SpeakerResolver:
             if len(earlier) < len(without_determiner(phrase)):
                 earlier = without_determiner(phrase)  # this phrase is the fuller one
             if earlier.text.lower() != own:
-                titled = self.entity_titled(head, after=token.idx)
+                titled = self.entity_titled(phrase, after=token.idx)
                 if titled is not None:
                     return self.named(titled, "coreference")
                 return {
@@ -343,8 +386,38 @@ class SpeakerResolver:
                     "label": None,
                     "resolved_by": "coreference",
                 }
-        named = self.entity_titled(head, after=0) or self.organisation_named(head)
-        return self.named(named, "coreference") if named else None
+        return None
+
+    def person_in_focus(self, phrase: Span) -> Record | None:
+        """ "Trump charges that … The New York businessman says …": a definite description
+        headed by a public role (`person_roles.txt`) is the person the text just before is
+        about: one whose titles share a word with the description, else the subject of a main
+        clause, most recent first, else the person mentioned last."""
+        head = phrase.root
+        if head.tag_ != "NN":
+            return None
+        role = head.lemma_.lower()
+        if role in self.lexicon.person_roles:
+            labels = {"PERSON"}
+        elif role in self.lexicon.organisation_roles:
+            labels = {"ORG"}
+        else:
+            return None
+        wanted = self.gender_words.get(head.lower_)
+        words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha}
+        options: list[tuple[tuple[int, int, int, int], Record]] = []
+        for mention in self.earlier(phrase, labels):
+            entity = self.full_name(mention) or mention.entity
+            if self.gender_fits(entity, wanted):
+                titled = int(any(stem(w) in words for t in entity["titles"] for w in t.split()))
+                sentence, _, start = self.salience(mention)
+                main = int(self.is_main_subject(mention))
+                options.append(((titled, main, sentence, start), entity))
+        return max(options, key=lambda option: option[0])[1] if options else None
+
+    def is_main_subject(self, mention: EntityMention) -> bool:
+        root = self.root_of(mention)
+        return root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
 
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
@@ -360,19 +433,24 @@ class SpeakerResolver:
                     return self.named(entity, "coreference")
         return None
 
-    def entity_titled(self, head: Token, after: int) -> Record | None:
-        """The one entity that the text before `head` (from `after` on) gave a title ending
-        in the head noun ("former President Bill Clinton" for "the former president"). Only
-        for a definite singular description: "Ukrainian officials" is nobody's title."""
+    def entity_titled(self, phrase: Span, after: int) -> Record | None:
+        """The one entity that the text before the phrase (from `after` on) gave a title
+        ending in its head noun, with no modifier of its own ("former President Bill Clinton"
+        for "the former president", not "Republican nominee Donald Trump" for "the Democratic
+        nominee"). Only for a definite singular description: "Ukrainian officials" is
+        nobody's title."""
+        head = phrase.root
         if head.tag_ != "NN":
             return None
         text = self.text[: head.idx]
+        own = modifiers(phrase)
         found = [
             e
             for e in self.entities
             if e["label"] in {"PERSON", "ORG"}
             and any(
                 title.split()[-1].lower() in {head.lower_, head.lemma_}
+                and compatible(own, set(title.lower().split()[:-1]))
                 and text.rfind(title) >= after
                 for title in e["titles"]
             )
@@ -403,6 +481,31 @@ class SpeakerResolver:
         return found[0] if len(found) == 1 else None
 
 
+def modifiers(phrase: Span) -> set[str]:
+    """The words before a phrase's head noun, without determiners and punctuation."""
+    return {
+        t.lower_
+        for t in without_determiner(phrase)
+        if t.i < phrase.root.i and t.dep_ not in {"det", "punct", "case"}
+    }
+
+
+def compatible(these: set[str], those: set[str]) -> bool:
+    """Two descriptions can name one referent when one's modifiers are among the other's
+    ("the senator", "the South Carolina senator"), not when each has its own ("the
+    Democratic nominee", "the Republican nominee")."""
+    return these <= those or those <= these
+
+
+def stem(word: str) -> str:
+    """A crude stem that lets a title word meet its derived forms ("Democrat", "Democratic")."""
+    return word.lower()[:STEM]
+
+
+def within(mention: EntityMention, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in regions)
+
+
 def gender_of_pronoun(word: str) -> str | None:
     if word in MALE_PRONOUNS:
         return "m"
@@ -412,8 +515,11 @@ def gender_of_pronoun(word: str) -> str | None:
 
 
 def noun_phrase_of(token: Token) -> Span:
-    """A noun with its modifiers, up to a relative clause, apposition or comma."""
+    """A noun with its modifiers, up to a relative clause, apposition or comma, without a
+    possessive ending ("his bank’s handling" → "bank")."""
     start, end = noun_phrase(token)
+    while end - 1 > start and token.doc[end - 1].dep_ == "case":
+        end -= 1
     return token.doc[start:end]
 
 

@@ -267,3 +267,96 @@ def test_coordinated_speakers(extract):
     [said] = with_cue(records, "said")
     assert said["speaker"]["text"] == "Mr. Grassley and Mr. Leahy"
     assert said["speaker"]["name"] == "Charles Grassley and Patrick Leahy"
+
+
+def test_name_inside_a_quotation_is_not_a_pronoun_antecedent(extract):
+    records = extract(
+        "Alan Reeve spoke at the plant on Monday. “Nobody believes Peter Vance will keep the "
+        "factory open,” he said."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("he", "Alan Reeve")
+
+
+def test_pronoun_after_another_name_is_no_gender_evidence(extract):
+    records = extract(
+        "Robin Hale told Peter Vance that he had lost the vote. “We will try again,” she said."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("she", "Robin Hale")
+
+
+def test_public_role_description_is_the_person_in_focus(extract):
+    records = extract(
+        "Paul Brandt toured the plant on Friday. The New York businessman said the jobs would stay."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
+        "Paul Brandt",
+        "coreference",
+    )
+
+
+def test_description_with_another_modifier_is_another_referent(extract):
+    records = extract(
+        "Republican nominee Paul Brandt spoke first. Clara Voss answered him. "
+        "The Democratic nominee said the debate was fair."
+    )
+    [record] = with_cue(records, "said")
+    assert record["speaker"]["name"] == "Clara Voss"
+
+
+def test_participle_after_a_closing_quote_is_not_content(extract):
+    records = extract(
+        "“We will win. The vote is ours,” said Jane Roe, speaking at the rally in Dover."
+    )
+    [record] = with_cue(records, "said")
+    assert summary(record) == ("direct", ["We will win. The vote is ours"], "said", "Jane Roe")
+
+
+def test_quotation_goes_on_with_a_mixed_quote(extract):
+    records = extract(
+        "“I admire the mechanics” of the plan, Ada Mills said. “They are more detailed than the "
+        "others. But I have serious concerns about the cost.”"
+    )
+    [record] = with_cue(records, "said")
+    assert [part["text"] for part in record["content"]["parts"]] == [
+        "I admire the mechanics” of the plan",
+        "They are more detailed than the others. But I have serious concerns about the cost.",
+    ]
+    assert record["speaker"]["name"] == "Ada Mills"
+
+
+def test_transcript_quoted_as_a_whole_keeps_its_turns(extract):
+    records = extract(
+        "Mayor Jo Brandt spoke to the radio host. A transcript follows:\n\n"
+        '"HOST: Will the bridge open this year?\n\n'
+        '"BRANDT: Yes, it will open in the spring, and the tolls will stay low."'
+    )
+    turns = [r for r in records if r["cue"] and r["cue"]["lemma"] == ":"]
+    assert [(r["speaker"]["text"], r["content"]["text"][:8]) for r in turns] == [
+        ("HOST", "Will the"),
+        ("BRANDT", "Yes, it "),
+    ]
+    assert turns[1]["speaker"]["name"] == "Jo Brandt"
+
+
+def test_organisation_description_is_the_organisation_in_focus(extract):
+    records = extract(
+        "Lumen Trust raised its fees for small savers on Monday. The bank said the change "
+        "was needed."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
+        "Lumen Trust",
+        "coreference",
+    )
+
+
+def test_earlier_phrase_drops_its_possessive_ending(extract):
+    records = extract(
+        "Officials questioned the bank’s records on Monday. The bank said the records were "
+        "complete."
+    )
+    [record] = with_cue(records, "said")
+    assert record["speaker"]["name"] == "bank"
