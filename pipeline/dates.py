@@ -37,7 +37,7 @@ PROBE_ANCHOR = date(2000, 1, 1)
 MAX_VERB_DISTANCE = 4
 #: Words at which a span the normaliser cannot read as a whole is split into expressions:
 #: "its fourth quarter ended Sept. 30", "Monday and Tuesday".
-SPLIT_AT = re.compile(r",? (?:ended|ending|and|or|to|through|from|until|compared with) |, ")
+SPLIT_AT = re.compile(r",? (?:ended|ending|and|or|to|through|from|until|compared with|of) |, ")
 
 Record = dict[str, Any]
 
@@ -140,6 +140,7 @@ def extra_expressions(words: TimexWords) -> re.Pattern[str]:
         r"(?i:\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b)"
         rf"|\b(?:{months})\.? \d{{1,2}}\b(?:, \d{{4}}\b)?"
         r"|(?i:\b(?:every|each) (?:other )?(?:day|week|month|year|morning|night)\b)"
+        r"|(?<=\b(?:in|of|by) )May\b(?: \d{4}\b)?"
     )
 
 

@@ -217,7 +217,23 @@ class Normaliser:
         match = self.weekday_re.fullmatch(text)
         if match:
             return self.weekday(match[2], match[1], context)
+        if text.removeprefix("the ") in self.words["holiday"]:
+            return self.holiday(self.words["holiday"][text.removeprefix("the ")], context)
         return self.calendar_day(text, context)
+
+    def holiday(self, rule: str, context: Context) -> str | None:
+        """A holiday by its rule in the lexicon: "12-25", or "11-4-4" for the fourth Thursday
+        of November ("11--1-1": the last Monday of May), in the closest year."""
+        month, _, rest = rule.partition("-")
+        if context.anchor is None:
+            return f"XXXX-{int(month):02d}-{int(rest):02d}" if rest.isdigit() else None
+        anchor = context.anchor
+        days = [
+            holiday_in(int(month), rest, year) for year in range(anchor.year - 1, anchor.year + 2)
+        ]
+        ordinals = [day.toordinal() for day in days]
+        chosen = nearest(ordinals, anchor.toordinal(), context.tense, horizon=MONTHS_AHEAD * 30)
+        return date.fromordinal(chosen).isoformat()
 
     def weekday(self, name: str, which: str | None, context: Context) -> str | None:
         """The closest such weekday in the direction of the tense; the anchor day counts.
@@ -275,7 +291,7 @@ class Normaliser:
             r"(?: (?:of )?(\d{4}|last year|this year|next year))?",
             text,
         )
-        if not match or (match[2] == "may" and not (match[1] or match[3])):
+        if not match:
             return None
         which, month, year_word = match[1], int(w["month"][match[2]]), match[3]
         if year_word and year_word[0].isdigit():
@@ -526,6 +542,20 @@ def year_of_day(month: int, day: int, context: Context) -> int:
         return anchor.year
     chosen = nearest(options, anchor.toordinal(), context.tense, horizon=MONTHS_AHEAD * 30)
     return date.fromordinal(chosen).year
+
+
+def holiday_in(month: int, rule: str, year: int) -> date:
+    """The day of a holiday in one year: `rule` is a day ("25") or "N-W", the N-th weekday W
+    (ISO, Monday 1) of the month, N = -1 for the last."""
+    if rule.isdigit():
+        return date(year, month, int(rule))
+    nth, weekday = (int(part) for part in rule.rsplit("-", 1))
+    first = date(year, month, 1)
+    days = [
+        first + timedelta(days=k) for k in range(31) if (first + timedelta(days=k)).month == month
+    ]
+    matching = [day for day in days if day.isoweekday() == weekday]
+    return matching[nth - 1] if nth > 0 else matching[nth]
 
 
 def year_before(quarter: str | None) -> Timex | None:
