@@ -31,9 +31,10 @@ NOT_A_DATE = re.compile(
     r".*\b(?:years?|months?|weeks?|days?)[- ]old\b.*|\d{1,3}|\d{5,}|(?:quarterly|annual)",
     re.IGNORECASE,
 )
-#: Any date: an expression that has a value on it needs an anchor to have one at all.
+#: A stand-in anchor, used only to tell whether an expression that has no value without a
+#: publication date is a temporal expression at all.
 PROBE_ANCHOR = date(2000, 1, 1)
-#: How many tokens up the tree to look for the verb whose tense sets the direction.
+#: How many tokens up the tree `governing_verb` looks for the verb of a date.
 MAX_VERB_DISTANCE = 4
 #: Words at which a span the normaliser cannot read as a whole is split into expressions:
 #: "its fourth quarter ended Sept. 30", "Monday and Tuesday".
@@ -214,6 +215,8 @@ def tense_of(span: Span, words: TimexWords) -> Tense:
 
 
 def governing_verb(token: Token) -> Token | None:
+    """The verb a date belongs to ("told reporters on Tuesday" → "told"), for the link
+    stage's speech date."""
     for _ in range(MAX_VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
             return token

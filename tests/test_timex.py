@@ -78,6 +78,8 @@ def test_dates_resolve_on_the_anchor(normalise, text, value):
         ("a couple of years", "P2Y"),
         ("recent years", "PXY"),
         ("weeks", "PXW"),
+        ("more than four hours", "PT4H"),
+        ("the past decade", "P10Y"),
     ],
 )
 def test_durations(normalise, text, value):
