@@ -78,6 +78,12 @@ class Candidate:
     modifiers: list[str] = field(default_factory=list)
     quantified: str | None = None
     from_rules: bool = False
+    #: The number and its unit without modifiers: what the parse is asked about.
+    core: tuple[int, int] = (0, 0)
+
+    def __post_init__(self) -> None:
+        if self.core == (0, 0):
+            self.core = (self.start, self.end)
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
@@ -115,6 +121,7 @@ class QuantityStage:
         found = join_ranges(found, text, start)
         kept = [c for c in found if not self.not_an_amount(c, doc, text)]
         for candidate in kept:
+            candidate.core = (candidate.start, candidate.end)
             self.attach_modifiers(candidate, text, start, end)
             attach_counted(candidate, doc, text)
         return kept
@@ -164,6 +171,8 @@ class QuantityStage:
                 continue  # quantulum3 lost the span (it does on "between A and B")
             candidate = Candidate(start + q_start, start + q_end, float(quantity.value))
             candidate.unit = self.rules.unit_name(quantity.unit.name)
+            if quantity.unit.entity.name == "unknown" and reads_a_name(quantity.surface):
+                continue  # "120 Boeing" read as a unit; the number is read again without it
             fix_quantulum_misreadings(candidate, text)
             if quantity.uncertainty:
                 candidate.low = quantity.value - quantity.uncertainty
@@ -183,7 +192,8 @@ class QuantityStage:
             candidate = Candidate(*match.span(), self.number_value(match.group()))
             if any(candidate.overlaps(c) for c in found + missed):
                 continue
-            self.read_unit_after(candidate, text, end)
+            later = [c.start for c in found if c.start >= candidate.end]
+            self.read_unit_after(candidate, text, min([end, *later]))
             missed.append(candidate)
         return missed
 
@@ -254,14 +264,21 @@ def position(candidate: Candidate) -> tuple[int, int]:
     return candidate.start, candidate.end
 
 
+def reads_a_name(surface: str) -> bool:
+    """A unit quantulum3 built from a capitalised word ("120 Boeing"): a name, not a unit."""
+    return re.search(r"\s[A-Z][a-z]{2,}", surface) is not None
+
+
 def fix_quantulum_misreadings(candidate: Candidate, text: str) -> None:
-    """quantulum3 reads a trailing "at" as ampere-turns ("fifty years at") and the "s" of a
-    possessive without apostrophe as seconds ("2018s"): cut them off."""
+    """quantulum3 reads "at" after a unit as ampere-turns ("fifty years at", "2 cents at $14"),
+    "a" as annum ("30 a"), and the "s" of a possessive without apostrophe as seconds
+    ("2018s"): cut them off."""
     surface = text[candidate.start : candidate.end]
-    if surface.endswith(" at") and candidate.unit and "ampere-turn" in candidate.unit:
-        candidate.end -= 3
-        unit = candidate.unit.replace("ampere-turn", "").strip()
-        candidate.unit = unit or None
+    misread = re.search(r"\s(?:at|a)(?:\s|$)", surface)
+    if misread and candidate.unit and ("ampere-turn" in candidate.unit or surface.endswith(" a")):
+        candidate.end = candidate.start + misread.start()
+        unit = candidate.unit.split("ampere-turn")[0].strip()
+        candidate.unit = None if surface.endswith(" a") or not unit else unit
     elif re.fullmatch(r"[\d,.]+s", surface) and candidate.unit == "second":
         candidate.end -= 1
         candidate.unit = None
@@ -384,7 +401,7 @@ def is_pronoun_one(candidate: Candidate, surface: str, doc: Doc) -> bool:
 def is_article_or_one_of(candidate: Candidate, surface: str, text: str) -> bool:
     """quantulum3 reads "a"/"an" as 1 ("a week") and "one of the best" as an amount."""
     word = surface.split()[0].lower() if surface.split() else ""
-    if word in ("a", "an"):
+    if word in ("a", "an") and candidate.value == 1:
         return True
     return word == "one" and re.match(r"\s+of\b", text[candidate.end :]) is not None
 
@@ -412,16 +429,17 @@ def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
 # -- what is counted -----------------------------------------------------------------------
 def attach_counted(candidate: Candidate, doc: Doc, text: str) -> None:
     """Set `quantified` from the parse; a count without a unit takes the noun as its unit."""
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    span = doc.char_span(*candidate.core, alignment_mode="expand")
     if span is None:
         return
-    head = counted_noun(span, count=candidate.unit is None)
+    whole = candidate.value is None or candidate.value >= 1  # not a fraction ("half of")
+    head = counted_noun(span, count=candidate.unit is None and whole)
     if head is None:
         return
     words = counted_phrase(head, span)
     candidate.quantified = text[words[0].idx : head.idx + len(head.text)]
     if candidate.unit is None:
-        candidate.unit = singular(head)
+        candidate.unit = singular(words)
 
 
 def counted_noun(span: Span, count: bool) -> Token | None:
@@ -429,8 +447,9 @@ def counted_noun(span: Span, count: bool) -> Token | None:
     "of" ("hundreds of homes")."""
     root = span.root
     head = root.head
-    if root.dep_ in COUNTS_NOUN and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
-        return head
+    sentence_end = span.sent.end
+    if root.dep_ in COUNTS_NOUN and head.pos_ in ("NOUN", "PROPN") and span.end <= head.i:
+        return head if head.i < sentence_end else None
     if not count:
         return None
     for token in span:
@@ -455,10 +474,19 @@ def counted_phrase(head: Token, span: Span) -> list[Token]:
     return words
 
 
-def singular(token: Token) -> str:
-    if token.pos_ == "PROPN":
-        return token.text[:-1] if token.tag_ == "NNPS" and token.text.endswith("s") else token.text
-    return token.lemma_.lower()
+def singular(words: list[Token]) -> str:
+    """The unit of a count: the lemma of a common noun ("soldier"), a proper noun with its
+    name words ("North Korean" for "North Koreans")."""
+    head = words[-1]
+    if head.pos_ != "PROPN":
+        return head.lemma_.lower()
+    name = [head]
+    for token in reversed(words[:-1]):
+        if token.pos_ != "PROPN":
+            break
+        name.insert(0, token)
+    text = " ".join(t.text for t in name)
+    return text[:-1] if head.tag_ == "NNPS" and text.endswith("s") else text
 
 
 def quantity_record(doc_id: str, quantity_id: str, c: Candidate, text: str) -> dict[str, Any]:
