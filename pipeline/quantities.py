@@ -14,7 +14,8 @@ in `models/` (`quantity_rules`), then correct it:
 - dates, years, times, ordinals, the article "a", "one of" and numbers inside names are
   dropped;
 - the parse gives `quantified`, the noun phrase the amount counts ("North Korean soldiers").
-  A count without a unit of measurement takes that noun's singular as its unit ("soldier").
+  A count without a unit of measurement takes that phrase in the singular as its unit
+  ("North Korean soldier"), as NewsQuant and CQE do.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|
 #: Between two numbers of one range; "and" only after "between".
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 RANGE_OPENER = re.compile(r"(?:\b(?P<word>between|from)\s+)$", re.I)
+AGE = re.compile(r"(?:-|\s)old\b|s?-old\b", re.I)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 #: Dependency labels by which an amount modifies the noun it counts.
 COUNTS_NOUN = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "appos"})
@@ -121,6 +123,7 @@ class QuantityStage:
         found = join_ranges(found, text, start)
         kept = [c for c in found if not self.not_an_amount(c, doc, text)]
         for candidate in kept:
+            self.read_rate_and_age(candidate, text, end)
             candidate.core = (candidate.start, candidate.end)
             self.attach_modifiers(candidate, text, start, end)
             attach_counted(candidate, doc, text)
@@ -214,6 +217,19 @@ class QuantityStage:
                 candidate.unit = unit
                 candidate.end += quantities[0].span[1] - 1
                 fix_quantulum_misreadings(candidate, text)
+
+    def read_rate_and_age(self, candidate: Candidate, text: str, end: int) -> None:
+        """Money per something ("12 cents per share", "$5 a barrel") and ages ("50-year-old":
+        years of age, not a duration)."""
+        following = text[candidate.end : end]
+        if candidate.unit in DURATION_UNITS and (age := AGE.match(following)):
+            candidate.unit = f"{candidate.unit} of age"
+            candidate.end += age.end()
+        elif candidate.unit in self.rules.money_units and (
+            rate := self.rules.rate_pattern.match(following)
+        ):
+            candidate.unit = f"{candidate.unit} per {rate.group('per').lower().removesuffix('s')}"
+            candidate.end += rate.end()
 
     # -- what is not an amount -------------------------------------------------------------
     def not_an_amount(self, candidate: Candidate, doc: Doc, text: str) -> bool:
@@ -313,11 +329,17 @@ def merge(rules: list[Candidate], quantulum: list[Candidate]) -> list[Candidate]
             merged.append(candidate)
             continue
         for rule in overlapping:
-            reaches_past = candidate.end > rule.end
-            if rule.unit is None and candidate.unit is not None and not rule.vague and reaches_past:
+            if takes_unit_from(rule, candidate):
                 rule.unit = candidate.unit
-                rule.end = max(rule.end, candidate.end)
+                rule.end = candidate.end
     return sorted(merged, key=lambda c: (c.start, c.end))
+
+
+def takes_unit_from(rule: Candidate, quantulum: Candidate) -> bool:
+    """quantulum3 read a unit after the rule's number: "10-12 km", "$45.88 a barrel"."""
+    if rule.vague or quantulum.unit is None or quantulum.end <= rule.end:
+        return False
+    return rule.unit is None or quantulum.unit.startswith(rule.unit + " per ")
 
 
 def join_ranges(candidates: list[Candidate], text: str, sentence_start: int) -> list[Candidate]:
@@ -475,18 +497,14 @@ def counted_phrase(head: Token, span: Span) -> list[Token]:
 
 
 def singular(words: list[Token]) -> str:
-    """The unit of a count: the lemma of a common noun ("soldier"), a proper noun with its
-    name words ("North Korean" for "North Koreans")."""
+    """The unit of a count: the counted phrase with its noun in the singular ("North Korean
+    soldier", "shipping container"); a proper noun keeps its form but a plural "s"."""
     head = words[-1]
-    if head.pos_ != "PROPN":
-        return head.lemma_.lower()
-    name = [head]
-    for token in reversed(words[:-1]):
-        if token.pos_ != "PROPN":
-            break
-        name.insert(0, token)
-    text = " ".join(t.text for t in name)
-    return text[:-1] if head.tag_ == "NNPS" and text.endswith("s") else text
+    if head.pos_ == "PROPN":
+        noun = head.text[:-1] if head.tag_ == "NNPS" and head.text.endswith("s") else head.text
+    else:
+        noun = head.lemma_.lower()
+    return " ".join([*(t.text for t in words[:-1]), noun])
 
 
 def quantity_record(doc_id: str, quantity_id: str, c: Candidate, text: str) -> dict[str, Any]:

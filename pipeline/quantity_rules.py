@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexicon import MODELS_DIR, read_table
+from .lexicon import MODELS_DIR, read_lines, read_table
 
 #: A number in digits, with thousands separators and decimals: "3,000", "2.5", "12000".
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -61,6 +61,7 @@ class QuantityRules:
     before_pattern: re.Pattern[str]
     after_pattern: re.Pattern[str]
     words_pattern: re.Pattern[str]
+    rate_pattern: re.Pattern[str]
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> QuantityRules:
@@ -91,6 +92,7 @@ class QuantityRules:
             ),
             after_pattern=re.compile(rf"^\s*(?P<mod>{alternation(list(after))})(?!\w)", re.I),
             words_pattern=words_regex(list(number_words)),
+            rate_pattern=rate_regex(read_lines(folder / "rate_nouns.txt")),
         )
 
     def words_value(self, text: str) -> float:
@@ -109,11 +111,22 @@ class QuantityRules:
                 current += value
         return total + current
 
+    @property
+    def money_units(self) -> frozenset[str]:
+        return frozenset([*self.currencies.values(), "cent", "euro", "pound sterling", "yen"])
+
     def unit_name(self, name: str | None) -> str | None:
-        """The unit as written in records: the project's name for it, else quantulum3's."""
+        """The unit as written in records: the project's name for each part of it ("united
+        states dollar per barrel" → "dollar per barrel"), else quantulum3's."""
         if not name or name == "dimensionless":
             return None
-        return self.unit_names.get(name.lower(), name)
+        parts = name.split(" per ")
+        return " per ".join(self.unit_names.get(part.lower(), part) for part in parts)
+
+
+def rate_regex(nouns: list[str]) -> re.Pattern[str]:
+    """What money is counted per: "per share", "a barrel"."""
+    return re.compile(rf"\s*(?:per|a|an)\s+(?P<per>{alternation(nouns)})\b", re.I)
 
 
 def words_regex(words: list[str]) -> re.Pattern[str]:

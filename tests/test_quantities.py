@@ -147,7 +147,7 @@ def test_units_are_normalised(extract, text, surface, unit):
             "It killed approximately 3,000 North Korean soldiers.",
             "approximately 3,000",
             "North Korean soldiers",
-            "soldier",
+            "North Korean soldier",
         ),
         ("There were about 20 bodies in the field.", "about 20", "bodies", "body"),
         ("Hundreds of North Koreans had died.", "Hundreds", "North Koreans", "North Korean"),
