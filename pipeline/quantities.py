@@ -103,6 +103,7 @@ class QuantityStage:
             )
         self.rules = QuantityRules.load(models)
         self.classifier_path = str(classifier_path)
+        self.parse("1 km")  # loads quantulum3's tables and the classifier (~2 s) once, here
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
         text = article.text
