@@ -3,13 +3,14 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+CLF    := models/quantulum3_units.joblib
 RAW    ?= data/raw
 OUT    ?= data/processed
 EVAL   ?= ../shared/eval
 RUNS   ?= runs
 ARGS   ?=
 
-.PHONY: extract test eval bench lint schema lock clean \
+.PHONY: extract test eval bench lint schema lock clean models \
         parse entities quantities dates attribution link
 
 # The virtual environment is made from the hash-pinned lock file when it is missing or stale.
@@ -19,27 +20,34 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-extract: $(STAMP)
+# quantulum3's unit classifier, retrained with the pinned scikit-learn (its bundled pickle does
+# not load on scikit-learn >= 1.9). A build artefact: deterministic, about 10 s, not committed.
+$(CLF): $(STAMP)
+	PYTHONHASHSEED=0 $(PY) -m pipeline.unit_classifier --out $@
+
+models: $(CLF)
+
+extract: $(STAMP) $(CLF)
 	$(PY) -m pipeline extract $(RAW) --out $(OUT) $(ARGS)
 
 # Each stage on its own, with what it needs; the spaCy parse comes from the cache in $(OUT).
-parse entities quantities dates attribution link: $(STAMP)
+parse entities quantities dates attribution link: $(STAMP) $(CLF)
 	$(PY) -m pipeline extract $(RAW) --out $(OUT) --stage $@ $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(CLF)
 	$(PY) -m pytest $(ARGS)
 
-eval: $(STAMP)
+eval: $(STAMP) $(CLF)
 	$(PY) -m pipeline.evaluate --eval-dir $(EVAL) --runs $(RUNS) $(ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(CLF)
 	$(PY) -m pipeline.bench $(EVAL)/data/attribution-dev.jsonl $(EVAL)/data/timex-dev.jsonl $(ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check pipeline tests
 	$(PY) -m ruff format --check pipeline tests
 
-schema: $(STAMP)
+schema: $(STAMP) $(CLF)
 	$(PY) -m pipeline schema --out schema
 
 # Re-pin after editing requirements.in (needs pip-tools, which is not part of the lock).
@@ -49,4 +57,4 @@ lock: $(STAMP)
 	    --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 clean:
-	rm -rf $(VENV) $(RUNS) .pytest_cache
+	rm -rf $(VENV) $(RUNS) .pytest_cache $(CLF)

@@ -12,8 +12,11 @@ from . import __version__
 from .lexicon import MODELS_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-#: Libraries whose versions change what the pipeline writes.
-VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "pydantic")
+#: Libraries whose versions change what the pipeline writes. scikit-learn and quantulum3
+#: decide the unit classifier built at setup, so the built file itself is not hashed.
+VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "scikit-learn", "pydantic")
+#: Files in `models/` built at setup rather than written by hand (see `.gitignore`).
+BUILT_FILES = ("*.joblib", "*.partial")
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,12 @@ class Config:
 def code_digest() -> str:
     """sha256 over the package source and the project lexicons in `models/`."""
     digest = hashlib.sha256()
-    files = sorted(PACKAGE_DIR.glob("*.py")) + sorted(
-        p for p in MODELS_DIR.rglob("*") if p.is_file()
+    lexicons = (
+        path
+        for path in MODELS_DIR.rglob("*")
+        if path.is_file() and not any(path.match(pattern) for pattern in BUILT_FILES)
     )
+    files = sorted(PACKAGE_DIR.glob("*.py")) + sorted(lexicons)
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

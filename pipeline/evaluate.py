@@ -1,7 +1,7 @@
 """`make eval`: score the pipeline against the project's gold and the shared dev sets.
 
-- Entity tables, who-said-what tables and temporal expressions of the seed articles and of
-  the short articles in `tests/corpus/` against `tests/gold/` (scored by `pipeline.scoring`).
+- Entity, who-said-what, date and quantity tables of the seed articles and of the short
+  articles in `tests/corpus/` against `tests/gold/` (scored by `pipeline.scoring`).
 - `quotes.jsonl`, `dates.jsonl` and `quantities.jsonl` against the dev sets in the shared
   evaluation folder, with the scorers that ship there (their SUMMARY lines are printed).
 
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .scoring import score_date_run, score_entity_run, score_quote_run
+from .scoring import score_date_run, score_entity_run, score_quantity_run, score_quote_run
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "gold"
@@ -95,16 +95,35 @@ def evaluate_gold(runs: Path) -> None:
                 f"resolved-name accuracy {overall['name_accuracy']:.3f} "
                 f"({overall['counts']['gold']} gold)"
             )
-        dates = score_date_run(GOLD / "dates", out, only=stems)
-        if dates["documents"]:
-            overall = dates["all"]
-            print(
-                f"SUMMARY dates ({group}, {len(dates['documents'])} articles): "
-                f"value F1 {overall['value_f1']:.3f}, relaxed F1 {overall['relaxed']['f1']:.3f}, "
-                f"strict F1 {overall['strict']['f1']:.3f}, "
-                f"value accuracy {overall['value_accuracy']:.3f} "
-                f"({overall['counts']['gold']} gold)"
-            )
+        print_date_scores(group, score_date_run(GOLD / "dates", out, only=stems))
+        print_quantity_scores(group, score_quantity_run(GOLD / "quantities", out, only=stems))
+
+
+def print_date_scores(group: str, scores: dict[str, Any]) -> None:
+    if not scores["documents"]:
+        return
+    overall = scores["all"]
+    print(
+        f"SUMMARY dates ({group}, {len(scores['documents'])} articles): "
+        f"value F1 {overall['value_f1']:.3f}, relaxed F1 {overall['relaxed']['f1']:.3f}, "
+        f"strict F1 {overall['strict']['f1']:.3f}, "
+        f"value accuracy {overall['value_accuracy']:.3f} "
+        f"({overall['counts']['gold']} gold)"
+    )
+
+
+def print_quantity_scores(group: str, scores: dict[str, Any]) -> None:
+    if not scores["documents"]:
+        return
+    overall = scores["all"]
+    print(
+        f"SUMMARY quantities ({group}, {len(scores['documents'])} articles): "
+        f"span F1 {overall['matched']['f1']:.3f}, value F1 {overall['value']['f1']:.3f}, "
+        f"value+unit F1 {overall['unit']['f1']:.3f}, "
+        f"value+flags F1 {overall['flags']['f1']:.3f}, "
+        f"value+quantified F1 {overall['quantified']['f1']:.3f} "
+        f"({scores['counts']['gold']} gold)"
+    )
 
 
 def format_entity_scores(scores: dict[str, Any]) -> str:

@@ -1,20 +1,527 @@
 """Quantities stage: numbers and amounts with bounds, units and what they count.
 
-Not built yet: the stage returns no records, so `quantities.jsonl` is written empty rather
-than with guesses. The quantities issue fills it (quantulum3 plus news-specific rules).
+quantulum3 is the base: it reads numbers in digits and words and the units after them, and
+its unit classifier is the one retrained at setup into `models/` (`pipeline.unit_classifier`).
+It runs only on the sentences that hold a digit or a number word. News rules, with word lists
+in `models/` (`quantity_rules`), then correct it:
+
+- vague amounts ("dozens", "several hundred", "tens of thousands") get `vague: true`, value
+  null and the bounds of `vague_quantities.tsv`;
+- "a dozen", "$5bn", "£350m", "3 per cent" are read by the project's own patterns;
+- two numbers joined by "to", "and" (after "between") or a dash are one range with low/high;
+- a modifier before or after the amount sets `approximate` ("about"), a bound ("more than" →
+  low, "up to" → high) or a change ("rose", "down"), from `quantity_modifiers.tsv`;
+- dates, years, times, ordinals, the article "a", "one of" and numbers inside names are
+  dropped;
+- the parse gives `quantified`, the noun phrase the amount counts ("North Korean soldiers").
+  A count without a unit of measurement takes that phrase in the singular as its unit
+  ("North Korean soldier"), as NewsQuant and CQE do.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from quantulum3 import parser
+from spacy.tokens import Doc, Span, Token
 
+from .lexicon import MODELS_DIR
+from .quantity_rules import (
+    GLUED_SCALE,
+    NUMBER,
+    SCALE_WORDS,
+    SCALES,
+    QuantityRules,
+    parse_digits,
+)
 from .read import Article
+
+#: The classifier that `make` trains with the pinned scikit-learn (see `unit_classifier`).
+CLASSIFIER_PATH = MODELS_DIR / "quantulum3_units.joblib"
+#: A sentence worth giving to quantulum3: it holds a digit or a number word.
+NUMBERISH = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|"
+    r"score|handful|quarter)",
+    re.I,
+)
+#: Units of time that make a number inside a DATE or TIME entity a duration ("20 years").
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
+#: spaCy labels of names: a bare number inside one is part of the name ("Boeing 737").
+NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE"})
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|last)$", re.I)
+#: Between two numbers of one range; "and" only after "between".
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+RANGE_OPENER = re.compile(r"(?:\b(?P<word>between|from)\s+)$", re.I)
+AGE = re.compile(r"(?:-|\s)old\b|s?-old\b", re.I)
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+#: Dependency labels by which an amount modifies the noun it counts.
+COUNTS_NOUN = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "appos"})
+#: Modifiers of the counted noun that belong to `quantified` ("North Korean soldiers").
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod", "hmod", "hyph"})
+
+
+@dataclass
+class Candidate:
+    """One amount found in the text; offsets into the article."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    vague: bool = False
+    approximate: bool = False
+    modifiers: list[str] = field(default_factory=list)
+    quantified: str | None = None
+    from_rules: bool = False
+    #: The number and its unit without modifiers: what the parse is asked about.
+    core: tuple[int, int] = (0, 0)
+
+    def __post_init__(self) -> None:
+        if self.core == (0, 0):
+            self.core = (self.start, self.end)
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
 
 
 class QuantityStage:
+    """Built once per process; holds only plain data, so it pickles."""
+
     name = "quantities"
 
+    def __init__(self, models: Path = MODELS_DIR, classifier_path: Path = CLASSIFIER_PATH) -> None:
+        if not classifier_path.exists():
+            raise FileNotFoundError(
+                f"{classifier_path} is missing: run `make models` (any make target builds it)"
+            )
+        self.rules = QuantityRules.load(models)
+        self.classifier_path = str(classifier_path)
+        self.parse("1 km")  # loads quantulum3's tables and the classifier (~2 s) once, here
+
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
-        return []
+        text = article.text
+        candidates: list[Candidate] = []
+        for sentence in doc.sents:
+            if NUMBERISH.search(text, sentence.start_char, sentence.end_char):
+                candidates.extend(self.sentence_quantities(doc, sentence, text))
+        candidates.sort(key=lambda c: (c.start, c.end))
+        return [
+            quantity_record(article.doc_id, f"N{n}", c, text)
+            for n, c in enumerate(candidates, start=1)
+        ]
+
+    def sentence_quantities(self, doc: Doc, sentence: Span, text: str) -> list[Candidate]:
+        start, end = sentence.start_char, sentence.end_char
+        found = merge(self.rule_candidates(text, start, end), self.quantulum(text, start, end))
+        found = sorted(found + self.missed_numbers(found, text, start, end), key=position)
+        found = join_ranges(found, text, start)
+        kept = [c for c in found if not self.not_an_amount(c, doc, text)]
+        for candidate in kept:
+            self.read_rate_and_age(candidate, text, end)
+            candidate.core = (candidate.start, candidate.end)
+            self.attach_modifiers(candidate, text, start, end)
+            attach_counted(candidate, doc, text)
+        return kept
+
+    # -- finding amounts -------------------------------------------------------------------
+    def rule_candidates(self, text: str, start: int, end: int) -> list[Candidate]:
+        """Vague amounts, number phrases and currency/percent amounts, by the project's rules."""
+        found: list[Candidate] = []
+        for match in self.rules.vague_pattern.finditer(text, start, end):
+            low, high = self.rules.vague[vague_key(match)]
+            span = match.span("bare") if match.group("bare") else match.span("of")
+            found.append(Candidate(*span, None, low, high, vague=True, from_rules=True))
+        for match in self.rules.phrase_pattern.finditer(text, start, end):
+            value = self.rules.phrases[" ".join(match.group().lower().split())]
+            found.append(Candidate(*match.span(), value, from_rules=True))
+        for match in self.rules.money_pattern.finditer(text, start, end):
+            found.append(self.money_candidate(match))
+        for match in GLUED_SCALE.finditer(text, start, end):
+            value = parse_digits(match.group("num")) * SCALES[match.group("scale").lower()]
+            found.append(Candidate(*match.span(), value, from_rules=True))
+        return drop_overlapped(found)
+
+    def money_candidate(self, match: re.Match[str]) -> Candidate:
+        if match.group("currency"):
+            value = parse_digits(match.group("cnum"))
+            scale = match.group("cscale")
+            unit = self.rules.currencies[match.group("currency").upper()]
+        else:
+            value = parse_digits(match.group("pnum"))
+            scale = match.group("pscale")
+            unit = self.rules.unit_name(" ".join(match.group("percent").lower().split()))
+        if scale:
+            value *= SCALES[scale.lower()]
+        return Candidate(*match.span(), value, unit=unit, from_rules=True)
+
+    def parse(self, text: str) -> list[Any]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return parser.parse(text, classifier_path=self.classifier_path)
+
+    def quantulum(self, text: str, start: int, end: int) -> list[Candidate]:
+        """quantulum3's quantities in `text[start:end]`, with article offsets."""
+        found = []
+        for quantity in self.parse(text[start:end]):
+            q_start, q_end = quantity.span
+            if q_start < 0 or not quantity.surface.strip():
+                continue  # quantulum3 lost the span (it does on "between A and B")
+            candidate = Candidate(start + q_start, start + q_end, float(quantity.value))
+            candidate.unit = self.rules.unit_name(quantity.unit.name)
+            if quantity.unit.entity.name == "unknown" and reads_a_name(quantity.surface):
+                continue  # "120 Boeing" read as a unit; the number is read again without it
+            fix_quantulum_misreadings(candidate, text)
+            if quantity.uncertainty:
+                candidate.low = quantity.value - quantity.uncertainty
+                candidate.high = quantity.value + quantity.uncertainty
+                candidate.value = None
+            found.append(candidate)
+        return found
+
+    def missed_numbers(
+        self, found: list[Candidate], text: str, start: int, end: int
+    ) -> list[Candidate]:
+        """Numbers in digits or words that quantulum3 lost, with the unit written after them."""
+        missed: list[Candidate] = []
+        matches = [*NUMBER.finditer(text, start, end)]
+        matches += self.rules.words_pattern.finditer(text, start, end)
+        for match in matches:
+            candidate = Candidate(*match.span(), self.number_value(match.group()))
+            if any(candidate.overlaps(c) for c in found + missed):
+                continue
+            later = [c.start for c in found if c.start >= candidate.end]
+            self.read_unit_after(candidate, text, min([end, *later]))
+            missed.append(candidate)
+        return missed
+
+    def number_value(self, surface: str) -> float:
+        if surface[-1].isdigit():
+            return parse_digits(surface)
+        return self.rules.words_value(surface)
+
+    def read_unit_after(self, candidate: Candidate, text: str, end: int) -> None:
+        """Let quantulum3 read the unit after a number it lost: it parses "1 " + what follows."""
+        following = text[candidate.end : min(end, candidate.end + 40)]
+        if not following[:1].isspace():
+            return
+        quantities = self.parse("1" + following)
+        if quantities and quantities[0].span[0] == 0 and quantities[0].value == 1:
+            unit = self.rules.unit_name(quantities[0].unit.name)
+            if unit is not None:
+                candidate.unit = unit
+                candidate.end += quantities[0].span[1] - 1
+                fix_quantulum_misreadings(candidate, text)
+
+    def read_rate_and_age(self, candidate: Candidate, text: str, end: int) -> None:
+        """Money per something ("12 cents per share", "$5 a barrel") and ages ("50-year-old":
+        years of age, not a duration)."""
+        following = text[candidate.end : end]
+        if candidate.unit in DURATION_UNITS and (age := AGE.match(following)):
+            candidate.unit = f"{candidate.unit} of age"
+            candidate.end += age.end()
+        elif candidate.unit in self.rules.money_units and (
+            rate := self.rules.rate_pattern.match(following)
+        ):
+            candidate.unit = f"{candidate.unit} per {rate.group('per').lower().removesuffix('s')}"
+            candidate.end += rate.end()
+
+    # -- what is not an amount -------------------------------------------------------------
+    def not_an_amount(self, candidate: Candidate, doc: Doc, text: str) -> bool:
+        if candidate.vague:
+            return False
+        surface = text[candidate.start : candidate.end]
+        number = surface.split()[0] if surface.split() else surface
+        return (
+            is_date_or_time(candidate, doc)
+            or is_pronoun_one(candidate, surface, doc)
+            or is_year(candidate, surface)
+            or ORDINAL.match(number) is not None
+            or is_article_or_one_of(candidate, surface, text)
+            or is_in_name(candidate, doc, text)
+        )
+
+    # -- modifiers -------------------------------------------------------------------------
+    def attach_modifiers(self, candidate: Candidate, text: str, start: int, end: int) -> None:
+        """Read the modifiers right before and after the amount (stacked: "up about 19%")."""
+        before: list[str] = []
+        while match := self.rules.before_pattern.search(text, start, candidate.start):
+            phrase = " ".join(match.group("mod").lower().split())
+            kind = self.rules.modifiers_before[phrase]
+            before.insert(0, " ".join(match.group().lower().split()))
+            self.apply_modifier(candidate, kind)
+            if kind in ("up", "down"):
+                break  # a change word ends the modifiers and stays out of the span
+            candidate.start = match.start()
+        after = self.rules.after_pattern.match(text, candidate.end, end)
+        if after:
+            self.apply_modifier(candidate, self.rules.modifiers_after[after_key(after)])
+            candidate.end = after.end()
+        candidate.modifiers = before + ([after_key(after)] if after else [])
+
+    def apply_modifier(self, candidate: Candidate, kind: str) -> None:
+        if candidate.value is None:
+            candidate.approximate |= kind == "approximate"
+            return
+        if kind == "approximate":
+            candidate.approximate = True
+        elif kind == "low":
+            candidate.low = candidate.value
+        elif kind == "high":
+            candidate.high = candidate.value
+
+
+def position(candidate: Candidate) -> tuple[int, int]:
+    return candidate.start, candidate.end
+
+
+def reads_a_name(surface: str) -> bool:
+    """A unit quantulum3 built from a capitalised word ("120 Boeing"): a name, not a unit."""
+    return re.search(r"\s[A-Z][a-z]{2,}", surface) is not None
+
+
+def fix_quantulum_misreadings(candidate: Candidate, text: str) -> None:
+    """quantulum3 reads "at" after a unit as ampere-turns ("fifty years at", "2 cents at $14"),
+    "a" as annum ("30 a"), and the "s" of a possessive without apostrophe as seconds
+    ("2018s"): cut them off."""
+    surface = text[candidate.start : candidate.end]
+    misread = re.search(r"\s(?:at|a)(?:\s|$)", surface)
+    if misread and candidate.unit and ("ampere-turn" in candidate.unit or surface.endswith(" a")):
+        candidate.end = candidate.start + misread.start()
+        unit = candidate.unit.split("ampere-turn")[0].strip()
+        candidate.unit = None if surface.endswith(" a") or not unit else unit
+    elif re.fullmatch(r"[\d,.]+s", surface) and candidate.unit == "second":
+        candidate.end -= 1
+        candidate.unit = None
+
+
+def vague_key(match: re.Match[str]) -> str:
+    if match.group("bare"):
+        return " ".join(match.group("bare").lower().split())
+    return " ".join(match.group("of").lower().split()) + " of"
+
+
+def after_key(match: re.Match[str]) -> str:
+    return " ".join(match.group("mod").lower().split())
+
+
+def drop_overlapped(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if not any(candidate.overlaps(k) for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def merge(rules: list[Candidate], quantulum: list[Candidate]) -> list[Candidate]:
+    """The rules win where they overlap quantulum3; a unit quantulum3 read after the
+    number ("10-12 km") is kept when the rules found none."""
+    merged = list(rules)
+    for candidate in quantulum:
+        overlapping = [r for r in rules if r.overlaps(candidate)]
+        if not overlapping:
+            merged.append(candidate)
+            continue
+        for rule in overlapping:
+            if takes_unit_from(rule, candidate):
+                rule.unit = candidate.unit
+                rule.end = candidate.end
+    return sorted(merged, key=lambda c: (c.start, c.end))
+
+
+def takes_unit_from(rule: Candidate, quantulum: Candidate) -> bool:
+    """quantulum3 read a unit after the rule's number: "10-12 km", "$45.88 a barrel"."""
+    if rule.vague or quantulum.unit is None or quantulum.end <= rule.end:
+        return False
+    return rule.unit is None or quantulum.unit.startswith(rule.unit + " per ")
+
+
+def join_ranges(candidates: list[Candidate], text: str, sentence_start: int) -> list[Candidate]:
+    """Join "10 to 12", "between 10,000 and 12,000", "10,000-12,000" into one range."""
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        previous = joined[-1] if joined else None
+        if previous is not None and is_range(previous, candidate, text, sentence_start):
+            joined[-1] = range_of(previous, candidate, text, sentence_start)
+        else:
+            joined.append(candidate)
+    return joined
+
+
+def is_range(first: Candidate, second: Candidate, text: str, sentence_start: int) -> bool:
+    if first.value is None or second.value is None or first.low is not None:
+        return False
+    if second.low is not None or first.vague or second.vague:
+        return False
+    join = RANGE_JOIN.match(text[first.end : second.start])
+    if join is None:
+        return False
+    opener = RANGE_OPENER.search(text, sentence_start, first.start)
+    word = join.group().strip().lower()
+    if word == "and":
+        return opener is not None and opener.group("word").lower() == "between"
+    if word == "to" and opener is None:
+        # "rose 5% to $10" and "$43.6 billion to $419.2 billion" are a change and a level
+        return first.unit is None and first.value < second.value
+    return first.unit is None or second.unit is None or first.unit == second.unit
+
+
+def range_of(first: Candidate, second: Candidate, text: str, sentence_start: int) -> Candidate:
+    low, high = first.value or 0.0, second.value or 0.0
+    scale = scale_of(text[second.start : second.end])
+    if scale and not scale_of(text[first.start : first.end]) and low * scale <= high:
+        low *= scale  # "10 to 12 million": the scale of the second number applies to both
+    opener = RANGE_OPENER.search(text, sentence_start, first.start)
+    between = opener is not None and opener.group("word").lower() == "between"
+    start = opener.start("word") if opener and between else first.start
+    return Candidate(
+        start,
+        second.end,
+        None,
+        min(low, high),
+        max(low, high),
+        unit=second.unit or first.unit,
+        from_rules=first.from_rules or second.from_rules,
+    )
+
+
+def scale_of(surface: str) -> float | None:
+    """The scale word in an amount's text ("12 million" → 1e6), if any."""
+    words = re.findall(r"[a-z]+", surface.lower())
+    return next((SCALES[w] for w in words if w in SCALE_WORDS), None)
+
+
+def is_date_or_time(candidate: Candidate, doc: Doc) -> bool:
+    """Inside a DATE or TIME entity, unless it is a duration ("20 years", "24 hours")."""
+    if candidate.unit in DURATION_UNITS:
+        return False
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(token.ent_type_ in ("DATE", "TIME") for token in span)
+
+
+def is_year(candidate: Candidate, surface: str) -> bool:
+    """A bare four-digit number from 1800 to 2099 with no unit: a year."""
+    return candidate.unit is None and YEAR.match(surface.strip()) is not None
+
+
+def is_pronoun_one(candidate: Candidate, surface: str, doc: Doc) -> bool:
+    """A lone "one" counts only when it modifies a noun ("one solution", not "no one")."""
+    if surface.lower() != "one":
+        return False
+    token = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    return token is None or token.root.dep_ != "nummod"
+
+
+def is_article_or_one_of(candidate: Candidate, surface: str, text: str) -> bool:
+    """quantulum3 reads "a"/"an" as 1 ("a week") and "one of the best" as an amount."""
+    word = surface.split()[0].lower() if surface.split() else ""
+    if word in ("a", "an") and candidate.value == 1:
+        return True
+    return word == "one" and re.match(r"\s+of\b", text[candidate.end :]) is not None
+
+
+def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
+    """A bare number that is part of a name or identifier: "Boeing 737", "Flight 214", "F-35"."""
+    if candidate.unit is not None or candidate.value is None:
+        return False
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.ent_type_ in NAME_LABELS for t in span):
+        return True
+    before = text[max(0, candidate.start - 2) : candidate.start]
+    after = text[candidate.end : candidate.end + 1]
+    if re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after):
+        return True  # glued to letters: "F-35", "COVID-19", "G7"
+    previous = span.doc[span.start - 1] if span.start > span.sent.start else None
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    named_before = previous is not None and previous.pos_ == "PROPN" and previous.tag_ == "NNP"
+    named_after = following is not None and following.tag_ == "NNP" and span.root.head == following
+    return named_before or named_after
+
+
+# -- what is counted -----------------------------------------------------------------------
+def attach_counted(candidate: Candidate, doc: Doc, text: str) -> None:
+    """Set `quantified` from the parse; a count without a unit takes the noun as its unit."""
+    span = doc.char_span(*candidate.core, alignment_mode="expand")
+    if span is None:
+        return
+    whole = candidate.value is None or candidate.value >= 1  # not a fraction ("half of")
+    head = counted_noun(span, count=candidate.unit is None and whole)
+    if head is None:
+        return
+    words = counted_phrase(head, span)
+    candidate.quantified = text[words[0].idx : head.idx + len(head.text)]
+    if candidate.unit is None:
+        candidate.unit = singular(words)
+
+
+def counted_noun(span: Span, count: bool) -> Token | None:
+    """The noun the amount modifies ("3,000 soldiers"), or for a count the object of its
+    "of" ("hundreds of homes")."""
+    root = span.root
+    head = root.head
+    sentence_end = span.sent.end
+    if root.dep_ in COUNTS_NOUN and head.pos_ in ("NOUN", "PROPN") and span.end <= head.i:
+        return head if head.i < sentence_end else None
+    if not count:
+        return None
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                    return objects[0]
+    return None
+
+
+def counted_phrase(head: Token, span: Span) -> list[Token]:
+    """The counted noun with the modifiers before it, after the amount itself."""
+    words = [head]
+    for token in reversed(list(head.doc[span.end : head.i])):
+        if token.dep_ in NOUN_MODIFIERS or (token.head.i > token.i and token.head in words):
+            if token.pos_ in ("DET", "PUNCT", "PRON") or (token.like_num and token.i < span.end):
+                break
+            words.insert(0, token)
+        else:
+            break
+    return words
+
+
+def singular(words: list[Token]) -> str:
+    """The unit of a count: the counted phrase with its noun in the singular ("North Korean
+    soldier", "shipping container"); a proper noun keeps its form but a plural "s"."""
+    head = words[-1]
+    if head.pos_ == "PROPN":
+        noun = head.text[:-1] if head.tag_ == "NNPS" and head.text.endswith("s") else head.text
+    else:
+        noun = head.lemma_.lower()
+    return " ".join([*(t.text for t in words[:-1]), noun])
+
+
+def quantity_record(doc_id: str, quantity_id: str, c: Candidate, text: str) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "quantity_id": quantity_id,
+        "text": text[c.start : c.end],
+        "start": c.start,
+        "end": c.end,
+        "value": c.value,
+        "low": c.low,
+        "high": c.high,
+        "unit": c.unit,
+        "approximate": c.approximate,
+        "vague": c.vague,
+        "modifier": " ".join(c.modifiers) or None,
+        "quantified": c.quantified,
+        "quote_id": None,
+    }

@@ -1,9 +1,9 @@
 """Scores of pipeline output against the project's hand-annotated gold.
 
-Entity tables (`tests/gold/entities`), who-said-what tables (`tests/gold/quotes`) and
-temporal expressions (`tests/gold/dates`). The dates are scored as TempEval-3 does: spans
-match one-to-one by overlap (largest first), and value F1 is relaxed-span F1 times the share
-of matched spans with the exact TIMEX3 value. The
+Entity tables (`tests/gold/entities`), who-said-what tables (`tests/gold/quotes`), temporal
+expressions (`tests/gold/dates`) and quantities (`tests/gold/quantities`). Dates and
+quantities are matched one-to-one by span overlap, largest first; date value F1 is, as in
+TempEval-3, relaxed-span F1 times the share of matched spans with the exact TIMEX3 value. The
 quote scores follow the shared PolNeAR scorer: contents match one-to-one by the Dice overlap
 of their characters (at least 0.5, best first); a speaker is right when its mention overlaps
 the gold one (or both are null); the resolved name is right when it contains the gold name
@@ -267,3 +267,59 @@ def score_date_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None) 
         for key in totals:
             totals[key] += counts[key]
     return {"documents": per_doc, "all": date_scores(totals)}
+
+
+def same_number(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def quantity_matches(gold: Record, predicted: Record) -> dict[str, bool]:
+    """Which parts of a predicted quantity agree with the gold one it overlaps."""
+    value = all(same_number(gold[k], predicted[k]) for k in ("value", "low", "high"))
+    flags = all(gold[k] == predicted[k] for k in ("approximate", "vague"))
+    quantified = norm(gold["quantified"] or "") == norm(predicted["quantified"] or "")
+    return {
+        "value": value,
+        "unit": value and norm(gold["unit"] or "") == norm(predicted["unit"] or ""),
+        "flags": value and flags,
+        "quantified": value and quantified,
+    }
+
+
+QUANTITY_PARTS = ("value", "unit", "flags", "quantified")
+
+
+def score_quantity_tables(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
+    """Counts of one article: gold, predicted, matched spans and the parts that agree."""
+    counts = {"gold": len(gold), "predicted": len(predicted), "matched": 0}
+    counts |= dict.fromkeys(QUANTITY_PARTS, 0)
+    for gi, pi in match_spans(gold, predicted):
+        counts["matched"] += 1
+        for part, right in quantity_matches(gold[gi], predicted[pi]).items():
+            counts[part] += right
+    return counts
+
+
+def score_quantity_run(
+    gold_dir: Path, out_dir: Path, only: set[str] | None = None
+) -> dict[str, Any]:
+    """Quantities against `tests/gold/quantities`: spans matched by overlap; P/R/F1 of the
+    value (value, low and high all equal), value+unit, value+flags (approximate, vague) and
+    value+quantified; per article and summed."""
+    predicted: dict[str, list[Record]] = {}
+    for record in read_jsonl(out_dir / "quantities.jsonl"):
+        predicted.setdefault(record["doc_id"], []).append(record)
+    per_doc: dict[str, dict[str, int]] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        if only is not None and path.stem not in only:
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))["quantities"]
+        per_doc[path.stem] = score_quantity_tables(gold, predicted.get(path.stem, []))
+    totals = {key: sum(c[key] for c in per_doc.values()) for key in ("gold", "predicted")}
+    overall = {
+        part: prf(sum(c[part] for c in per_doc.values()), totals["predicted"], totals["gold"])
+        for part in ("matched", *QUANTITY_PARTS)
+    }
+    return {"documents": per_doc, "all": overall, "counts": totals}

@@ -1,0 +1,162 @@
+"""The word lists of the quantities stage (`models/`) and the patterns built from them.
+
+quantulum3 reads numbers and units; these rules add what it misses or gets wrong on news:
+vague amounts ("several hundred"), number phrases ("a dozen"), amounts with a currency symbol
+or a percent sign ("$5bn", "3 per cent"), modifiers ("about", "more than", "rose") and the
+names under which units are written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexicon import MODELS_DIR, read_lines, read_table
+
+#: A number in digits, with thousands separators and decimals: "3,000", "2.5", "12000".
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+#: Scale words and the suffixes news writes after a currency amount ("$5bn", "£350m").
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+#: Scales that are words, so they may follow a number without a currency ("1.2 million").
+SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+PERCENT = r"%|per ?cent\b|pct\b|(?<=\d)pc\b|percentage points?\b"
+#: Scale letters glued to a number without a currency: "4.3M", "5B", "10K" (not "7.8m": metres).
+GLUED_SCALE = re.compile(rf"(?<![\w.,])(?P<num>{DIGITS})(?P<scale>bn|M|B|K)(?![\w])")
+#: A number in digits that quantulum3 may have lost ("from 4.8 to 4.7 percent").
+NUMBER = re.compile(rf"(?<![\w.,])(?:{DIGITS})(?![\w]|[.,]\d)")
+
+
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    """Lexicons from `models/` and the regular expressions compiled from them."""
+
+    vague: dict[str, tuple[float, float]]
+    phrases: dict[str, float]
+    modifiers_before: dict[str, str]
+    modifiers_after: dict[str, str]
+    currencies: dict[str, str]
+    unit_names: dict[str, str]
+    number_words: dict[str, float]
+    vague_pattern: re.Pattern[str]
+    phrase_pattern: re.Pattern[str]
+    money_pattern: re.Pattern[str]
+    before_pattern: re.Pattern[str]
+    after_pattern: re.Pattern[str]
+    words_pattern: re.Pattern[str]
+    rate_pattern: re.Pattern[str]
+
+    @classmethod
+    def load(cls, folder: Path = MODELS_DIR) -> QuantityRules:
+        vague = {
+            phrase.lower(): (float(low), float(high))
+            for phrase, low, high in read_table(folder / "vague_quantities.tsv")
+        }
+        phrases = {p.lower(): float(v) for p, v in read_table(folder / "number_phrases.tsv")}
+        modifiers = read_table(folder / "quantity_modifiers.tsv")
+        before = {p: kind for p, kind, place in modifiers if place == "before"}
+        after = {p: kind for p, kind, place in modifiers if place == "after"}
+        currencies = dict(read_table(folder / "currencies.tsv"))
+        unit_names = {name.lower(): unit for name, unit in read_table(folder / "unit_names.tsv")}
+        number_words = {w.lower(): float(v) for w, v in read_table(folder / "number_words.tsv")}
+        return cls(
+            vague=vague,
+            phrases=phrases,
+            modifiers_before=before,
+            modifiers_after=after,
+            currencies=currencies,
+            unit_names=unit_names,
+            number_words=number_words,
+            vague_pattern=vague_regex(list(vague)),
+            phrase_pattern=re.compile(rf"(?<!\w)(?:{alternation(list(phrases))})(?!\w)", re.I),
+            money_pattern=money_regex(list(currencies)),
+            before_pattern=re.compile(
+                rf"(?<![\w.])(?P<mod>{alternation(list(before))})(?:\s+by)?\s*$", re.I
+            ),
+            after_pattern=re.compile(rf"^\s*(?P<mod>{alternation(list(after))})(?!\w)", re.I),
+            words_pattern=words_regex(list(number_words)),
+            rate_pattern=rate_regex(read_lines(folder / "rate_nouns.txt")),
+        )
+
+    def words_value(self, text: str) -> float:
+        """The value of a number in words: "twenty-five" 25, "three hundred thousand" 300,000."""
+        total = current = 0.0
+        for word in re.findall(r"[a-z]+", text.lower()):
+            value = self.number_words.get(word)
+            if value is None:
+                continue
+            if value >= 1000:
+                total += max(current, 1.0) * value
+                current = 0.0
+            elif value == 100:
+                current = max(current, 1.0) * value
+            else:
+                current += value
+        return total + current
+
+    @property
+    def money_units(self) -> frozenset[str]:
+        return frozenset([*self.currencies.values(), "cent", "euro", "pound sterling", "yen"])
+
+    def unit_name(self, name: str | None) -> str | None:
+        """The unit as written in records: the project's name for each part of it ("united
+        states dollar per barrel" → "dollar per barrel"), else quantulum3's."""
+        if not name or name == "dimensionless":
+            return None
+        parts = name.split(" per ")
+        return " per ".join(self.unit_names.get(part.lower(), part) for part in parts)
+
+
+def rate_regex(nouns: list[str]) -> re.Pattern[str]:
+    """What money is counted per: "per share", "a barrel"."""
+    return re.compile(rf"\s*(?:per|a|an)\s+(?P<per>{alternation(nouns)})\b", re.I)
+
+
+def words_regex(words: list[str]) -> re.Pattern[str]:
+    """A run of number words joined by spaces, hyphens or "and": "two hundred and fifty"."""
+    word = rf"(?:{alternation(words)})"
+    return re.compile(rf"(?<![\w-]){word}(?:(?:\s+and\s+|[\s-]+){word})*(?![\w-])", re.I)
+
+
+def vague_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Vague phrases; one ending in " of" needs the "of" but the match stops before it."""
+    bare = [p for p in phrases if not p.endswith(" of")]
+    with_of = [p.removesuffix(" of") for p in phrases if p.endswith(" of")]
+    parts = [rf"(?P<bare>{alternation(bare)})"]
+    if with_of:
+        parts.append(rf"(?P<of>{alternation(with_of)})(?=\s+of\b)")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.I)
+
+
+def money_regex(symbols: list[str]) -> re.Pattern[str]:
+    """An amount with a currency symbol or a percent sign: "$5bn", "US$58.24", "3 per cent".
+
+    A scale suffix ("bn", "m") counts only after a currency symbol, where "m" cannot be metres.
+    """
+    scale = alternation(list(SCALES))
+    words = alternation(list(SCALE_WORDS))
+    amount = rf"(?P<cnum>{DIGITS})(?:\s?(?P<cscale>{scale})(?![\w]))?"
+    currency = rf"(?P<currency>{alternation(symbols)})\s?{amount}"
+    percent = rf"(?P<pnum>{DIGITS})(?:\s(?P<pscale>{words}))?\s?(?P<percent>{PERCENT})"
+    return re.compile(rf"(?<![\w$€£¥₹])(?:{currency}|{percent})", re.I)
+
+
+def parse_digits(text: str) -> float:
+    return float(text.replace(",", ""))
