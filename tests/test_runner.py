@@ -211,7 +211,26 @@ def test_stage_reruns_from_the_parse_cache(tmp_path, run_cli, nlp, monkeypatch):
 def test_stages_bring_what_they_need():
     assert stages_to_run(["attribution"]) == ("parse", "entities", "attribution")
     assert stages_to_run(["quantities"]) == ("parse", "quantities")
-    assert stages_to_run([]) == ("parse", "entities", "quantities", "dates", "attribution", "link")
+    assert stages_to_run([]) == ("parse", "quantities", "dates", "entities", "attribution", "link")
+
+
+def test_a_stage_alone_writes_what_it_writes_in_a_full_run(tmp_path, run_cli):
+    """The entities stage corrects `doc.ents` in place; the stages that read the model's
+    DATE and number entities must not see its changes (the link's `quote_id` aside)."""
+    text = (
+        "The ministry said on Tuesday that the past three months were the worst in a decade, "
+        "and that about 3,000 soldiers had died in the last two weeks."
+    )
+    write_article(tmp_path / "in", "d1", text, {"published": "2024-12-18"})
+    for stage in ("dates", "quantities"):
+        full, alone = tmp_path / f"full-{stage}", tmp_path / f"alone-{stage}"
+        assert run_cli("extract", tmp_path / "in", "--out", full)[0] == 0
+        assert run_cli("extract", tmp_path / "in", "--out", alone, "--stage", stage)[0] == 0
+        records = [r | {"quote_id": None} for r in read_out(full, f"{stage}.jsonl")]
+        assert records, stage
+        assert [r | {"quote_id": None} for r in read_out(alone, f"{stage}.jsonl")] == records
+    dates = {d["text"]: d["value"] for d in read_out(tmp_path / "full-dates", "dates.jsonl")}
+    assert dates["the past three months"] == "P3M"
 
 
 @pytest.mark.parametrize(
