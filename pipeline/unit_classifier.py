@@ -16,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+import joblib
+import numpy
 from quantulum3 import classifier
 
 from .quantities import CLASSIFIER_PATH
@@ -26,7 +28,17 @@ def train(out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".partial")
     classifier.train_classifier(store=True, n_jobs=1, output_path=str(partial))
+    store_weights_for_prediction(partial)
     os.replace(partial, out)
+
+
+def store_weights_for_prediction(path: Path) -> None:
+    """Keep the weights column-major. scikit-learn predicts with `X @ coef_.T`, and scipy
+    copies a C-ordered `coef_.T` (68 units × 36,570 features) on every call: 6 ms a
+    prediction instead of 0.1 ms. The values, and so the predictions, do not change."""
+    model = joblib.load(path)
+    model["clf"].coef_ = numpy.asfortranarray(model["clf"].coef_)
+    joblib.dump(model, path)
 
 
 def main(argv: list[str] | None = None) -> int:
