@@ -122,7 +122,7 @@ def print_quantity_scores(group: str, scores: dict[str, Any]) -> None:
         f"value+unit F1 {overall['unit']['f1']:.3f}, "
         f"value+flags F1 {overall['flags']['f1']:.3f}, "
         f"value+quantified F1 {overall['quantified']['f1']:.3f} "
-        f"({scores['counts']['gold']} gold)"
+        f"({overall['counts']['gold']} gold)"
     )
 
 

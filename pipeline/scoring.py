@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -163,47 +165,64 @@ def name_right(gold: Record, predicted: Record) -> bool:
     return re.search(pattern, norm(speaker["name"] or speaker["text"])) is not None
 
 
+def quote_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
+    """Matched contents, and of those the right speakers and the right resolved names."""
+    matched = match_contents(gold, predicted)
+    return {
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "matched": len(matched),
+        "attributed": sum(speaker_right(gold[g], predicted[p]) for g, p in matched),
+        "named": sum(name_right(gold[g], predicted[p]) for g, p in matched),
+    }
+
+
+def quote_scores(counts: dict[str, int]) -> dict[str, Any]:
+    gold, predicted = counts["gold"], counts["predicted"]
+    return {
+        "content": prf(counts["matched"], predicted, gold),
+        "attribution": prf(counts["attributed"], predicted, gold),
+        "name_accuracy": round(counts["named"] / gold, 4) if gold else 0.0,
+        "counts": counts,
+    }
+
+
 def score_quote_tables(gold: list[Record], predicted: list[Record]) -> dict[str, Any]:
     """Content, attribution (content and speaker) and resolved-name scores of one article."""
-    matched = match_contents(gold, predicted)
-    attributed = sum(speaker_right(gold[g], predicted[p]) for g, p in matched)
-    named = sum(name_right(gold[g], predicted[p]) for g, p in matched)
-    return {
-        "content": prf(len(matched), len(predicted), len(gold)),
-        "attribution": prf(attributed, len(predicted), len(gold)),
-        "name_accuracy": round(named / len(gold), 4) if gold else 0.0,
-        "counts": {
-            "gold": len(gold),
-            "predicted": len(predicted),
-            "matched": len(matched),
-            "attributed": attributed,
-            "named": named,
-        },
-    }
+    return quote_scores(quote_counts(gold, predicted))
 
 
 def score_quote_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None) -> dict[str, Any]:
-    """Per article and summed over the gold tables in `gold_dir` (those in `only`)."""
+    return score_run(
+        gold_dir, out_dir / "quotes.jsonl", "attributions", only, quote_counts, quote_scores
+    )
+
+
+def score_run(
+    gold_dir: Path,
+    predictions: Path,
+    gold_key: str,
+    only: set[str] | None,
+    count: Callable[[list[Record], list[Record]], dict[str, int]],
+    score: Callable[[dict[str, int]], dict[str, Any]],
+) -> dict[str, Any]:
+    """Scores per article and over all the gold files in `gold_dir` (those in `only`): each
+    article's counts, summed, and the scores made from them."""
     predicted: dict[str, list[Record]] = {}
-    for record in read_jsonl(out_dir / "quotes.jsonl"):
+    for record in read_jsonl(predictions):
         predicted.setdefault(record["doc_id"], []).append(record)
-    per_doc = {}
-    totals = {"gold": 0, "predicted": 0, "matched": 0, "attributed": 0, "named": 0}
+    per_doc: dict[str, dict[str, int]] = {}
     for path in sorted(gold_dir.glob("*.json")):
-        if only is not None and path.stem not in only:
-            continue
-        gold = json.loads(path.read_text(encoding="utf-8"))["attributions"]
-        scores = score_quote_tables(gold, predicted.get(path.stem, []))
-        per_doc[path.stem] = scores
-        for key in totals:
-            totals[key] += scores["counts"][key]
-    overall = {
-        "content": prf(totals["matched"], totals["predicted"], totals["gold"]),
-        "attribution": prf(totals["attributed"], totals["predicted"], totals["gold"]),
-        "name_accuracy": round(totals["named"] / totals["gold"], 4) if totals["gold"] else 0.0,
-        "counts": totals,
+        if only is None or path.stem in only:
+            gold = json.loads(path.read_text(encoding="utf-8"))[gold_key]
+            per_doc[path.stem] = count(gold, predicted.get(path.stem, []))
+    totals = Counter(count([], []))  # every key, at zero
+    for counts in per_doc.values():
+        totals.update(counts)
+    return {
+        "documents": {doc_id: score(counts) for doc_id, counts in per_doc.items()},
+        "all": score(dict(totals)),
     }
-    return {"documents": per_doc, "all": overall}
 
 
 def match_spans(gold: list[Record], predicted: list[Record]) -> list[tuple[int, int]]:
@@ -252,21 +271,7 @@ def date_scores(counts: dict[str, int]) -> dict[str, Any]:
 
 
 def score_date_run(gold_dir: Path, out_dir: Path, only: set[str] | None = None) -> dict[str, Any]:
-    """Per article and summed over the gold date lists in `gold_dir` (those in `only`)."""
-    predicted: dict[str, list[Record]] = {}
-    for record in read_jsonl(out_dir / "dates.jsonl"):
-        predicted.setdefault(record["doc_id"], []).append(record)
-    per_doc = {}
-    totals = dict.fromkeys(("gold", "predicted", "relaxed", "strict", "value"), 0)
-    for path in sorted(gold_dir.glob("*.json")):
-        if only is not None and path.stem not in only:
-            continue
-        gold = json.loads(path.read_text(encoding="utf-8"))["dates"]
-        counts = date_counts(gold, predicted.get(path.stem, []))
-        per_doc[path.stem] = date_scores(counts)
-        for key in totals:
-            totals[key] += counts[key]
-    return {"documents": per_doc, "all": date_scores(totals)}
+    return score_run(gold_dir, out_dir / "dates.jsonl", "dates", only, date_counts, date_scores)
 
 
 def same_number(a: float | None, b: float | None) -> bool:
@@ -302,24 +307,24 @@ def score_quantity_tables(gold: list[Record], predicted: list[Record]) -> dict[s
     return counts
 
 
+def quantity_scores(counts: dict[str, int]) -> dict[str, Any]:
+    """P/R/F1 of the matched spans, of the value (value, low and high all equal), and of
+    value+unit, value+flags (approximate, vague) and value+quantified."""
+    gold, predicted = counts["gold"], counts["predicted"]
+    scores: dict[str, Any] = {
+        part: prf(counts[part], predicted, gold) for part in ("matched", *QUANTITY_PARTS)
+    }
+    return scores | {"counts": counts}
+
+
 def score_quantity_run(
     gold_dir: Path, out_dir: Path, only: set[str] | None = None
 ) -> dict[str, Any]:
-    """Quantities against `tests/gold/quantities`: spans matched by overlap; P/R/F1 of the
-    value (value, low and high all equal), value+unit, value+flags (approximate, vague) and
-    value+quantified; per article and summed."""
-    predicted: dict[str, list[Record]] = {}
-    for record in read_jsonl(out_dir / "quantities.jsonl"):
-        predicted.setdefault(record["doc_id"], []).append(record)
-    per_doc: dict[str, dict[str, int]] = {}
-    for path in sorted(gold_dir.glob("*.json")):
-        if only is not None and path.stem not in only:
-            continue
-        gold = json.loads(path.read_text(encoding="utf-8"))["quantities"]
-        per_doc[path.stem] = score_quantity_tables(gold, predicted.get(path.stem, []))
-    totals = {key: sum(c[key] for c in per_doc.values()) for key in ("gold", "predicted")}
-    overall = {
-        part: prf(sum(c[part] for c in per_doc.values()), totals["predicted"], totals["gold"])
-        for part in ("matched", *QUANTITY_PARTS)
-    }
-    return {"documents": per_doc, "all": overall, "counts": totals}
+    return score_run(
+        gold_dir,
+        out_dir / "quantities.jsonl",
+        "quantities",
+        only,
+        score_quantity_tables,
+        quantity_scores,
+    )

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import json
+
 from pipeline.scoring import (
     date_counts,
     date_scores,
     match_contents,
     match_spans,
     name_right,
+    score_date_run,
     score_quote_tables,
 )
 
@@ -67,3 +70,24 @@ def test_date_value_f1_is_relaxed_f1_times_value_accuracy():
     assert scores["relaxed"]["f1"] == 1.0
     assert scores["strict"]["f1"] == 0.5
     assert scores["value_f1"] == 0.5
+
+
+def test_a_gold_run_sums_the_counts_of_its_articles(tmp_path):
+    gold_dir, out = tmp_path / "gold", tmp_path / "out"
+    gold_dir.mkdir()
+    out.mkdir()
+    for doc_id, dates in {"a": [timex(0, 4, "2024")], "b": [timex(0, 4, "P1Y")]}.items():
+        (gold_dir / f"{doc_id}.json").write_text(json.dumps({"dates": dates}))
+    predicted = [timex(0, 4, "2024") | {"doc_id": "a"}, timex(10, 14, "2023") | {"doc_id": "b"}]
+    (out / "dates.jsonl").write_text("".join(json.dumps(r) + "\n" for r in predicted))
+
+    scores = score_date_run(gold_dir, out)
+    assert scores["documents"]["a"]["value_f1"] == 1.0
+    assert scores["all"]["counts"] == {
+        "gold": 2,
+        "predicted": 2,
+        "relaxed": 1,
+        "strict": 1,
+        "value": 1,
+    }
+    assert score_date_run(gold_dir, out, only={"c"})["all"]["counts"]["gold"] == 0
