@@ -1,7 +1,8 @@
 """Link stage: connect the records of one article.
 
 - a quantity or date whose span lies inside a quote's content (or one of its parts) is copied
-  into that quote's `quantities` / `dates`, and a quantity gets the quote's `quote_id`;
+  into that quote's `quantities` / `dates`; a quantity's `quote_id` is the innermost such
+  quote (a nested attribution's, not its parent's);
 - a speaker mention that is a mention of an entity gets that entity's `entity_id`;
 - a quote without a `speech_date` takes the calendar date that the parse attaches to its cue
   ("told the Guardian on Tuesday", "have insisted since November"), outside its content.
@@ -32,16 +33,28 @@ def link_article(
     """Return linked copies of `(quotes, quantities)`; the inputs are left unchanged."""
     quotes = copy.deepcopy(quotes)
     quantities = copy.deepcopy(quantities)
+    for quantity in quantities:
+        quantity["quote_id"] = innermost_quote_id(quantity, quotes)
     for quote in quotes:
-        for quantity in quantities:
-            if inside_content(quantity, quote):
-                quantity["quote_id"] = quote["quote_id"]
-        quote["quantities"] = [q for q in quantities if q["quote_id"] == quote["quote_id"]]
+        quote["quantities"] = [copy.deepcopy(q) for q in quantities if inside_content(q, quote)]
         quote["dates"] = [copy.deepcopy(d) for d in dates if inside_content(d, quote)]
         attach_entity(quote, entities)
         if quote.get("speech_date") is None:
             quote["speech_date"] = speech_date(quote, dates, doc)
     return quotes, quantities
+
+
+def innermost_quote_id(record: Record, quotes: list[Record]) -> str | None:
+    """The quote with the shortest content around the record: in "X reported that a video
+    showed about 20 bodies", "about 20" belongs to what the video showed."""
+    around = [quote for quote in quotes if inside_content(record, quote)]
+    if not around:
+        return None
+    return min(around, key=content_length)["quote_id"]
+
+
+def content_length(quote: Record) -> int:
+    return sum(part["end"] - part["start"] for part in content_spans(quote))
 
 
 def content_spans(quote: Record) -> list[Record]:

@@ -100,3 +100,17 @@ def test_a_date_of_another_clause_is_not_the_speech_date(nlp):
     dates[0] |= {"start": june, "end": june + 4}
     [linked], _ = link_article([quote], [], dates, [], nlp(told))
     assert linked["speech_date"] == "2024-06"
+
+
+def test_a_quantity_in_a_nested_quote_is_listed_by_both_and_belongs_to_the_inner(doc):
+    outer = quote()
+    inner = quote() | {"quote_id": "Q2", "content": span("about 300 soldiers") | {"parts": None}}
+    quantities = [quantity("about 300", "N1")]
+    [linked_outer, linked_inner], [linked] = link_article(
+        [outer, inner], quantities, [], ENTITIES, doc
+    )
+    assert linked["quote_id"] == "Q2"
+    assert [q["quote_id"] for q in linked_outer["quantities"]] == ["Q2"]
+    assert [q["quote_id"] for q in linked_inner["quantities"]] == ["Q2"]
+    linked_outer["quantities"][0]["value"] = "changed"
+    assert linked_inner["quantities"][0].get("value") != "changed"  # copies, not one record
