@@ -360,3 +360,14 @@ def test_earlier_phrase_drops_its_possessive_ending(extract):
     )
     [record] = with_cue(records, "said")
     assert record["speaker"]["name"] == "bank"
+
+
+def test_attitude_and_position_verbs_take_their_object(extract):
+    records = extract(
+        "Mayor Ada Quill admires the new harbour plan. "
+        "The council outlined a budget for the bridge repairs."
+    )
+    assert [summary(r) for r in records] == [
+        ("indirect", ["the new harbour plan"], "admires", "Ada Quill"),
+        ("indirect", ["a budget for the bridge repairs"], "outlined", "council"),
+    ]
