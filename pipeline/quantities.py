@@ -123,7 +123,8 @@ class QuantityStage:
         start, end = sentence.start_char, sentence.end_char
         found = merge(self.rule_candidates(text, start, end), self.quantulum(text, start, end))
         found = sorted(found + self.missed_numbers(found, text, start, end), key=position)
-        found = join_ranges(found, text, start)
+        after_change = {id(c) for c in found if self.follows_change_word(c, text, start)}
+        found = join_ranges(found, text, start, after_change)
         kept = [c for c in found if not self.not_an_amount(c, doc, text)]
         for candidate in kept:
             self.read_rate_and_age(candidate, text, end)
@@ -267,6 +268,14 @@ class QuantityStage:
             candidate.end = after.end()
         candidate.modifiers = before + ([after_key(after)] if after else [])
 
+    def follows_change_word(self, candidate: Candidate, text: str, start: int) -> bool:
+        """Whether a change word ("rose", "down") comes right before the amount."""
+        match = self.rules.before_pattern.search(text, start, candidate.start)
+        if match is None:
+            return False
+        phrase = " ".join(match.group("mod").lower().split())
+        return self.rules.modifiers_before[phrase] in ("up", "down")
+
     def apply_modifier(self, candidate: Candidate, kind: str) -> None:
         if candidate.value is None:
             candidate.approximate |= kind == "approximate"
@@ -345,19 +354,26 @@ def takes_unit_from(rule: Candidate, quantulum: Candidate) -> bool:
     return rule.unit is None or quantulum.unit.startswith(rule.unit + " per ")
 
 
-def join_ranges(candidates: list[Candidate], text: str, sentence_start: int) -> list[Candidate]:
-    """Join "10 to 12", "between 10,000 and 12,000", "10,000-12,000" into one range."""
+def join_ranges(
+    candidates: list[Candidate], text: str, sentence_start: int, after_change: set[int]
+) -> list[Candidate]:
+    """Join "10 to 12", "between 10,000 and 12,000", "10,000-12,000" into one range;
+    `after_change` holds the ids of the candidates a change word comes right before."""
     joined: list[Candidate] = []
     for candidate in candidates:
         previous = joined[-1] if joined else None
-        if previous is not None and is_range(previous, candidate, text, sentence_start):
+        if previous is not None and is_range(
+            previous, candidate, text, sentence_start, id(previous) in after_change
+        ):
             joined[-1] = range_of(previous, candidate, text, sentence_start)
         else:
             joined.append(candidate)
     return joined
 
 
-def is_range(first: Candidate, second: Candidate, text: str, sentence_start: int) -> bool:
+def is_range(
+    first: Candidate, second: Candidate, text: str, sentence_start: int, after_change: bool
+) -> bool:
     if first.value is None or second.value is None or first.low is not None:
         return False
     if second.low is not None or first.vague or second.vague:
@@ -370,8 +386,11 @@ def is_range(first: Candidate, second: Candidate, text: str, sentence_start: int
     if word == "and":
         return opener is not None and opener.group("word").lower() == "between"
     if word == "to" and opener is None:
-        # "rose 5% to $10" and "$43.6 billion to $419.2 billion" are a change and a level
-        return first.unit is None and first.value < second.value
+        # "rose 5% to $10" and "rose $43.6 billion to $419.2 billion" are a change and a
+        # level; "homes from $750,000 to $1 million, $1 million to $1.25 million" are ranges
+        if after_change or first.value >= second.value:
+            return False
+        return first.unit is None or first.unit == second.unit
     return first.unit is None or second.unit is None or first.unit == second.unit
 
 

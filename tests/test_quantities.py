@@ -60,11 +60,23 @@ def test_numbers_in_every_written_form(extract, text, surface, value):
         ("The site is 10-12 km away.", "10-12 km", 10, 12),
         ("They expect 10 to 12 people.", "10 to 12", 10, 12),
         ("The cost will be 10,000-12,000 euros.", "10,000-12,000 euros", 1e4, 1.2e4),
+        (
+            "Homes priced $1 million to $1.25 million sell slowly.",
+            "$1 million to $1.25 million",
+            1e6,
+            1.25e6,
+        ),
     ],
 )
 def test_ranges_have_low_and_high_and_no_value(extract, text, surface, low, high):
     record = by_text(extract(text))[surface]
     assert (record["value"], record["low"], record["high"]) == (None, low, high)
+
+
+def test_a_change_to_a_level_is_not_a_range(extract):
+    records = by_text(extract("Revenue rose $43.6 billion to $419.2 billion last year."))
+    assert records["$43.6 billion"]["value"] == pytest.approx(43.6e9)
+    assert records["$419.2 billion"]["value"] == pytest.approx(419.2e9)
 
 
 @pytest.mark.parametrize(
