@@ -55,6 +55,9 @@ DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "s
 #: spaCy labels of names: a bare number inside one is part of the name ("Boeing 737").
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE"})
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|last)$", re.I)
+#: A minus sign or word right before an amount; a hyphen only when no word or number is
+#: glued to its left, so the "-" of "10-12" is never one.
+MINUS = re.compile(r"(?:\bminus[\s-]?|(?<![\w.,])-)$", re.I)
 #: Between two numbers of one range; "and" only after "between".
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 RANGE_OPENER = re.compile(r"(?:\b(?P<word>between|from)\s+)$", re.I)
@@ -127,6 +130,7 @@ class QuantityStage:
         found = join_ranges(found, text, start, after_change)
         kept = [c for c in found if not self.not_an_amount(c, doc, text)]
         for candidate in kept:
+            read_minus(candidate, text, start)
             self.read_rate_and_age(candidate, text, end)
             candidate.core = (candidate.start, candidate.end)
             self.attach_modifiers(candidate, text, start, end)
@@ -352,6 +356,15 @@ def takes_unit_from(rule: Candidate, quantulum: Candidate) -> bool:
     if rule.vague or quantulum.unit is None or quantulum.end <= rule.end:
         return False
     return rule.unit is None or quantulum.unit.startswith(rule.unit + " per ")
+
+
+def read_minus(candidate: Candidate, text: str, sentence_start: int) -> None:
+    """ "minus 233 Celsius", "minus-5 yards", "$-50.8bn": the amount is negative."""
+    match = MINUS.search(text, sentence_start, candidate.start)
+    if match is None or candidate.value is None or candidate.value < 0:
+        return
+    candidate.value = -candidate.value
+    candidate.start = match.start()
 
 
 def join_ranges(

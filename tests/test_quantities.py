@@ -73,6 +73,24 @@ def test_ranges_have_low_and_high_and_no_value(extract, text, surface, low, high
     assert (record["value"], record["low"], record["high"]) == (None, low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It can dip to minus-130 degrees Fahrenheit.", "minus-130 degrees Fahrenheit", -130),
+        ("That is about minus 233 Celsius.", "about minus 233 Celsius", -233),
+        ("The offense ended with minus-5 yards.", "minus-5 yards", -5),
+    ],
+)
+def test_minus_makes_an_amount_negative(extract, text, surface, value):
+    assert by_text(extract(text))[surface]["value"] == pytest.approx(value)
+
+
+def test_the_dash_of_a_range_or_a_score_is_not_a_minus(extract):
+    records = by_text(extract("The site is 10-12 km away, and the final score was 3 - 2."))
+    assert records["10-12 km"]["low"] == 10
+    assert all((r["value"] or 0) >= 0 for r in records.values())
+
+
 def test_a_change_to_a_level_is_not_a_range(extract):
     records = by_text(extract("Revenue rose $43.6 billion to $419.2 billion last year."))
     assert records["$43.6 billion"]["value"] == pytest.approx(43.6e9)
