@@ -11,7 +11,8 @@ Three sources of attributions, merged:
 
 Negated speech ("has not confirmed") is kept and flagged `negated: true`. An attribution whose
 cue lies inside another's content ("Kirby warned that American intelligence believes …")
-points to it with `parent_id`.
+points to it with `parent_id`, unless both have the same speaker ("Kirby said he believes …"):
+then the outer one already attributes the words to that speaker, and the inner one is dropped.
 """
 
 from __future__ import annotations
@@ -30,15 +31,16 @@ from .read import Article
 from .speakers import SpeakerLexicon, SpeakerResolver
 
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
-SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[^,\n(]{2,60})")
+#: Spaces are any but a line break: news text often has a no-break space before the dash.
+SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[^,\n(]{2,60})")
 #: "PENCE: …" / "MARTHA RADDATZ: …" at the start of a paragraph.
 TRANSCRIPT_TURN = re.compile(
-    r"(?m)^[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<colon>:)[ \t]+"
+    r"(?m)^[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<colon>:)[^\S\n]+"
     r"(?P<content>\S.*\S)"
 )
 #: "Pence: Flowers Won’t Be at Debate": a headline opened by a name and a colon.
 HEADLINE_TURN = re.compile(
-    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?P<colon>:)[ \t]+(?P<content>\S.*\S)"
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?P<colon>:)[^\S\n]+(?P<content>\S.*\S)"
 )
 #: The cue lemma of a transcript turn: its colon.
 TURN_CUE = ":"
@@ -106,10 +108,17 @@ class AttributionStage:
             quoted=[part for q in quotations for part in q.parts],
         )
         records = [
-            quote_record(doc, text, article.doc_id, f"Q{n}", attribution, resolver)
-            for n, attribution in enumerate(found, start=1)
+            quote_record(doc, text, article.doc_id, attribution, resolver) for attribution in found
         ]
-        link_parents(records)
+        records = [
+            record
+            for record, parent in zip(records, parents_of(records), strict=True)
+            if not restates(record, parent)
+        ]
+        for number, record in enumerate(records, start=1):
+            record["quote_id"] = f"Q{number}"
+        for record, parent in zip(records, parents_of(records), strict=True):
+            record["parent_id"] = parent["quote_id"] if parent else None
         return records
 
 
@@ -301,13 +310,13 @@ def signed_quotation(doc: Doc, text: str, quotation: QuoteMarks) -> Attribution 
 
 def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
     """ "PENCE: Well, I think …": a paragraph opened by an upper-case name and a colon, or a
-    headline opened by a name and a colon."""
+    headline opened by a name and a colon (not by a title-case phrase: `is_name`)."""
     turns = []
     headline = HEADLINE_TURN.match(text)
     for match in [*([headline] if headline else []), *TRANSCRIPT_TURN.finditer(text)]:
         name = doc.char_span(*match.span("name"), alignment_mode="contract")
         colon = doc.char_span(*match.span("colon"), alignment_mode="expand")
-        if name is None or colon is None:
+        if name is None or colon is None or not is_name(name):
             continue
         turns.append(
             Attribution(
@@ -320,6 +329,12 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
             )
         )
     return turns
+
+
+def is_name(phrase: Span) -> bool:
+    """ "Pence", "Poll", "Rush Limbaugh" can open a headline as its speaker; "The Latest" and
+    "Stealth Over Health" are title-case words, not a name: they hold function words."""
+    return not any(token.is_stop for token in phrase)
 
 
 def continues(
@@ -395,13 +410,9 @@ def same_attribution(a: Attribution, b: Attribution) -> bool:
 
 
 def quote_record(
-    doc: Doc,
-    text: str,
-    doc_id: str,
-    quote_id: str,
-    attribution: Attribution,
-    resolver: SpeakerResolver,
+    doc: Doc, text: str, doc_id: str, attribution: Attribution, resolver: SpeakerResolver
 ) -> dict[str, Any]:
+    """The quotes.jsonl record; `quote_id` and `parent_id` are set once all are known."""
     start, end = attribution.content[0][0], attribution.content[-1][1]
     anchor = (
         attribution.cue
@@ -411,7 +422,7 @@ def quote_record(
     sentence = anchor[0].sent
     return {
         "doc_id": doc_id,
-        "quote_id": quote_id,
+        "quote_id": None,
         "kind": attribution.kind,
         "content": {
             "text": text[start:end],
@@ -440,21 +451,32 @@ def char_span_record(text: str, span: CharSpan) -> dict[str, Any]:
     return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
 
 
-def link_parents(records: list[dict[str, Any]]) -> None:
-    """An attribution whose cue is inside another's content is nested in it."""
+def parents_of(records: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """For each record, the record it is nested in: the smallest whose content holds its cue."""
+    parents: list[dict[str, Any] | None] = []
     for record in records:
         cue = record["cue"]
-        if cue is None:
-            continue
         containers = [
             other
             for other in records
-            if other is not record
+            if cue is not None
+            and other is not record
             and any(
                 part["start"] <= cue["start"] and cue["end"] <= part["end"]
                 for part in other["content"]["parts"] or [other["content"]]
             )
         ]
-        if containers:
-            smallest = min(containers, key=lambda r: r["content"]["end"] - r["content"]["start"])
-            record["parent_id"] = smallest["quote_id"]
+        parents.append(
+            min(containers, key=lambda r: r["content"]["end"] - r["content"]["start"])
+            if containers
+            else None
+        )
+    return parents
+
+
+def restates(record: dict[str, Any], parent: dict[str, Any] | None) -> bool:
+    """ "Kirby said he believes the figure is low": the inner attribution's speaker is the
+    outer one's, so its content is already attributed to them; it is folded into the outer."""
+    if parent is None or record["speaker"] is None or parent["speaker"] is None:
+        return False
+    return record["speaker"]["name"].casefold() == parent["speaker"]["name"].casefold()

@@ -258,12 +258,30 @@ def subject_of(verb: Token) -> Token | None:
 def before_participle(
     doc: Doc, span: tuple[int, int], lexicon: CueLexicon
 ) -> tuple[int, int] | None:
-    """Content ends before ", citing …" / ", saying …": that participle is an attribution of
-    its own, not part of what was said."""
+    """Content ends before ", citing …" / ", saying …", and before "… and warned that …":
+    that participle or coordinated cue is an attribution of its own, not part of what was
+    said (the small model often hangs the second cue on the first one's clause)."""
     for i in range(span[0] + 1, span[1] - 1):
-        if doc[i].text == "," and doc[i + 1].tag_ == "VBG" and is_cue(doc[i + 1], lexicon):
+        after = doc[i + 1]
+        if doc[i].text == "," and after.tag_ == "VBG" and is_cue(after, lexicon):
+            return trim_punct(doc, span[0], i)
+        if doc[i].dep_ == "cc" and coordinated_cue(after, lexicon):
             return trim_punct(doc, span[0], i)
     return span
+
+
+def coordinated_cue(token: Token, lexicon: CueLexicon) -> bool:
+    """ "(and) warned that …", "(and) also said …": a cue verb with a clause of its own and no
+    subject, so it shares the subject of the cue it is coordinated with."""
+    verb = token
+    while verb.dep_ == "advmod" and verb.head.i > verb.i:
+        verb = verb.head
+    return (
+        verb.dep_ == "conj"
+        and is_cue(verb, lexicon)
+        and subject_of(verb) is None
+        and any(child.dep_ == "ccomp" for child in verb.children)
+    )
 
 
 def reported_clause(clause: Token, verb: Token) -> bool:

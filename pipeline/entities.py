@@ -54,8 +54,12 @@ DASHES = frozenset({"—", "–", "--"})
 ORG_CONNECTORS = frozenset({"of", "for", "on", "the"})
 #: An acronym defined in parentheses right after a name: "World Health Organization (WHO)".
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
-#: A dateline: an upper-case place at the start of a paragraph, then a dash.
-DATELINE = re.compile(r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ .'-]*[A-ZÀ-Þ])(?:,\s*[A-Z][A-Za-z.]+)?\s+[—–-]+\s")
+#: A dateline: an upper-case place at the start of a paragraph, maybe the agency, then a dash
+#: ("BERLIN — …", "WASHINGTON (AP) — …").
+DATELINE = re.compile(
+    r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ .'-]*[A-ZÀ-Þ])"
+    r"(?:,\s*[A-Z][A-Za-z.]+)?(?:\s*\([\w ]{1,20}\))?\s+[—–-]+\s"
+)
 
 
 @dataclass(frozen=True)

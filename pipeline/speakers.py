@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
+from .entities import DATELINE
 from .lexicon import MODELS_DIR, read_lines, read_table
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
@@ -96,7 +97,8 @@ class SpeakerResolver:
             (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
             key=lambda m: m.start,
         )
-        self.narrated = [m for m in self.mentions if not within(m, quoted or [])]
+        datelines = [match.span() for match in DATELINE.finditer(text)]
+        self.narrated = [m for m in self.mentions if not within(m, [*(quoted or []), *datelines])]
         self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
         for number, sentence in enumerate(doc.sents):
@@ -265,8 +267,8 @@ class SpeakerResolver:
         return known is None or known == wanted
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
-        """The mentions a pronoun may refer back to: in the window and outside quotations (a
-        name inside “…” is the quoted speaker's words, not the narrative's)."""
+        """The mentions a pronoun may refer back to: in the window, outside quotations (a
+        name inside “…” is the quoted speaker's words, not the narrative's) and datelines."""
         first_sentence = self.sentence_of[phrase.start] - WINDOW
         return [
             m

@@ -371,3 +371,49 @@ def test_attitude_and_position_verbs_take_their_object(extract):
         ("indirect", ["the new harbour plan"], "admires", "Ada Quill"),
         ("indirect", ["a budget for the bridge repairs"], "outlined", "council"),
     ]
+
+
+def test_same_speaker_nested_attribution_is_folded_into_its_parent(extract):
+    records = extract("Mayor Ada Quill said she believes the harbour plan will pass in May.")
+    assert [summary(r) for r in records] == [
+        ("indirect", ["she believes the harbour plan will pass in May"], "said", "Ada Quill")
+    ]
+
+
+def test_coordinated_cue_ends_the_first_content(extract):
+    records = extract(
+        "Kirby noted that the president approved new sanctions on the firms and warned that "
+        "the troops are being moved to the front."
+    )
+    by_cue = {r["cue"]["text"]: r for r in records}
+    assert by_cue["noted"]["content"]["text"] == (
+        "that the president approved new sanctions on the firms"
+    )
+    assert by_cue["warned"]["content"]["text"] == "that the troops are being moved to the front"
+    assert by_cue["warned"]["speaker"]["name"] == "Kirby"
+
+
+def test_signature_after_a_no_break_space(extract):
+    records = extract(
+        "Readers wrote to us after the debate.\n"
+        "“The moderators let both of them talk far too long tonight.”\u00a0― Jane Roe\u00a0\n"
+    )
+    assert [summary(r) for r in records] == [
+        ("direct", ["The moderators let both of them talk far too long tonight."], "―", "Jane Roe")
+    ]
+
+
+def test_headline_turn_needs_a_name(extract):
+    named = extract("Pence: Flowers Will Not Be at the Debate\nThe governor spoke on Sunday.")
+    assert [(summary(r)[2], summary(r)[3]) for r in named] == [(":", "Pence")]
+    titled = extract("The Latest: Storm Closes the Coast Road\nThe road shut at noon.")
+    assert [r for r in titled if r["cue"] and r["cue"]["lemma"] == ":"] == []
+
+
+def test_dateline_place_is_no_pronoun_antecedent(extract):
+    records = extract(
+        "LONDON (Reuters) — A new report on the port came out on Monday. It said the port had "
+        "lost money for a third year."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("It", "none")
