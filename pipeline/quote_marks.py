@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CLOSING = {"“": "”", "«": "»", '"': '"', "„": "“", "''": "''", "``": "''", "”": "”"}
+#: The marks that close each opening mark. A curly quote closed by a straight one, or the
+#: other way round, is a common slip of smart-quote conversion: “…" and "…”.
+CLOSING = {
+    "“": ("”", '"'),
+    '"': ('"', "”"),
+    "«": ("»",),
+    "„": ("“",),
+    "''": ("''",),
+    "``": ("''",),
+    "”": ("”",),
+}
 #: Two-character marks some sources use for double quotes: ''…'' and ``…''.
 DOUBLED = ("''", "``")
 
@@ -54,12 +64,13 @@ def mark_at(text: str, i: int) -> str | None:
 
 def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
     """The quotation opened at `start`, or None when it is never closed."""
-    closing = CLOSING[opening]
+    closings = CLOSING[opening]
     parts = []
     part_start = start + len(opening)
     i = part_start
     while i < len(text):
-        if text.startswith(closing, i):
+        closing = next((mark for mark in closings if text.startswith(mark, i)), None)
+        if closing is not None:
             parts.append((part_start, i))
             return QuoteMarks(start, i + len(closing), tuple(trimmed(text, parts)))
         if text[i] == "\n":
@@ -69,7 +80,7 @@ def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
             parts.append((part_start, i))
             part_start = i = reopened
             continue
-        if text[i] == opening != closing:  # the same kind opens again: unbalanced
+        if text[i] == opening not in closings:  # the same kind opens again: unbalanced
             return None
         i += 1
     return None

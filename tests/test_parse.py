@@ -45,3 +45,19 @@ def test_cached_texts_are_not_parsed_again(nlp, tmp_path, monkeypatch):
     docs = list(parse_texts(nlp, pairs, cache))
     assert seen == ["Another text."]
     assert [d.text for d in docs] == ["One text.", "Another text."]
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    doc = nlp(
+        "Pence Says Flowers Will Stay Away\nThe governor said she was not invited to the debate"
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Pence Says Flowers Will Stay Away",
+        "The governor said she was not invited to the debate",
+    ]
+    paragraphs = nlp(
+        "“It is over,” said Jo Roe of Tarnow.\n\nDemocrats noted that the vote was close."
+    )
+    assert [s.text.strip() for s in paragraphs.sents][
+        -1
+    ] == "Democrats noted that the vote was close."

@@ -27,3 +27,8 @@ def test_single_quotes_inside_double_quotes_stay_inside():
     assert quoted("“They called it ‘a disaster’ today,” she said.") == [
         ["They called it ‘a disaster’ today"]
     ]
+
+
+def test_curly_and_straight_marks_close_each_other():
+    text = 'Her “work-related" emails and "personal messages” were sorted. “Done," he said.'
+    assert quoted(text) == [["work-related"], ["personal messages"], ["Done"]]
