@@ -185,6 +185,11 @@ def merge_quotations(
         if owners:
             previous = owners[-1]
             continue
+        misread = cue_right_after(text, quotation, found)
+        if misread is not None:
+            misread.content, misread.kind = list(quotation.parts), "direct"
+            previous = misread
+            continue
         cued = cued_quotation(doc, text, quotation, lexicon, taken)
         if cued is not None:
             gapped = same_cue(result, cued)
@@ -203,6 +208,27 @@ def merge_quotations(
         elif words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS:
             previous = None
     return result
+
+
+def cue_right_after(
+    text: str, quotation: QuoteMarks, found: list[Attribution]
+) -> Attribution | None:
+    """ "“You should resign,” Warren told Stumpf, after he admitted …": a quotation followed
+    at once by a speaker and cue, or a cue and speaker, is their content, whatever clause
+    after the cue the parse gave them."""
+    if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS:
+        return None
+    for attribution in found:
+        if attribution.cue is None or attribution.speaker is None:
+            continue
+        opening = min(attribution.cue.start_char, attribution.speaker.start_char)
+        if (
+            opening >= quotation.end
+            and not text[quotation.end : opening].strip(" ,\u00a0")
+            and attribution.start > attribution.cue.end_char
+        ):
+            return attribution
+    return None
 
 
 def owns(attribution: Attribution, quotation: QuoteMarks) -> bool:

@@ -223,8 +223,8 @@ def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:
         return []
     if doc[right + 1].tag_ == "VBG":
         return []  # ", saying …" is an attribution of its own, ", speaking of …" a circumstance
-    if doc[right + 1].dep_ == "cc" or doc[right + 1].is_quote:
-        return []  # "…, he said, and …" / "…, he said, “…”" start something else
+    if doc[right + 1].dep_ in {"cc", "mark"} or doc[right + 1].is_quote:
+        return []  # "…, he said, and …" / ", after …" / "…, he said, “…”" start something else
     rest = trim_punct(doc, right + 1, sentence.end)
     return [rest] if rest and rest[1] - rest[0] >= 2 else []
 

@@ -417,3 +417,25 @@ def test_dateline_place_is_no_pronoun_antecedent(extract):
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("It", "none")
+
+
+def test_circumstance_after_the_cue_is_not_content(extract):
+    records = extract(
+        "The plant will close in May, the mayor said, after the council voted to sell the land."
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said)[1] == ["The plant will close in May"]
+
+
+def test_quote_right_before_its_cue_is_the_content(extract):
+    records = extract(
+        "“You should resign. You should give back the money you took,” Senator Ruth Vale told "
+        "the chief executive, after he admitted he had not been held to account."
+    )
+    [told] = with_cue(records, "told")
+    assert summary(told) == (
+        "direct",
+        ["You should resign. You should give back the money you took"],
+        "told",
+        "Ruth Vale",
+    )
