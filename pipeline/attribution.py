@@ -367,7 +367,8 @@ def continues(
     doc: Doc, text: str, quotation: QuoteMarks, previous: Attribution, lexicon: CueLexicon
 ) -> bool:
     """A quotation without a cue goes on with the previous direct quote, when that one is in
-    the same paragraph or the paragraph before. After a mixed quote ("“A” of the plan, he
+    the same paragraph, or in the paragraph before and the quotation opens its own paragraph
+    (the convention for a quote over several paragraphs). After a mixed quote ("“A” of the plan, he
     said. “B.”") only a quotation long enough not to be a scare quote, and with no cue next
     to it, goes on."""
     if previous.kind == "indirect" or previous.speaker is None:
@@ -375,6 +376,8 @@ def continues(
     between = text[previous.content[-1][1] : quotation.start]
     if len([line for line in between.split("\n")[1:-1] if line.strip()]) > 0:
         return False
+    if "\n" in between and between.split("\n")[-1].strip():
+        return False  # in the next paragraph, only a quotation that opens it goes on
     return previous.kind == "direct" or (
         words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS
         and not has_own_cue(doc, quotation, lexicon)

@@ -439,3 +439,16 @@ def test_quote_right_before_its_cue_is_the_content(extract):
         "told",
         "Ruth Vale",
     )
+
+
+def test_scare_quote_in_the_next_paragraph_is_not_more_of_the_quote(extract):
+    records = extract(
+        "“The port will reopen on Monday,” the harbour master said.\n\n"
+        "The new timetable is a “quick fix” for a deeper problem.\n\n"
+        "“We have checked every crane twice,” she added later.\n\n"
+        "“And the insurers agree with us.”"
+    )
+    contents = [r["content"]["text"] for r in records]
+    assert "quick fix" not in contents
+    assert records[-1]["content"]["text"] == "And the insurers agree with us."
+    assert records[-1]["speaker"]["text"] == "she"
