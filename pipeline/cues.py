@@ -35,6 +35,9 @@ OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
 PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
+#: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
+#: passive cue the subject is what was said or thought about ("Pence was dubbed …").
+SPEAKING_PASSIVES = frozenset({"quote"})
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 
 
@@ -359,8 +362,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     if subject is not None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return noun_phrase(verb.head), True
-        if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
-            return None, False  # "it was reported that …": no named source
+        if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
+            return None, False  # "it was reported that …", "Pence was dubbed …": no source
         return noun_phrase(subject), False
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
         return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
@@ -384,7 +387,12 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
         for t in verb.sent
         if t.i < verb.i and is_cue(t, lexicon) and any(c.dep_ in SUBJECT_DEPS for c in t.children)
     ]
-    return before[-1] if before else verb.head
+    if before:
+        return before[-1]
+    head = verb.head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head  # "was quoted as saying": the verb the preposition belongs to
+    return head
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:

@@ -452,3 +452,13 @@ def test_scare_quote_in_the_next_paragraph_is_not_more_of_the_quote(extract):
     assert "quick fix" not in contents
     assert records[-1]["content"]["text"] == "And the insurers agree with us."
     assert records[-1]["speaker"]["text"] == "she"
+
+
+def test_subject_of_a_passive_cue_is_not_its_speaker(extract):
+    records = extract(
+        "The mayor was accused of hiding the flood report. "
+        "Ms. Vale was quoted as saying the port would close."
+    )
+    speakers = {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
+    assert speakers["accused"] is None
+    assert speakers["saying"] == "Ms. Vale"
