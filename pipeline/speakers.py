@@ -32,6 +32,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Prepositions after a description that tell when or where it spoke, not which one it is.
+CIRCUMSTANCES = frozenset({"on", "in", "at", "during", "after", "before", "since", "to"})
 #: How many sentences back a pronoun looks for what it refers to.
 WINDOW = 6
 #: How many sentences ahead an indefinite description looks for the name it introduces.
@@ -117,7 +119,7 @@ class SpeakerResolver:
             or self.by_description(phrase)
         )
         if resolved is None:
-            name = without_determiner(phrase).text
+            name = name_of(description_of(phrase))
             resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
         self.history.append(Resolved(self.sentence_of[phrase.start], phrase.root, resolved))
         return record | resolved
@@ -149,7 +151,7 @@ class SpeakerResolver:
                 fuller = self.full_name(mention)
                 names.append((fuller or mention.entity)["name"])
             else:
-                names.append(without_determiner(head.doc[head.left_edge.i : head.i + 1]).text)
+                names.append(name_of(head.doc[head.left_edge.i : head.i + 1]))
         return {
             "name": " and ".join(names),
             "entity_id": None,
@@ -363,7 +365,7 @@ class SpeakerResolver:
         gives: the entity it is a title of ("spokesman Matthew Miller") or a speaker resolved
         to, else its words when they say more ("senior U.S. military official")."""
         head = phrase.root
-        own = without_determiner(phrase).text.lower()
+        own = name_of(phrase).lower()
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
@@ -378,12 +380,12 @@ class SpeakerResolver:
             earlier = without_determiner(noun_phrase_of(token))
             if len(earlier) < len(without_determiner(phrase)):
                 earlier = without_determiner(phrase)  # this phrase is the fuller one
-            if earlier.text.lower() != own:
+            if name_of(earlier).lower() != own:
                 titled = self.entity_titled(phrase, after=token.idx)
                 if titled is not None:
                     return self.named(titled, "coreference")
                 return {
-                    "name": earlier.text,
+                    "name": name_of(earlier),
                     "entity_id": None,
                     "label": None,
                     "resolved_by": "coreference",
@@ -535,6 +537,32 @@ def without_determiner(phrase: Span) -> Span:
     ):
         start += 1
     return phrase.doc[start : phrase.end]
+
+
+def description_of(phrase: Span) -> Span:
+    """A description that names nobody else is its own referent, with the words after its
+    head that say which one: "A notebook recovered from a fallen soldier", "Western
+    officials, including Ukrainians". A relative clause or apposition is not part of it."""
+    head = phrase.root
+    if head.pos_ != "NOUN":
+        return phrase
+    end = phrase.end
+    rights = list(head.rights)
+    for n, child in enumerate(rights):
+        if child.dep_ in {"prep", "acl"} and child.lower_ not in CIRCUMSTANCES:
+            end = max(end, child.right_edge.i + 1)
+        elif not (
+            child.dep_ == "punct" and n + 1 < len(rights) and rights[n + 1].lower_ == "including"
+        ):
+            break
+    return phrase.doc[phrase.start : end]
+
+
+def name_of(phrase: Span) -> str:
+    """The words of a phrase as a name: without its determiner, and without the quotation
+    marks of a scare quote (the unnamed “senior U.S. military official”)."""
+    words = [t for t in without_determiner(phrase) if not t.is_quote]
+    return "".join(t.text_with_ws for t in words).strip()
 
 
 def token_at(doc: Doc, char: int) -> Token:

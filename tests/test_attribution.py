@@ -462,3 +462,22 @@ def test_subject_of_a_passive_cue_is_not_its_speaker(extract):
     speakers = {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
     assert speakers["accused"] is None
     assert speakers["saying"] == "Ms. Vale"
+
+
+def test_unresolved_description_keeps_the_words_that_say_which_one(extract):
+    records = extract(
+        "A notebook recovered from a flooded cellar on Monday shows that the mill kept two "
+        "sets of books. Local traders, including the grain merchants, said the mill had "
+        "cheated them."
+    )
+    names = {r["cue"]["text"]: (r["speaker"]["name"], r["speaker"]["resolved_by"]) for r in records}
+    assert names["shows"] == ("notebook recovered from a flooded cellar on Monday", "none")
+    assert names["said"] == ("Local traders, including the grain merchants", "none")
+
+
+def test_scare_quotes_are_not_part_of_a_speaker_name(extract):
+    records = extract(
+        "The unnamed “senior harbour official” said the cranes were unsafe. "
+        "The official said repairs would take a month."
+    )
+    assert {r["speaker"]["name"] for r in records} == {"unnamed senior harbour official"}
