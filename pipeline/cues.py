@@ -35,6 +35,7 @@ OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
 PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
+THING_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
 #: passive cue the subject is what was said or thought about ("Pence was dubbed …").
 SPEAKING_PASSIVES = frozenset({"quote"})
@@ -172,7 +173,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS
         and not is_addressee(c, verb, lexicon)
-        and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPOSITIONS)
+        and not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPOSITIONS or c.n_rights == 0))
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
         around = reporting_clause(verb)
@@ -182,7 +183,10 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
     span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
-    return [span] if span and span[1] - span[0] >= MIN_OBJECT_CONTENT else None
+    if span is None:
+        return None
+    named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Clinton", "mocked Machado"
+    return [span] if named or span[1] - span[0] >= MIN_OBJECT_CONTENT else None
 
 
 def cue_phrase(verb: Token) -> tuple[int, int]:
@@ -314,12 +318,21 @@ def misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
 
 def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:
     """ "told reporters", "warned the court": the person spoken to is not the content."""
-    if child.dep_ == "dative":
-        return True
+    if child.dep_ == "dative" or is_personal_pronoun(child):
+        return True  # "told reporters …", "asked her", "showed him"
     return (
         verb.lemma_.lower() in lexicon.addressee_verbs
         and child.dep_ == "dobj"
         and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    )
+
+
+def is_personal_pronoun(token: Token) -> bool:
+    """ "him", "her", "me": a person, never what was said ("it" may be)."""
+    return (
+        token.pos_ == "PRON"
+        and "Prs" in token.morph.get("PronType")
+        and token.lower_ not in THING_PRONOUNS
     )
 
 

@@ -481,3 +481,11 @@ def test_scare_quotes_are_not_part_of_a_speaker_name(extract):
         "The official said repairs would take a month."
     )
     assert {r["speaker"]["name"] for r in records} == {"unnamed senior harbour official"}
+
+
+def test_short_object_counts_only_when_it_is_a_name(extract):
+    records = extract(
+        "The union endorsed Vale on Monday. The troops will support the invasion. "
+        "The mayor showed him the report."
+    )
+    assert [summary(r) for r in records] == [("indirect", ["Vale"], "endorsed", "union")]
