@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .read import Article
-from .timex import QUARTER_VALUE, Context, Normaliser, Tense, Timex, TimexWords
+from .timex import Context, Normaliser, Reference, Tense, Timex, TimexWords
 
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 #: Words that may lead a span but are not part of a TIMEX3 ("since" is kept as a mod).
@@ -34,6 +34,7 @@ NOT_A_DATE = re.compile(
 #: A stand-in anchor, used only to tell whether an expression that has no value without a
 #: publication date is a temporal expression at all.
 PROBE_ANCHOR = date(2000, 1, 1)
+AUXILIARY = frozenset({"aux", "auxpass"})
 #: How many tokens up the tree `governing_verb` looks for the verb of a date.
 MAX_VERB_DISTANCE = 4
 #: Words at which a span the normaliser cannot read as a whole is split into expressions:
@@ -60,16 +61,17 @@ class DateStage:
         ]
 
     def read_spans(self, doc: Doc, text: str, anchor: date | None) -> list[tuple[int, int, Timex]]:
-        """Every expression with its TIMEX3, in text order. A quarter the text names
-        ("third-quarter") is what a later "the quarter" or "a year earlier" refers to."""
+        """Every expression with its TIMEX3, in text order. Each calendar date becomes the
+        reference time of the expressions after it ("the following year", "the quarter"),
+        unless it is only a comparison ("up from a year earlier")."""
         found: list[tuple[int, int, Timex]] = []
-        quarter = None
+        reference = Reference()
         for start, end in self.candidate_spans(doc, text):
-            for piece in self.read_span(doc, text, start, end, anchor, quarter):
+            for piece in self.read_span(doc, text, start, end, anchor, reference):
                 found.append(piece)
-                value, named = piece[2].value or "", text[piece[0] : piece[1]].lower()
-                if "quarter" in named and QUARTER_VALUE.fullmatch(value):
-                    quarter = value
+                timex = piece[2]
+                if timex.type in TEMPORAL_LABELS and not timex.comparison:
+                    reference = reference.moved_to(timex.value)
         return found
 
     def record(
@@ -95,11 +97,17 @@ class DateStage:
         }
 
     def read_span(
-        self, doc: Doc, text: str, start: int, end: int, anchor: date | None, quarter: str | None
+        self,
+        doc: Doc,
+        text: str,
+        start: int,
+        end: int,
+        anchor: date | None,
+        reference: Reference,
     ) -> list[tuple[int, int, Timex]]:
         """The span's TIMEX3, or those of its parts when it holds several expressions."""
         span = doc.char_span(start, end, alignment_mode="expand")
-        context = Context(anchor, tense_of(span, self.words) if span else None, quarter)
+        context = Context(anchor, tense_of(span, self.words) if span else None, reference)
         timex = self.normaliser(text[start:end], context) or self.unanchored(
             text[start:end], context
         )
@@ -108,7 +116,7 @@ class DateStage:
         pieces = []
         for part_start, part_end in split_span(text, start, end):
             if (part_start, part_end) != (start, end):
-                pieces += self.read_span(doc, text, part_start, part_end, anchor, quarter)
+                pieces += self.read_span(doc, text, part_start, part_end, anchor, reference)
         return pieces
 
     def unanchored(self, text: str, context: Context) -> Timex | None:
@@ -125,7 +133,8 @@ class DateStage:
             (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in TEMPORAL_LABELS
         ]
         spans += [match.span() for match in self.extra.finditer(text)]
-        trimmed = (trim(text, start, end) for start, end in sorted(spans))
+        phrases = tuple(phrase for phrase in self.words["mod"] if " " in phrase)
+        trimmed = (trim(text, start, end, phrases) for start, end in sorted(spans))
         kept = [(s, e) for s, e in trimmed if e > s and not NOT_A_DATE.fullmatch(text[s:e])]
         return merge_spans(kept, text)
 
@@ -142,13 +151,23 @@ def extra_expressions(words: TimexWords) -> re.Pattern[str]:
         rf"|\b(?:{months})\.? \d{{1,2}}\b(?:, \d{{4}}\b)?"
         r"|(?i:\b(?:every|each) (?:other )?(?:day|week|month|year|morning|night)\b)"
         r"|(?<=\b(?:in|of|by) )May\b(?: \d{4}\b)?"
+        rf"|(?i:\b{anaphoric_phrases(words)}\b)"
     )
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading prepositions, a trailing possessive "'s" and punctuation."""
+def anaphoric_phrases(words: TimexWords) -> str:
+    """ "the following day", "that week", "the next morning": phrases the NER model misses."""
+    units = "|".join(["day", "week", "month", "year", *words["part_of_day"]])
+    return rf"(?:(?:the )?{words.pattern('anaphor')}|the next) (?:{units})"
+
+
+def trim(text: str, start: int, end: int, keep: tuple[str, ...] = ()) -> tuple[int, int]:
+    """Drop leading prepositions, a trailing possessive "'s" and punctuation; a preposition
+    that starts one of the phrases `keep` ("at least", "as early as") stays."""
     words = text[start:end].split(" ")
     while len(words) > 1 and words[0].lower() in LEADING_WORDS:
+        if " ".join(words).lower().startswith(keep):
+            break
         start += len(words.pop(0)) + 1
     span = text[start:end]
     for suffix in ("'s", "’s", "'", ",", ";", ":"):
@@ -187,31 +206,88 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def tense_of(span: Span, words: TimexWords) -> Tense:
-    """Where the clause of the span points: "will meet on Monday" and "plans to announce on
-    Nov. 6" to the future, "met on Monday" to the past. A deadline
-    ("extended to Nov. 20", "by Jan. 14"), a date on an adjective ("payable Dec. 7") and one
-    inside a noun phrase ("the Friday explosions") point to neither."""
-    attachment = span.root.head
-    if attachment.lower_ in words["deadline"] or attachment.pos_ == "ADJ":
+    """Where the clause of the span points: "will meet on Monday", "plans to announce on Nov.
+    6" and "is set to resume Monday" to the future, "met on Monday" to the past. A date inside
+    a noun phrase ("Wednesday's ruling", "the Friday explosions") or on an adjective ("payable
+    Dec. 7") points to neither; nor does a deadline ("extended to Nov. 20", "by Jan. 14")
+    unless the clause points ahead or the verb puts something off ("postponed until Tuesday").
+    """
+    root = span.root
+    if root.dep_ in ("poss", "compound") or root.head.pos_ == "ADJ":
         return None
-    if attachment.pos_ == "ADP" and span.root.dep_ == "pobj":
+    attachment, deadline = root.head, root.head.lower_ in words["deadline"]
+    if attachment.pos_ == "ADP" and root.dep_ == "pobj":
         attachment = attachment.head
-    if attachment.pos_ not in ("VERB", "AUX"):
-        return None  # a date inside a noun phrase: "Wednesday's ruling"
-    verb = attachment
-    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    verb = clause_verb(attachment)
+    if verb is None:
+        return None
+    tense = verb_tense(verb, words)
+    if deadline and tense != "future":
+        return "future" if verb.lemma_ in words["postpone"] else None
+    return tense
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb a date is attached to, through adverbs ("could arrive as early as Tuesday");
+    None for a date on a noun or an adjective."""
+    for _ in range(MAX_VERB_DISTANCE):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.pos_ != "ADV" or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token, words: TimexWords) -> Tense:
+    """The direction of a clause from its verb group. A participle without an auxiliary
+    ("the plan, unveiled in March") is past, unless it sets something up ("a summit set for
+    April", "a service planned for Saturday"): then the date may lie either way."""
+    auxiliaries = [child for child in verb.children if child.dep_ in AUXILIARY]
     nearby = [verb, *auxiliaries]
     if verb.dep_ == "xcomp":
         nearby += [verb.head, *verb.head.children]
-    if any(token.lower_ in words["future"] or token.lemma_ in words["future"] for token in nearby):
+    if any(points_ahead(token, words) for token in nearby):
         return "future"
     if any(child.lower_ == "to" for child in auxiliaries):
-        return None  # an infinitive has no tense of its own: "to mark its entry on Friday"
-    if any("Past" in token.morph.get("Tense") for token in [verb, *auxiliaries]):
+        # an infinitive has no tense of its own ("to mark its entry on Friday"), but "is to
+        # testify Tuesday" and "set to resume Monday" look ahead
+        head = verb.head
+        copula = head.head if head.dep_ == "acomp" else head  # "had been due to expire"
+        ahead = head.lemma_ in words["future_infinitive"] and not is_past_form(copula)
+        return "future" if verb.dep_ == "xcomp" and ahead else None
+    if any(token.lemma_ == "have" or is_finite_past(token) for token in auxiliaries):
         return "past"
-    if any(token.lemma_ == "have" for token in auxiliaries):
+    if verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and not auxiliaries:
+        sets_up = verb.lemma_ in words["future"] or verb.lemma_ in words["future_infinitive"]
+        return None if sets_up else "past"
     return None
+
+
+def points_ahead(token: Token, words: TimexWords) -> bool:
+    """A modal ("will", "could") or a word of intent ("plans", "planned", "is expected"),
+    unless it is a bare participle ("a service planned for Saturday was canceled") or
+    pluperfect ("had been scheduled to expire Friday"): those look back from a past event."""
+    if token.lower_ not in words["future"] and token.lemma_ not in words["future"]:
+        return False
+    if token.tag_ == "MD":
+        return True
+    auxiliaries = [child for child in token.children if child.dep_ in AUXILIARY]
+    if token.tag_ == "VBN" and not auxiliaries:
+        return False
+    return not any(child.lemma_ == "have" and is_finite_past(child) for child in auxiliaries)
+
+
+def is_past_form(token: Token) -> bool:
+    """ "was", "said", "was scheduled"."""
+    auxiliaries = [child for child in token.children if child.dep_ in AUXILIARY]
+    return token.tag_ == "VBD" or any(is_finite_past(child) for child in auxiliaries)
+
+
+def is_finite_past(token: Token) -> bool:
+    return "Past" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm")
 
 
 def governing_verb(token: Token) -> Token | None:

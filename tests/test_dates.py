@@ -78,6 +78,50 @@ def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(dates):
     assert found["a year earlier"][1] == "2023-Q3"
 
 
+def test_a_comparison_with_an_earlier_quarter_does_not_change_the_quarter(dates):
+    found = dates(
+        "Third-quarter sales fell to $5 million from $6 million in the year-earlier quarter. "
+        "Costs in the quarter rose."
+    )
+    assert found["the year-earlier quarter"][1] == "2023-Q3"
+    assert found["the quarter"][1] == "2024-Q3"
+
+
+def test_anaphoric_expressions_follow_the_story(dates):
+    found = dates(
+        "The mill opened in March 1996. The following year it was sold. The dam broke on "
+        "Oct. 4, 1998, and rescuers arrived the next day. Officials said on Tuesday that "
+        "the inquiry would end next year."
+    )
+    assert found["The following year"] == ("DATE", "1997", None)
+    assert found["the next day"] == ("DATE", "1998-10-05", None)
+    # deictic expressions still count from the publication date
+    assert found["Tuesday"][1] == "2024-12-17"
+    assert found["next year"][1] == "2025"
+
+
+def test_without_a_story_date_anaphoric_expressions_use_the_publication_date(dates):
+    assert dates("The minister resigned, and the following day her deputy quit.")[
+        "the following day"
+    ] == ("DATE", "2024-12-19", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The talks are set to resume Monday in Geneva.", "Monday", "2024-12-23"),
+        ("The judge is to rule on the appeal Friday.", "Friday", "2024-12-20"),
+        ("The court postponed the hearing until Friday.", "Friday", "2024-12-20"),
+        ("Her father could arrive as early as Tuesday.", "as early as Tuesday", "2024-12-24"),
+        ("A concert planned for Saturday was canceled.", "Saturday", "2024-12-14"),
+        ("The offer had been scheduled to expire Friday.", "Friday", "2024-12-13"),
+        ("The sale was announced Monday by the board.", "Monday", "2024-12-16"),
+    ],
+)
+def test_the_verb_group_sets_the_direction(dates, sentence, text, value):
+    assert dates(sentence)[text][1] == value
+
+
 def test_without_a_publication_date_relative_values_are_left_open(dates):
     found = dates(
         "The ministry said on Tuesday that the attack of Dec. 15, 2023 was planned.", None
@@ -97,6 +141,8 @@ def test_records_carry_the_anchor(nlp, stage):
 def test_trim_and_split():
     text = "since the past year's end of"
     assert trim(text, 0, len(text)) == (6, len(text) - 3)
+    text = "at least 30 days"
+    assert trim(text, 0, len(text), ("at least",)) == (0, len(text))
     text = "its fourth quarter ended Sept. 30"
     assert [text[s:e] for s, e in split_span(text, 0, len(text))] == [
         "its fourth quarter",
