@@ -12,9 +12,10 @@ in which a weekday or a month without a year is resolved.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,10 +23,9 @@ from .read import Article
 from .timex import Context, Normaliser, Reference, Tense, Timex, TimexWords
 
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
-#: Words that may lead a span but are not part of a TIMEX3 ("since" is kept as a mod).
-LEADING_WORDS = frozenset(
-    {"on", "in", "at", "since", "by", "from", "until", "till", "during", "for", "of", "to", "as"}
-)
+#: Words that tell which period a bare unit is ("this year", "last week").
+DETERMINERS = frozenset({"this", "last", "next", "that"})
+TIME_UNITS = frozenset({"day", "week", "weekend", "month", "quarter", "year"})
 #: Spans that are never dates: ages ("44-year-old", "52 years old") and bare small numbers.
 NOT_A_DATE = re.compile(
     r".*\b(?:years?|months?|weeks?|days?)[- ]old\b.*|\d{1,3}|\d{5,}|(?:quarterly|annual)",
@@ -37,11 +37,24 @@ PROBE_ANCHOR = date(2000, 1, 1)
 AUXILIARY = frozenset({"aux", "auxpass"})
 #: How many tokens up the tree `governing_verb` looks for the verb of a date.
 MAX_VERB_DISTANCE = 4
-#: Words at which a span the normaliser cannot read as a whole is split into expressions:
-#: "its fourth quarter ended Sept. 30", "Monday and Tuesday".
-SPLIT_AT = re.compile(r",? (?:ended|ending|and|or|to|through|from|until|compared with|of) |, ")
+#: Where a span the normaliser cannot read as a whole is split into expressions: at these
+#: words ("its fourth quarter ended Sept. 30", "Monday and Tuesday"), else at commas; each
+#: part is read whole first, so "the year ending June 30, 1990" keeps its date whole.
+SPLIT_AT = (
+    re.compile(r",? (?:ended|ending|and|or|to|through|from|until|compared with|of) "),
+    re.compile(r", "),
+)
 
 Record = dict[str, Any]
+
+
+class Candidate(NamedTuple):
+    """A span to read, and the spans it was merged from ("more than four hours" +
+    "Friday"): those are read one by one when the whole is not one expression."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
 
 
 class DateStage:
@@ -51,6 +64,8 @@ class DateStage:
         self.words = words or TimexWords.load()
         self.normaliser = Normaliser(self.words)
         self.extra = extra_expressions(self.words)
+        self.leading = frozenset(self.words["leading"])
+        self.kept_phrases = tuple(phrase for phrase in self.words["mod"] if " " in phrase)
 
     def __call__(self, doc: Doc, article: Article) -> list[Record]:
         anchor = publication_date(article.published)
@@ -66,8 +81,15 @@ class DateStage:
         unless it is only a comparison ("up from a year earlier")."""
         found: list[tuple[int, int, Timex]] = []
         reference = Reference()
-        for start, end in self.candidate_spans(doc, text):
-            for piece in self.read_span(doc, text, start, end, anchor, reference):
+        for start, end, parts in self.candidate_spans(doc, text):
+            pieces = self.read_span(doc, text, start, end, anchor, reference)
+            if not pieces and len(parts) > 1:
+                pieces = [
+                    piece
+                    for part_start, part_end in parts
+                    for piece in self.read_span(doc, text, part_start, part_end, anchor, reference)
+                ]
+            for piece in pieces:
                 found.append(piece)
                 timex = piece[2]
                 if timex.type in TEMPORAL_LABELS and not timex.comparison:
@@ -115,7 +137,8 @@ class DateStage:
             return [(start, end, timex)]
         pieces = []
         for part_start, part_end in split_span(text, start, end):
-            if (part_start, part_end) != (start, end):
+            part_start, part_end = self.trim(text, part_start, part_end)
+            if part_end > part_start and (part_start, part_end) != (start, end):
                 pieces += self.read_span(doc, text, part_start, part_end, anchor, reference)
         return pieces
 
@@ -127,16 +150,29 @@ class DateStage:
         probe = self.normaliser(text, replace(context, anchor=PROBE_ANCHOR))
         return Timex(probe.type, None, probe.mod) if probe else None
 
-    def candidate_spans(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+    def candidate_spans(self, doc: Doc, text: str) -> list[Candidate]:
         """Character spans of the temporal expressions, trimmed, merged and in order."""
         spans = [
-            (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in TEMPORAL_LABELS
+            (with_determiner(ent), ent.end_char)
+            for ent in doc.ents
+            if ent.label_ in TEMPORAL_LABELS
         ]
         spans += [match.span() for match in self.extra.finditer(text)]
-        phrases = tuple(phrase for phrase in self.words["mod"] if " " in phrase)
-        trimmed = (trim(text, start, end, phrases) for start, end in sorted(spans))
+        trimmed = (self.trim(text, start, end) for start, end in sorted(spans))
         kept = [(s, e) for s, e in trimmed if e > s and not NOT_A_DATE.fullmatch(text[s:e])]
         return merge_spans(kept, text)
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        return trim(text, start, end, self.leading, self.kept_phrases)
+
+
+def with_determiner(ent: Span) -> int:
+    """The start of an entity, with the "this", "last" or "next" the model left out ("This
+    year's results": "year")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in DETERMINERS and ent[0].lower_ in TIME_UNITS:
+        return before.idx
+    return ent.start_char
 
 
 def extra_expressions(words: TimexWords) -> re.Pattern[str]:
@@ -150,9 +186,22 @@ def extra_expressions(words: TimexWords) -> re.Pattern[str]:
         r"(?i:\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b)"
         rf"|\b(?:{months})\.? \d{{1,2}}\b(?:, \d{{4}}\b)?"
         r"|(?i:\b(?:every|each) (?:other )?(?:day|week|month|year|morning|night)\b)"
+        rf"|(?i:\b(?:every|each) {words.pattern('weekday')}\b)"
+        rf"|\b(?:last )?{holiday_names(words)}\b"
         r"|(?<=\b(?:in|of|by) )May\b(?: \d{4}\b)?"
         rf"|(?i:\b{anaphoric_phrases(words)}\b)"
+        r"|(?i:\bthe (?:latest|year-ago|year-earlier) (?:quarter|period)\b)"
     )
+
+
+def holiday_names(words: TimexWords) -> str:
+    """The holidays of the lexicon as written in text: "Thanksgiving Day", "New Year's Eve"."""
+    names = [
+        "(?:'s|’s)? ".join(word.capitalize() for word in holiday.split())
+        for holiday in sorted(words["holiday"], key=len, reverse=True)
+        if not holiday.startswith("the ")
+    ]
+    return "(?:" + "|".join(names) + ")"
 
 
 def anaphoric_phrases(words: TimexWords) -> str:
@@ -161,11 +210,13 @@ def anaphoric_phrases(words: TimexWords) -> str:
     return rf"(?:(?:the )?{words.pattern('anaphor')}|the next) (?:{units})"
 
 
-def trim(text: str, start: int, end: int, keep: tuple[str, ...] = ()) -> tuple[int, int]:
-    """Drop leading prepositions, a trailing possessive "'s" and punctuation; a preposition
-    that starts one of the phrases `keep` ("at least", "as early as") stays."""
+def trim(
+    text: str, start: int, end: int, leading: Collection[str], keep: tuple[str, ...] = ()
+) -> tuple[int, int]:
+    """Drop the `leading` words (prepositions), a trailing possessive "'s" and punctuation; a
+    leading word that starts one of the phrases `keep` ("at least", "as early as") stays."""
     words = text[start:end].split(" ")
-    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
+    while len(words) > 1 and words[0].lower() in leading:
         if " ".join(words).lower().startswith(keep):
             break
         start += len(words.pop(0)) + 1
@@ -179,15 +230,16 @@ def trim(text: str, start: int, end: int, keep: tuple[str, ...] = ()) -> tuple[i
     return start, end
 
 
-def merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]], text: str) -> list[Candidate]:
     """Overlapping spans become one, as do spans separated by a space only ("10 p.m." +
     "Wednesday", "Friday" + "morning")."""
-    merged: list[tuple[int, int]] = []
+    merged: list[Candidate] = []
     for start, end in spans:
-        if merged and (start < merged[-1][1] or text[merged[-1][1] : start] == " "):
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        if merged and (start < merged[-1].end or text[merged[-1].end : start] == " "):
+            last = merged[-1]
+            merged[-1] = Candidate(last.start, max(end, last.end), (*last.parts, (start, end)))
         else:
-            merged.append((start, end))
+            merged.append(Candidate(start, end, ((start, end),)))
     return merged
 
 
@@ -196,13 +248,16 @@ def publication_date(published: str | None) -> date | None:
 
 
 def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a span between the words of `SPLIT_AT`."""
-    parts, position = [], start
-    for match in SPLIT_AT.finditer(text, start, end):
-        parts.append((position, match.start()))
-        position = match.end()
-    parts.append((position, end))
-    return [(s, e) for s, e in parts if e > s]
+    """The parts of a span between the words of `SPLIT_AT`, else between its commas."""
+    for separator in SPLIT_AT:
+        parts, position = [], start
+        for match in separator.finditer(text, start, end):
+            parts.append((position, match.start()))
+            position = match.end()
+        parts.append((position, end))
+        if len(parts) > 1:
+            return [(s, e) for s, e in parts if e > s]
+    return [(start, end)]
 
 
 def tense_of(span: Span, words: TimexWords) -> Tense:

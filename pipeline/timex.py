@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -40,7 +40,9 @@ YEARS_IN = {"DE": 10, "CE": 100}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Time zones that may follow a clock time; they do not change the value.
 TIME_ZONES = frozenset({"est", "edt", "et", "cst", "cdt", "ct", "pst", "pdt", "pt", "gmt", "utc"})
-CLOCK = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))? ?([ap]m)\b|(\d{1,2}):(\d\d)\b|(noon|midnight)\b)")
+CLOCK = re.compile(
+    r"\b(?:(\d{1,2})(?::(\d\d))? ?([ap]m)\b|(\d{1,2}):(\d\d)\b|(noon|midday|midnight)\b)"
+)
 NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d\d|\d{4})|\d{4}-\d\d-\d\d")
 QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 #: The calendar part of a DATE or TIME value: year, and month and day or quarter if given.
@@ -49,6 +51,11 @@ CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?![\dX])
 OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1}
 OFFSETS |= {"coming": 1, "following": 1}
 PERIOD_WORDS = "|".join(OFFSETS)
+#: The direction "last" and "next" give a day named without a year ("last Oct. 23").
+DIRECTIONS: dict[str, Tense] = {"last": "past", "next": "future"}
+#: How a fraction of a duration unit is written in the next smaller unit (2.5 years: P2Y6M).
+SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24)}
+SMALLER_UNIT |= {"TH": ("TM", 60), "TM": ("TS", 60)}
 #: Years named relative to the anchor or to the quarter under discussion.
 RELATIVE_YEARS = "year ago|year earlier|last year|next year"
 TEEN_VALUES = frozenset(str(n) for n in range(10, 21))
@@ -142,7 +149,7 @@ class Normaliser:
         self.words = w = words or TimexWords.load()
         self.units = {form: code for unit, code in w["unit"].items() for form in plurals(unit)}
         unit = "(?:" + "|".join(sorted(map(re.escape, self.units), key=len, reverse=True)) + ")"
-        number = rf"(?:\d+(?:\.\d+)?|{tens(w)} {w.pattern('number')}|{w.pattern('number')})"
+        number = rf"(?:\d+(?:\.\d+| 1/2)?|{tens(w)} {w.pattern('number')}|{w.pattern('number')})"
         self.mods = sorted(w["mod"], key=len, reverse=True)
         ordinal, season = w.pattern("ordinal"), w.pattern("season")
         self.weekday_re = re.compile(rf"(?:({PERIOD_WORDS}) )?({w.pattern('weekday')})")
@@ -159,6 +166,13 @@ class Normaliser:
         self.rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Timex | None]]]
         self.rules = [
             (re.compile(rf"(?:every|each|per) (?:other )?(?:({number}) )?({unit})"), self.every),
+            (
+                re.compile(
+                    rf"(?:every|each) ({w.pattern('weekday')})(?: ({w.pattern('part_of_day')}))?"
+                ),
+                self.every_weekday,
+            ),
+            (re.compile(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century"), self.century),
             (
                 re.compile(rf"(?:the )?(\d\d)?(\d)0s|(?:the )?'(\d)0s|the ({w.pattern('decade')})"),
                 self.decade,
@@ -250,10 +264,11 @@ class Normaliser:
         anaphor = self.anaphor_re.fullmatch(text)
         if anaphor:
             return self.anaphoric(anaphor, context)
-        if text in ("tonight", "last night") or any(
+        part_of_day = text in ("tonight", "last night") or any(
             part in text.split() for part in self.words["part_of_day"]
-        ):
-            return self.part_of_day(text, context)
+        )
+        if part_of_day and (timex := self.part_of_day(text, context)):
+            return timex
         value = self.day(text, context) or self.month(text, context)
         if value is not None:
             return Timex("DATE", value)
@@ -326,6 +341,9 @@ class Normaliser:
         match = self.weekday_re.fullmatch(text)
         if match:
             return self.weekday(match[2], match[1], context)
+        which, _, rest = text.partition(" ")
+        if which in DIRECTIONS and rest:  # "last Thanksgiving", "next Oct. 23"
+            text, context = rest, replace(context, tense=DIRECTIONS[which])
         if text.removeprefix("the ") in self.words["holiday"]:
             return self.holiday(self.words["holiday"][text.removeprefix("the ")], context)
         return self.calendar_day(text, context)
@@ -604,6 +622,16 @@ class Normaliser:
             amount = 1 if unit_word in self.words["unit"] else None  # "week" vs "weeks"
         return Timex("DURATION", duration_value(amount, self.units[unit_word]))
 
+    def every_weekday(self, match: re.Match[str], context: Context) -> Timex:
+        """ "every Thursday" → `XXXX-WXX-4`, "each Friday night" → `XXXX-WXX-5TNI`."""
+        time = f"T{self.words['part_of_day'][match[2]]}" if match[2] else ""
+        return Timex("SET", f"XXXX-WXX-{self.words['weekday'][match[1]]}{time}")
+
+    def century(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "the 20th century" → `19` (the years 1900-1999)."""
+        number = int(match[1])
+        return Timex("DATE", f"{number - 1:02d}") if number > 0 else None
+
     def every(self, match: re.Match[str], context: Context) -> Timex | None:
         amount = 2 if " other " in match[0] else self.amount(match[1]) if match[1] else 1
         return Timex("SET", duration_value(amount, self.units[match[2]]))
@@ -612,6 +640,8 @@ class Normaliser:
         """A number in digits or words; None for a vague one ("several", "a few")."""
         if re.fullmatch(r"\d+(?:\.\d+)?", number):
             return float(number)
+        if number.endswith(" 1/2"):  # "2 1/2 years"
+            return float(number[:-4]) + 0.5
         words = self.words["number"]
         parts = [words.get(number)] if number in words else [words.get(p) for p in number.split()]
         if None in parts or "X" in parts:
@@ -627,7 +657,7 @@ class Normaliser:
             return None
         hour_text, minute, meridiem, hour24, minute24, word = match.groups()
         if word:
-            hour, minutes = (12 if word == "noon" else 24), 0
+            hour, minutes = (24 if word == "midnight" else 12), 0
         elif hour24:
             hour, minutes = int(hour24), int(minute24)
         else:
@@ -801,15 +831,26 @@ def teens(words: TimexWords) -> str:
 
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: (3, "M") → "P3M", (2, "TH") → "PT2H", (None, "Y") → "PXY"; decades
-    and centuries in years, as TimeML writes them: (2, "DE") → "P20Y"."""
+    and centuries in years, as TimeML writes them: (2, "DE") → "P20Y"; a fraction in the next
+    smaller unit: (2.5, "Y") → "P2Y6M", (5.5, "TH") → "PT5H30M"."""
     if amount is not None and unit in YEARS_IN:
         amount, unit = amount * YEARS_IN[unit], "Y"
     if amount is None:
-        number = "X"
-    elif amount == int(amount):
-        number = str(int(amount))
-    else:
-        number = str(amount)
-    if unit.startswith("T"):
-        return f"PT{number}{unit[1:]}"
-    return f"P{number}{unit}"
+        return duration_text([("X", unit)])
+    parts = [(amount, unit)]
+    if amount != int(amount) and unit in SMALLER_UNIT:
+        smaller, per_unit = SMALLER_UNIT[unit]
+        parts = [(int(amount), unit), ((amount - int(amount)) * per_unit, smaller)]
+        parts = [(number, part_unit) for number, part_unit in parts if number]
+    return duration_text([(number_text(number), part_unit) for number, part_unit in parts])
+
+
+def duration_text(parts: list[tuple[str, str]]) -> str:
+    """[("2", "Y"), ("6", "M")] → "P2Y6M"; units of the clock go after a T: "PT5H30M"."""
+    days = "".join(number + unit for number, unit in parts if not unit.startswith("T"))
+    times = "".join(number + unit[1:] for number, unit in parts if unit.startswith("T"))
+    return "P" + days + ("T" + times if times else "")
+
+
+def number_text(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)

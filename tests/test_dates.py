@@ -122,6 +122,24 @@ def test_the_verb_group_sets_the_direction(dates, sentence, text, value):
     assert dates(sentence)[text][1] == value
 
 
+def test_spans_the_model_leaves_short_or_long(dates):
+    found = dates(
+        "This year's harvest was poor. The boat sank on Thanksgiving Day. Prices fell in "
+        "both 2022 and 2023, and the lease runs to the year ending June 30, 2026."
+    )
+    assert found["This year"][1] == "2024"
+    assert found["Thanksgiving Day"][1] == "2024-11-28"
+    assert found["2022"][1] == "2022"
+    assert found["2023"][1] == "2023"
+    assert found["June 30, 2026"][1] == "2026-06-30"
+
+
+def test_a_merged_span_that_is_not_one_expression_is_read_in_its_parts(dates):
+    found = dates("Rates have been stuck for almost five months now, the bank said.")
+    assert found["almost five months"] == ("DURATION", "P5M", "APPROX")
+    assert found["now"] == ("DATE", "PRESENT_REF", None)
+
+
 def test_without_a_publication_date_relative_values_are_left_open(dates):
     found = dates(
         "The ministry said on Tuesday that the attack of Dec. 15, 2023 was planned.", None
@@ -139,10 +157,11 @@ def test_records_carry_the_anchor(nlp, stage):
 
 
 def test_trim_and_split():
+    leading = {"since", "at", "between"}
     text = "since the past year's end of"
-    assert trim(text, 0, len(text)) == (6, len(text) - 3)
+    assert trim(text, 0, len(text), leading) == (6, len(text) - 3)
     text = "at least 30 days"
-    assert trim(text, 0, len(text), ("at least",)) == (0, len(text))
+    assert trim(text, 0, len(text), leading, ("at least",)) == (0, len(text))
     text = "its fourth quarter ended Sept. 30"
     assert [text[s:e] for s, e in split_span(text, 0, len(text))] == [
         "its fourth quarter",

@@ -59,6 +59,10 @@ def normalise():
         ("Thanksgiving Day", "2024-11-28"),
         ("Christmas", "2024-12-25"),
         ("Memorial Day", "2024-05-27"),
+        ("last Thanksgiving", "2024-11-28"),
+        ("last Oct. 23", "2024-10-23"),
+        ("next Oct. 23", "2025-10-23"),
+        ("the 20th century", "19"),
     ],
 )
 def test_dates_resolve_on_the_anchor(normalise, text, value):
@@ -80,6 +84,8 @@ def test_dates_resolve_on_the_anchor(normalise, text, value):
         ("weeks", "PXW"),
         ("more than four hours", "PT4H"),
         ("the past decade", "P10Y"),
+        ("2 1/2 years", "P2Y6M"),
+        ("5 1/2 hours", "PT5H30M"),
     ],
 )
 def test_durations(normalise, text, value):
@@ -88,7 +94,14 @@ def test_durations(normalise, text, value):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("every week", "P1W"), ("daily", "P1D"), ("each year", "P1Y"), ("every other day", "P2D")],
+    [
+        ("every week", "P1W"),
+        ("daily", "P1D"),
+        ("each year", "P1Y"),
+        ("every other day", "P2D"),
+        ("every Thursday", "XXXX-WXX-4"),
+        ("each Friday night", "XXXX-WXX-5TNI"),
+    ],
 )
 def test_sets(normalise, text, value):
     assert normalise(text) == Timex("SET", value)
@@ -107,6 +120,7 @@ def test_references_to_now_past_and_future(normalise, text, value):
     [
         ("10 p.m. Wednesday", "2024-12-18T22:00"),
         ("noon Tuesday", "2024-12-17T12:00"),
+        ("midday", "2024-12-18T12:00"),
         ("7:15 p.m.", "2024-12-18T19:15"),
         ("this morning", "2024-12-18TMO"),
         ("last night", "2024-12-17TNI"),
