@@ -45,6 +45,11 @@ SPLIT_AT = (
     re.compile(r", "),
 )
 
+#: "the year ended March 31": a year of accounts, the twelve months up to that day, is a
+#: duration bounded by the date, not the calendar year.
+YEAR_OF_ACCOUNTS = re.compile(r"(?i)(?:the )?(?:fiscal )?year")
+ENDED = re.compile(r",? (?:ended|ending) ")
+
 Record = dict[str, Any]
 
 
@@ -128,6 +133,8 @@ class DateStage:
         reference: Reference,
     ) -> list[tuple[int, int, Timex]]:
         """The span's TIMEX3, or those of its parts when it holds several expressions."""
+        if YEAR_OF_ACCOUNTS.fullmatch(text, start, end) and ENDED.match(text, end):
+            return [(start, end, Timex("DURATION", "P1Y"))]
         span = doc.char_span(start, end, alignment_mode="expand")
         context = Context(anchor, tense_of(span, self.words) if span else None, reference)
         timex = self.normaliser(text[start:end], context) or self.unanchored(

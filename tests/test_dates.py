@@ -134,6 +134,17 @@ def test_spans_the_model_leaves_short_or_long(dates):
     assert found["June 30, 2026"][1] == "2026-06-30"
 
 
+def test_a_year_of_accounts_is_a_duration(dates):
+    found = dates(
+        "Profit for the year ended March 31 rose, and sales in the fiscal year ending Sept. 30 "
+        "should grow. The year was hard."
+    )
+    assert found["the year"] == ("DURATION", "P1Y", None)
+    assert found["the fiscal year"] == ("DURATION", "P1Y", None)
+    assert found["March 31"][1] == "2024-03-31"
+    assert found["The year"][1] == "2024"
+
+
 def test_a_merged_span_that_is_not_one_expression_is_read_in_its_parts(dates):
     found = dates("Rates have been stuck for almost five months now, the bank said.")
     assert found["almost five months"] == ("DURATION", "P5M", "APPROX")
