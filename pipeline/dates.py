@@ -273,6 +273,8 @@ def tense_of(span: Span, words: TimexWords) -> Tense:
     a noun phrase ("Wednesday's ruling", "the Friday explosions") or on an adjective ("payable
     Dec. 7") points to neither; nor does a deadline ("extended to Nov. 20", "by Jan. 14")
     unless the clause points ahead or the verb puts something off ("postponed until Tuesday").
+    A date on a noun takes only a clause that points ahead ("will lead a mission in
+    December"): "criticized the ruling of Tuesday" says nothing of when the ruling was.
     """
     root = span.root
     if root.dep_ in ("poss", "compound") or root.head.pos_ == "ADJ":
@@ -280,22 +282,25 @@ def tense_of(span: Span, words: TimexWords) -> Tense:
     attachment, deadline = root.head, root.head.lower_ in words["deadline"]
     if attachment.pos_ == "ADP" and root.dep_ == "pobj":
         attachment = attachment.head
-    verb = clause_verb(attachment)
+    on_noun = attachment.pos_ in ("NOUN", "PROPN")
+    verb = clause_verb(attachment.head if on_noun else attachment)
     if verb is None:
         return None
     tense = verb_tense(verb, words)
+    if on_noun:
+        return "future" if tense == "future" else None
     if deadline and tense != "future":
         return "future" if verb.lemma_ in words["postpone"] else None
     return tense
 
 
 def clause_verb(token: Token) -> Token | None:
-    """The verb a date is attached to, through adverbs ("could arrive as early as Tuesday");
-    None for a date on a noun or an adjective."""
+    """The verb a date is attached to, through adverbs and prepositions ("could arrive as
+    early as Tuesday"); None past a noun or an adjective."""
     for _ in range(MAX_VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.pos_ != "ADV" or token.head is token:
+        if token.pos_ not in ("ADV", "ADP") or token.head is token:
             return None
         token = token.head
     return None
@@ -334,9 +339,9 @@ def points_ahead(token: Token, words: TimexWords) -> bool:
     pluperfect ("had been scheduled to expire Friday"): those look back from a past event."""
     if token.lower_ not in words["future"] and token.lemma_ not in words["future"]:
         return False
-    if token.tag_ == "MD":
-        return True
     auxiliaries = [child for child in token.children if child.dep_ in AUXILIARY]
+    if token.tag_ == "MD":  # but not "may have been", "would have said"
+        return not any(child.lemma_ == "have" for child in token.head.children)
     if token.tag_ == "VBN" and not auxiliaries:
         return False
     return not any(child.lemma_ == "have" and is_finite_past(child) for child in auxiliaries)

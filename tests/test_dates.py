@@ -116,6 +116,9 @@ def test_without_a_story_date_anaphoric_expressions_use_the_publication_date(dat
         ("A concert planned for Saturday was canceled.", "Saturday", "2024-12-14"),
         ("The offer had been scheduled to expire Friday.", "Friday", "2024-12-13"),
         ("The sale was announced Monday by the board.", "Monday", "2024-12-16"),
+        ("NASA will name the crew for a mission in August.", "August", "2025-08"),
+        ("The crew trained for a mission in August.", "August", "2024-08"),
+        ("A strike may have caused the fall in prices on Monday.", "Monday", "2024-12-16"),
     ],
 )
 def test_the_verb_group_sets_the_direction(dates, sentence, text, value):
