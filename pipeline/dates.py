@@ -193,7 +193,7 @@ def extra_expressions(words: TimexWords) -> re.Pattern[str]:
         r"(?i:\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b)"
         rf"|\b(?:{months})\.? \d{{1,2}}\b(?:, \d{{4}}\b)?"
         r"|(?i:\b(?:every|each) (?:other )?(?:day|week|month|year|morning|night)\b)"
-        rf"|(?i:\b(?:every|each) {words.pattern('weekday')}\b)"
+        rf"|(?i:\b(?:every|each) (?:{words.pattern('weekday')}|{months})\b)"
         rf"|\b(?:last )?{holiday_names(words)}\b"
         r"|(?<=\b(?:in|of|by) )May\b(?: \d{4}\b)?"
         rf"|(?i:\b{anaphoric_phrases(words)}\b)"

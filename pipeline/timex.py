@@ -172,6 +172,7 @@ class Normaliser:
                 ),
                 self.every_weekday,
             ),
+            (re.compile(rf"(?:every|each) ({w.pattern('month')})"), self.every_month),
             (re.compile(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century"), self.century),
             (
                 re.compile(rf"(?:the )?(\d\d)?(\d)0s|(?:the )?'(\d)0s|the ({w.pattern('decade')})"),
@@ -214,7 +215,8 @@ class Normaliser:
             (
                 re.compile(
                     rf"(?:the )?(?:(past|last|next|coming|first|previous|following|final|"
-                    rf"recent|remaining|latest|better part of the|past several|past few) )?"
+                    rf"recent|remaining|latest|better part of the|past several|past few|"
+                    rf"{RELATIVE_YEARS}) )?"
                     rf"(?:({number}) )?({unit})(?: (?:old|long|period|span|time|ahead))?"
                 ),
                 self.duration,
@@ -626,6 +628,10 @@ class Normaliser:
         """ "every Thursday" → `XXXX-WXX-4`, "each Friday night" → `XXXX-WXX-5TNI`."""
         time = f"T{self.words['part_of_day'][match[2]]}" if match[2] else ""
         return Timex("SET", f"XXXX-WXX-{self.words['weekday'][match[1]]}{time}")
+
+    def every_month(self, match: re.Match[str], context: Context) -> Timex:
+        """ "each July" → `XXXX-07`."""
+        return Timex("SET", f"XXXX-{self.words['month'][match[1]]}")
 
     def century(self, match: re.Match[str], context: Context) -> Timex | None:
         """ "the 20th century" → `19` (the years 1900-1999)."""

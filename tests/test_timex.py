@@ -86,6 +86,7 @@ def test_dates_resolve_on_the_anchor(normalise, text, value):
         ("the past decade", "P10Y"),
         ("2 1/2 years", "P2Y6M"),
         ("5 1/2 hours", "PT5H30M"),
+        ("the year-earlier nine months", "P9M"),
     ],
 )
 def test_durations(normalise, text, value):
@@ -101,6 +102,7 @@ def test_durations(normalise, text, value):
         ("every other day", "P2D"),
         ("every Thursday", "XXXX-WXX-4"),
         ("each Friday night", "XXXX-WXX-5TNI"),
+        ("each July", "XXXX-07"),
     ],
 )
 def test_sets(normalise, text, value):
