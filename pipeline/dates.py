@@ -6,7 +6,10 @@ Spans come from spaCy's DATE and TIME entities, joined where the model split one
 trimmed the TimeML way (no leading "on"/"in"; "the past three months" whole), ages and bare
 numbers are dropped, and `timex.Normaliser` gives each its type, value and mod. The parse says
 whether the clause is about the future ("will meet on Monday"), which decides the direction
-in which a weekday or a month without a year is resolved.
+in which a weekday or a month without a year is resolved. The expressions are read in text
+order, and each calendar date moves the article's reference time (`timex.Reference`), from
+which the next anaphoric expressions ("the following year", "two days later") count; it is
+per-article state, passed along explicitly.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from .timex import Context, Normaliser, Reference, Tense, Timex, TimexWords
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 #: Words that tell which period a bare unit is ("this year", "last week").
 DETERMINERS = frozenset({"this", "last", "next", "that"})
-TIME_UNITS = frozenset({"day", "week", "weekend", "month", "quarter", "year"})
 #: Spans that are never dates: ages ("44-year-old", "52 years old") and bare small numbers.
 NOT_A_DATE = re.compile(
     r".*\b(?:years?|months?|weeks?|days?)[- ]old\b.*|\d{1,3}|\d{5,}|(?:quarterly|annual)",
@@ -34,8 +36,9 @@ NOT_A_DATE = re.compile(
 #: A stand-in anchor, used only to tell whether an expression that has no value without a
 #: publication date is a temporal expression at all.
 PROBE_ANCHOR = date(2000, 1, 1)
+#: Dependency labels of auxiliaries ("will", "was", "to").
 AUXILIARY = frozenset({"aux", "auxpass"})
-#: How many tokens up the tree `governing_verb` looks for the verb of a date.
+#: How many tokens up the tree `governing_verb` and `clause_verb` look for a verb.
 MAX_VERB_DISTANCE = 4
 #: Where a span the normaliser cannot read as a whole is split into expressions: at these
 #: words ("its fourth quarter ended Sept. 30", "Monday and Tuesday"), else at commas; each
@@ -159,8 +162,9 @@ class DateStage:
 
     def candidate_spans(self, doc: Doc, text: str) -> list[Candidate]:
         """Character spans of the temporal expressions, trimmed, merged and in order."""
+        units = self.words["unit"]
         spans = [
-            (with_determiner(ent), ent.end_char)
+            (with_determiner(ent, units), ent.end_char)
             for ent in doc.ents
             if ent.label_ in TEMPORAL_LABELS
         ]
@@ -173,18 +177,18 @@ class DateStage:
         return trim(text, start, end, self.leading, self.kept_phrases)
 
 
-def with_determiner(ent: Span) -> int:
-    """The start of an entity, with the "this", "last" or "next" the model left out ("This
-    year's results": "year")."""
+def with_determiner(ent: Span, units: Collection[str]) -> int:
+    """The start of an entity, with the "this", "last" or "next" the model left out of a bare
+    unit ("This year's results": "year")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.lower_ in DETERMINERS and ent[0].lower_ in TIME_UNITS:
+    if before is not None and before.lower_ in DETERMINERS and ent[0].lower_ in units:
         return before.idx
     return ent.start_char
 
 
 def extra_expressions(words: TimexWords) -> re.Pattern[str]:
-    """Expressions the NER model tends to miss: reference and set words, "Sept. 30",
-    "every day"."""
+    """Expressions the NER model tends to miss: reference and set words, "Sept. 30", "every
+    day", "each Thursday", holidays, "the following day", "the latest quarter"."""
     phrases = sorted({*words["reference"], *words["set"]}, key=len, reverse=True)
     months = "|".join(
         re.escape(word.capitalize()) for word in sorted(words["month"], key=len, reverse=True)
@@ -339,9 +343,9 @@ def points_ahead(token: Token, words: TimexWords) -> bool:
     pluperfect ("had been scheduled to expire Friday"): those look back from a past event."""
     if token.lower_ not in words["future"] and token.lemma_ not in words["future"]:
         return False
-    auxiliaries = [child for child in token.children if child.dep_ in AUXILIARY]
     if token.tag_ == "MD":  # but not "may have been", "would have said"
         return not any(child.lemma_ == "have" for child in token.head.children)
+    auxiliaries = [child for child in token.children if child.dep_ in AUXILIARY]
     if token.tag_ == "VBN" and not auxiliaries:
         return False
     return not any(child.lemma_ == "have" and is_finite_past(child) for child in auxiliaries)

@@ -94,7 +94,8 @@ class Reference:
         month = (year, int(match[2])) if match[2] else None
         day = calendar_date(year, match[2], match[3])
         if month is None and self.month is not None and self.month[0] == year:
-            month = self.month
+            first, last = (3 * int(match[4]) - 2, 3 * int(match[4])) if match[4] else (1, 12)
+            month = self.month if first <= self.month[1] <= last else None
         if day is None and self.day is not None and (self.day.year, self.day.month) == month:
             day = self.day
         quarter = value[: match.end()] if match[4] else self.quarter
@@ -287,7 +288,7 @@ class Normaliser:
         before": the reference time moved by whole units, else the anchor (see the module)."""
         word = match[1] or match[3] or match[6]
         unit = match[2] or match[4] or match[5]
-        offset = OFFSETS.get(word, 0) if word == "next" else self.anaphor_offset(word)
+        offset = OFFSETS["next"] if word == "next" else self.anaphor_offset(word)
         reference, anchor = context.reference, context.anchor
         day = reference.day or anchor
         if unit in ("year", "month", "quarter"):

@@ -274,6 +274,8 @@ def test_the_reference_time_keeps_the_parts_a_coarser_date_contains():
     assert day.moved_to("1996-06") == Reference(month=(1996, 6), year=1996)
     assert day.moved_to("1996-05-04TNI").day == date(1996, 5, 4)
     assert day.moved_to("1989-Q3") == Reference(year=1989, quarter="1989-Q3")
+    assert day.moved_to("1996-Q2").day == date(1996, 5, 3)
+    assert day.moved_to("1996-Q3") == Reference(year=1996, quarter="1996-Q3")
     for value in ("P3D", "PRESENT_REF", "XXXX-05-04", None):
         assert day.moved_to(value) == day
 
