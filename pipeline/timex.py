@@ -2,8 +2,15 @@
 
 `Normaliser` maps the text of one expression ("last week", "Dec. 15", "the past three
 months") to its TIMEX3 type, value and mod. It is a pure function of the text and a `Context`:
-the anchor date, the tense of the clause, and the last quarter the article named; finding the
-expressions and the tense in the parse is the dates stage's job.
+the anchor date, the tense of the clause, and the article's `Reference` time; finding the
+expressions and the tense in the parse, and moving the reference time along the article, is
+the dates stage's job.
+
+Deictic expressions ("yesterday", "last week", "two years ago") count from the anchor, the
+publication date. Anaphoric ones ("the following year", "two days later", "that month") count
+from the reference time, the last calendar date the article gave at a granularity they can use,
+else from the anchor: HeidelTime's rule for narratives, which news stories become as soon as
+they tell what happened on a date other than the publication day.
 
 Explicit calendar dates ("Sept. 30, 1990", "12/05/2024") go through dateparser; everything
 relative is computed here from the anchor, at the granularity the text gives ("in August" is
@@ -15,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -33,15 +40,26 @@ YEARS_IN = {"DE": 10, "CE": 100}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Time zones that may follow a clock time; they do not change the value.
 TIME_ZONES = frozenset({"est", "edt", "et", "cst", "cdt", "ct", "pst", "pdt", "pt", "gmt", "utc"})
-CLOCK = re.compile(r"\b(?:(\d{1,2})(?::(\d\d))? ?([ap]m)\b|(\d{1,2}):(\d\d)\b|(noon|midnight)\b)")
+CLOCK = re.compile(
+    r"\b(?:(\d{1,2})(?::(\d\d))? ?([ap]m)\b|(\d{1,2}):(\d\d)\b|(noon|midday|midnight)\b)"
+)
 NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d\d|\d{4})|\d{4}-\d\d-\d\d")
 QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+#: The calendar part of a DATE or TIME value: year, and month and day or quarter if given.
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?![\dX])")
 #: "this", "last", "next" and their synonyms as an offset in periods.
 OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1}
 OFFSETS |= {"coming": 1, "following": 1}
 PERIOD_WORDS = "|".join(OFFSETS)
+#: The direction "last" and "next" give a day named without a year ("last Oct. 23").
+DIRECTIONS: dict[str, Tense] = {"last": "past", "next": "future"}
+#: How a fraction of a duration unit is written in the next smaller unit (2.5 years: P2Y6M).
+SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24)}
+SMALLER_UNIT |= {"TH": ("TM", 60), "TM": ("TS", 60)}
+#: Years named relative to the anchor or to the quarter under discussion.
+RELATIVE_YEARS = "year ago|year earlier|last year|next year"
 TEEN_VALUES = frozenset(str(n) for n in range(10, 21))
-DETERMINERS = re.compile(r"^(?:its|their|his|her|our|my|your|that|this year) (?=.)")
+DETERMINERS = re.compile(r"^(?:its|their|his|her|our|my|your|this year) (?=.)")
 
 
 @dataclass(frozen=True)
@@ -49,6 +67,39 @@ class Timex:
     type: str
     value: str | None
     mod: str | None = None
+    #: The reference period shifted for a comparison ("a year earlier" after "the third
+    #: quarter"): the story does not move to it, so it does not become the reference time.
+    comparison: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The narrative reference time: the last calendar date the article gave, kept at each
+    granularity it had. A coarser date clears the finer parts it does not contain ("May 3,
+    1996 ... in 1997" leaves no day). The quarter is the last one the article named, as earnings
+    news keeps talking about one quarter ("the quarter", "a year earlier")."""
+
+    day: date | None = None
+    month: tuple[int, int] | None = None
+    year: int | None = None
+    quarter: str | None = None
+
+    def moved_to(self, value: str | None) -> Reference:
+        """The reference time after an expression with this value; unchanged for a value
+        without a year (durations, `PRESENT_REF`, `XXXX-12-15`)."""
+        match = CALENDAR_VALUE.match(value or "")
+        if match is None:
+            return self
+        year = int(match[1])
+        month = (year, int(match[2])) if match[2] else None
+        day = calendar_date(year, match[2], match[3])
+        if month is None and self.month is not None and self.month[0] == year:
+            first, last = (3 * int(match[4]) - 2, 3 * int(match[4])) if match[4] else (1, 12)
+            month = self.month if first <= self.month[1] <= last else None
+        if day is None and self.day is not None and (self.day.year, self.day.month) == month:
+            day = self.day
+        quarter = value[: match.end()] if match[4] else self.quarter
+        return Reference(day, month, year, quarter)
 
 
 @dataclass(frozen=True)
@@ -57,8 +108,7 @@ class Context:
 
     anchor: date | None
     tense: Tense = None
-    #: The last quarter the article named ("1989-Q3"): "the quarter", "a year earlier".
-    quarter: str | None = None
+    reference: Reference = Reference()
 
 
 @dataclass(frozen=True)
@@ -100,18 +150,36 @@ class Normaliser:
         self.words = w = words or TimexWords.load()
         self.units = {form: code for unit, code in w["unit"].items() for form in plurals(unit)}
         unit = "(?:" + "|".join(sorted(map(re.escape, self.units), key=len, reverse=True)) + ")"
-        number = rf"(?:\d+(?:\.\d+)?|{tens(w)} {w.pattern('number')}|{w.pattern('number')})"
+        number = rf"(?:\d+(?:\.\d+| 1/2)?|{tens(w)} {w.pattern('number')}|{w.pattern('number')})"
         self.mods = sorted(w["mod"], key=len, reverse=True)
         ordinal, season = w.pattern("ordinal"), w.pattern("season")
         self.weekday_re = re.compile(rf"(?:({PERIOD_WORDS}) )?({w.pattern('weekday')})")
+        day_unit = f"(?:day|{w.pattern('part_of_day')}|{w.pattern('weekday')})"
+        anaphor_unit = f"(?:week|weekend|month|year|quarter|{day_unit})"
+        # "the next year" is mostly a stretch of time ("over the next year"), "the next day" a
+        # date: "next" refers back only with a day.
+        self.anaphor_re = re.compile(
+            rf"(?:the )?({w.pattern('anaphor')}) ({anaphor_unit})"
+            rf"|the (next) ({day_unit})"
+            rf"|the ({anaphor_unit}) ({w.pattern('anaphor_after')})"
+        )
+        self.filler_re = re.compile(rf"\b{w.pattern('filler')} ")
         self.rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Timex | None]]]
         self.rules = [
             (re.compile(rf"(?:every|each|per) (?:other )?(?:({number}) )?({unit})"), self.every),
             (
+                re.compile(
+                    rf"(?:every|each) ({w.pattern('weekday')})(?: ({w.pattern('part_of_day')}))?"
+                ),
+                self.every_weekday,
+            ),
+            (re.compile(rf"(?:every|each) ({w.pattern('month')})"), self.every_month),
+            (re.compile(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century"), self.century),
+            (
                 re.compile(rf"(?:the )?(\d\d)?(\d)0s|(?:the )?'(\d)0s|the ({w.pattern('decade')})"),
                 self.decade,
             ),
-            (re.compile(r"(?:the year |fiscal |calendar |the fiscal year )?(\d{4})"), self.year),
+            (re.compile(r"(?:the year )?(\d{4})"), self.year),
             (
                 re.compile(
                     rf"(?:the year )?({teens(w)}) ({tens(w)})(?: ({w.pattern('number')}))?"
@@ -129,8 +197,10 @@ class Normaliser:
             ),
             (
                 re.compile(
-                    rf"(?:the )?(?:({PERIOD_WORDS}|latest|same) )?(?:({ordinal}) )?"
-                    r"(?:fiscal )?(quarter|half|period)(?: of (\d{4}))?"
+                    rf"(?:(?:the|a|an) )?(?:(?P<which>{PERIOD_WORDS}|latest|final) )?"
+                    rf"(?:(?P<year>\d{{4}}|{RELATIVE_YEARS}) )?(?:(?P<ordinal>{ordinal}) )?"
+                    rf"(?P<part>quarter|half|period)"
+                    rf"(?: (?:of )?(?P<after>\d{{4}}|(?:a )?(?:{RELATIVE_YEARS})|the year))?"
                 ),
                 self.quarter,
             ),
@@ -146,7 +216,8 @@ class Normaliser:
             (
                 re.compile(
                     rf"(?:the )?(?:(past|last|next|coming|first|previous|following|final|"
-                    rf"recent|remaining|latest|better part of the|past several|past few) )?"
+                    rf"recent|remaining|latest|better part of the|past several|past few|"
+                    rf"{RELATIVE_YEARS}) )?"
                     rf"(?:({number}) )?({unit})(?: (?:old|long|period|span|time|ahead))?"
                 ),
                 self.duration,
@@ -167,7 +238,7 @@ class Normaliser:
             if cleaned in self.words[kind]:
                 return Timex(timex_type, self.words[kind][cleaned])
         mod, rest = self.strip_mods(cleaned)
-        timex = self.read(rest, context)
+        timex = self.read(self.filler_re.sub("", rest), context)
         if timex is None or mod is None:
             return timex
         return Timex(timex.type, timex.value, timex.mod or mod)
@@ -193,10 +264,14 @@ class Normaliser:
             return Timex("DATE", self.words["reference"][text])
         if CLOCK.search(text):
             return self.clock_time(text, context)
-        if text in ("tonight", "last night") or any(
+        anaphor = self.anaphor_re.fullmatch(text)
+        if anaphor:
+            return self.anaphoric(anaphor, context)
+        part_of_day = text in ("tonight", "last night") or any(
             part in text.split() for part in self.words["part_of_day"]
-        ):
-            return self.part_of_day(text, context)
+        )
+        if part_of_day and (timex := self.part_of_day(text, context)):
+            return timex
         value = self.day(text, context) or self.month(text, context)
         if value is not None:
             return Timex("DATE", value)
@@ -205,6 +280,58 @@ class Normaliser:
             if match:
                 return rule(match, context)
         return None
+
+    # Anaphoric expressions -------------------------------------------------------------------
+
+    def anaphoric(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "the following year", "that day", "the same month", "the previous Friday", "the day
+        before": the reference time moved by whole units, else the anchor (see the module)."""
+        word = match[1] or match[3] or match[6]
+        unit = match[2] or match[4] or match[5]
+        offset = OFFSETS["next"] if word == "next" else self.anaphor_offset(word)
+        reference, anchor = context.reference, context.anchor
+        day = reference.day or anchor
+        if unit in ("year", "month", "quarter"):
+            return self.shifted_period(unit, offset, context)
+        if day is None:
+            return None
+        if unit in ("week", "weekend"):
+            return self.period(unit, offset, day)
+        if unit in self.words["weekday"]:
+            return Timex("DATE", self.weekday_near(unit, offset, day).isoformat())
+        shifted = (day + timedelta(days=offset)).isoformat()
+        if unit in self.words["part_of_day"]:
+            return Timex("TIME", f"{shifted}T{self.words['part_of_day'][unit]}")
+        return Timex("DATE", shifted)
+
+    def anaphor_offset(self, word: str) -> int:
+        return int(self.words["anaphor"].get(word) or self.words["anaphor_after"][word])
+
+    def shifted_period(self, unit: str, offset: int, context: Context) -> Timex | None:
+        """The reference year, month or quarter moved by `offset`; the anchor's without one."""
+        reference, anchor = context.reference, context.anchor
+        if unit == "year":
+            year = reference.year or (anchor.year if anchor else None)
+            return Timex("DATE", f"{year + offset:04d}") if year is not None else None
+        if unit == "month":
+            month = reference.month or ((anchor.year, anchor.month) if anchor else None)
+            if month is None:
+                return None
+            year, number = shift_month(*month, offset)
+            return Timex("DATE", f"{year:04d}-{number:02d}")
+        index = quarter_index(reference.quarter) if reference.quarter else None
+        if index is None and anchor is not None:
+            index = anchor.year * 4 + (anchor.month - 1) // 3
+        return Timex("DATE", quarter_value(index + offset)) if index is not None else None
+
+    def weekday_near(self, name: str, offset: int, day: date) -> date:
+        """The weekday before (`offset` -1) or after (1) `day`, or in its week (0)."""
+        weekday = int(self.words["weekday"][name])
+        if offset == 0:
+            return day + timedelta(days=weekday - day.isoweekday())
+        if offset > 0:
+            return day + timedelta(days=(weekday - day.isoweekday()) % 7 or 7)
+        return day - timedelta(days=(day.isoweekday() - weekday) % 7 or 7)
 
     # Days ------------------------------------------------------------------------------------
 
@@ -217,6 +344,9 @@ class Normaliser:
         match = self.weekday_re.fullmatch(text)
         if match:
             return self.weekday(match[2], match[1], context)
+        which, _, rest = text.partition(" ")
+        if which in DIRECTIONS and rest:  # "last Thanksgiving", "next Oct. 23"
+            text, context = rest, replace(context, tense=DIRECTIONS[which])
         if text.removeprefix("the ") in self.words["holiday"]:
             return self.holiday(self.words["holiday"][text.removeprefix("the ")], context)
         return self.calendar_day(text, context)
@@ -360,34 +490,81 @@ class Normaliser:
         return Timex("DATE", f"{match[1] or '19'}{match[2]}")
 
     def quarter(self, match: re.Match[str], context: Context) -> Timex | None:
-        """ "the third quarter", "third-quarter", "last quarter", "the first half of 1990";
-        "the quarter" and "the latest period" are the last quarter the article named."""
-        which, ordinal, part, year = match[1], match[2], match[3], match[4]
-        anchor = context.anchor
-        if part == "period" or (ordinal is None and which in (None, "latest", "same")):
-            return Timex("DATE", context.quarter) if context.quarter else None
-        letter, per_year = ("H", 2) if part == "half" else ("Q", 4)
-        if ordinal:
-            number = int(self.words["ordinal"][ordinal])
+        """ "the third quarter", "third-quarter", "last quarter", "the first half of 1990", "the
+        last half of 1989"; without an ordinal ("the quarter", "the latest period", "the 1988
+        quarter", "the year-ago period") the quarter the article is about, in the year given."""
+        which, ordinal, part = match["which"], match["ordinal"], match["part"]
+        year_word = match["year"] or (match["after"] or "").removeprefix("a ") or None
+        per_year = 2 if part == "half" else 4
+        if ordinal is None and which in OFFSETS and year_word is None:
+            return self.quarter_from_anchor(which, per_year, context.anchor)
+        if ordinal is not None or which in ("last", "final"):
+            number = int(self.words["ordinal"][ordinal]) if ordinal else per_year
             if number > per_year:
                 return None
-            if year:
-                return Timex("DATE", f"{year}-{letter}{number}")
-            if anchor is None:
-                return Timex("DATE", f"XXXX-{letter}{number}")
-            now = anchor.year * per_year + (anchor.month - 1) * per_year // 12
-            options = [y * per_year + number - 1 for y in range(anchor.year - 1, anchor.year + 2)]
-            chosen = nearest(options, now, None)  # a quarter is reported on after it ends
-        elif anchor is None:
+            return self.numbered_part(number, per_year, year_word, context)
+        if part == "half":
             return None
-        else:
-            now = anchor.year * per_year + (anchor.month - 1) * per_year // 12
-            chosen = now + OFFSETS[which]
+        return self.quarter_under_discussion(which == "latest", year_word, context)
+
+    def quarter_from_anchor(self, which: str, per_year: int, anchor: date | None) -> Timex | None:
+        """ "this quarter", "last quarter", "the next half"."""
+        if anchor is None:
+            return None
+        letter = "H" if per_year == 2 else "Q"
+        chosen = anchor.year * per_year + (anchor.month - 1) * per_year // 12 + OFFSETS[which]
         return Timex("DATE", f"{chosen // per_year:04d}-{letter}{chosen % per_year + 1}")
+
+    def numbered_part(
+        self, number: int, per_year: int, year_word: str | None, context: Context
+    ) -> Timex | None:
+        """The `number`-th quarter or half of the year the words give, else of the closest
+        year; "the year-ago third quarter" is a comparison with the closest third quarter."""
+        letter, anchor = ("H" if per_year == 2 else "Q"), context.anchor
+        if year_word is not None and year_word.isdigit():
+            return Timex("DATE", f"{year_word}-{letter}{number}")
+        if anchor is None:
+            return Timex("DATE", f"XXXX-{letter}{number}") if year_word is None else None
+        if year_word in ("last year", "next year", "the year"):
+            year = anchor.year + OFFSETS.get(year_word.split()[0], 0)
+            return Timex("DATE", f"{year:04d}-{letter}{number}")
+        now = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+        options = [y * per_year + number - 1 for y in range(anchor.year - 1, anchor.year + 2)]
+        # A quarter is reported on once it has begun: the latest such one so far, unless the
+        # clause points ahead and it is the next one ("will rise in the first quarter"); "expects
+        # to report a loss for the third quarter" in October is about the past quarter.
+        upcoming = [option for option in options if 0 < option - now <= 1]
+        if context.tense == "future" and upcoming:
+            year = upcoming[0] // per_year
+        else:
+            year = nearest(options, now, "past") // per_year
+        if year_word is not None:  # "year ago", "year earlier"
+            return Timex("DATE", f"{year - 1:04d}-{letter}{number}", comparison=True)
+        return Timex("DATE", f"{year:04d}-{letter}{number}")
+
+    def quarter_under_discussion(
+        self, latest: bool, year_word: str | None, context: Context
+    ) -> Timex | None:
+        """ "the quarter", "the latest period", "the 1988 quarter", "the quarter a year ago":
+        the quarter the article named last, in the year the words give. Without one the
+        quarter is unknown: `1989-QX`."""
+        quarter = latest_quarter(context) if latest else context.reference.quarter
+        anchor = context.anchor
+        if quarter is None:
+            year = year_word if year_word and year_word.isdigit() else None
+            if year is None and anchor is not None and year_word in (None, "the year"):
+                year = f"{anchor.year:04d}"
+            return Timex("DATE", f"{year}-QX") if year else None
+        if year_word is None or year_word == "the year":
+            return Timex("DATE", quarter)
+        if year_word.isdigit():
+            return Timex("DATE", f"{year_word}{quarter[4:]}", comparison=year_word != quarter[:4])
+        shifted = int(quarter[:4]) + (1 if year_word == "next year" else -1)
+        return Timex("DATE", f"{shifted:04d}{quarter[4:]}", comparison=True)
 
     def year_ago_quarter(self, match: re.Match[str], context: Context) -> Timex | None:
         """ "the year-ago quarter", "year-earlier": the article's quarter, a year before."""
-        return year_before(context.quarter)
+        return year_before(context.reference.quarter)
 
     # Periods relative to the anchor ----------------------------------------------------------
 
@@ -419,29 +596,21 @@ class Normaliser:
         return Timex("DATE", f"{anchor.year // 100 + offset:02d}")
 
     def ago(self, match: re.Match[str], context: Context) -> Timex | None:
-        """ "two years ago", "six weeks ago", "a few days later", counted from the anchor; "a
+        """ "two years ago", "six weeks ago" count from the anchor; "two days later", "a month
+        earlier" from the reference time if it has the unit's granularity (see the module); "a
         year earlier" in an article about a quarter is that quarter a year before."""
         amount, unit, direction = self.amount(match[1]), self.units[match[2]], match[3]
         sign = -1 if direction in ("ago", "earlier", "before") else 1
-        anchor = context.anchor
         if amount is None:
             return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-        if unit == "Y" and amount == 1 and sign < 0 and context.quarter:
-            return year_before(context.quarter)
-        if anchor is None or unit.startswith("T") or amount != int(amount):
+        if unit == "Y" and amount == 1 and sign < 0 and context.reference.quarter:
+            return year_before(context.reference.quarter)
+        base = context.anchor
+        if direction not in ("ago", "from now", "hence"):
+            base = reference_day(context.reference, unit) or base
+        if base is None or unit.startswith("T") or amount != int(amount):
             return None
-        n = int(amount) * sign
-        if unit == "D":
-            return Timex("DATE", (anchor + timedelta(days=n)).isoformat())
-        if unit == "W":
-            return Timex("DATE", iso_week(anchor + timedelta(weeks=n)))
-        if unit == "M":
-            year, month = shift_month(anchor.year, anchor.month, n)
-            return Timex("DATE", f"{year:04d}-{month:02d}")
-        if unit in ("Y", "DE", "CE"):
-            years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
-            return Timex("DATE", f"{anchor.year + years:04d}")
-        return None
+        return shifted(base, unit, int(amount) * sign)
 
     # Durations and sets ----------------------------------------------------------------------
 
@@ -456,6 +625,20 @@ class Normaliser:
             amount = 1 if unit_word in self.words["unit"] else None  # "week" vs "weeks"
         return Timex("DURATION", duration_value(amount, self.units[unit_word]))
 
+    def every_weekday(self, match: re.Match[str], context: Context) -> Timex:
+        """ "every Thursday" → `XXXX-WXX-4`, "each Friday night" → `XXXX-WXX-5TNI`."""
+        time = f"T{self.words['part_of_day'][match[2]]}" if match[2] else ""
+        return Timex("SET", f"XXXX-WXX-{self.words['weekday'][match[1]]}{time}")
+
+    def every_month(self, match: re.Match[str], context: Context) -> Timex:
+        """ "each July" → `XXXX-07`."""
+        return Timex("SET", f"XXXX-{self.words['month'][match[1]]}")
+
+    def century(self, match: re.Match[str], context: Context) -> Timex | None:
+        """ "the 20th century" → `19` (the years 1900-1999)."""
+        number = int(match[1])
+        return Timex("DATE", f"{number - 1:02d}") if number > 0 else None
+
     def every(self, match: re.Match[str], context: Context) -> Timex | None:
         amount = 2 if " other " in match[0] else self.amount(match[1]) if match[1] else 1
         return Timex("SET", duration_value(amount, self.units[match[2]]))
@@ -464,6 +647,8 @@ class Normaliser:
         """A number in digits or words; None for a vague one ("several", "a few")."""
         if re.fullmatch(r"\d+(?:\.\d+)?", number):
             return float(number)
+        if number.endswith(" 1/2"):  # "2 1/2 years"
+            return float(number[:-4]) + 0.5
         words = self.words["number"]
         parts = [words.get(number)] if number in words else [words.get(p) for p in number.split()]
         if None in parts or "X" in parts:
@@ -479,7 +664,7 @@ class Normaliser:
             return None
         hour_text, minute, meridiem, hour24, minute24, word = match.groups()
         if word:
-            hour, minutes = (12 if word == "noon" else 24), 0
+            hour, minutes = (24 if word == "midnight" else 12), 0
         elif hour24:
             hour, minutes = int(hour24), int(minute24)
         else:
@@ -559,8 +744,68 @@ def holiday_in(month: int, rule: str, year: int) -> date:
 
 
 def year_before(quarter: str | None) -> Timex | None:
+    """The quarter a year before `quarter`, which the story compares with."""
     match = QUARTER_VALUE.fullmatch(quarter or "")
-    return Timex("DATE", f"{int(match[1]) - 1:04d}-Q{match[2]}") if match else None
+    if match is None:
+        return None
+    return Timex("DATE", f"{int(match[1]) - 1:04d}-Q{match[2]}", comparison=True)
+
+
+def quarter_index(value: str) -> int | None:
+    """ "1989-Q3" → the quarters since year 0 (1989 * 4 + 2)."""
+    match = QUARTER_VALUE.fullmatch(value)
+    return int(match[1]) * 4 + int(match[2]) - 1 if match else None
+
+
+def quarter_value(index: int) -> str:
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def latest_quarter(context: Context) -> str | None:
+    """ "the latest quarter": the one the article named, unless that has not ended by the
+    anchor date (a forecast), then the last quarter that has."""
+    named, anchor = context.reference.quarter, context.anchor
+    if anchor is None:
+        return named
+    current = anchor.year * 4 + (anchor.month - 1) // 3
+    if named is not None and (quarter_index(named) or current) < current:
+        return named
+    return quarter_value(current - 1)
+
+
+def calendar_date(year: int, month: str | None, day: str | None) -> date | None:
+    """The day of a value's parts, None when it has no day or is not a real one."""
+    if month is None or day is None:
+        return None
+    try:
+        return date(year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def reference_day(reference: Reference, unit: str) -> date | None:
+    """A day standing for the reference time at the granularity `unit` needs (the first of
+    its month for months), None when the reference time is not that fine."""
+    if unit in ("D", "W"):
+        return reference.day
+    if unit == "M":
+        return date(*reference.month, 1) if reference.month else None
+    return date(reference.year, 1, 1) if reference.year else None
+
+
+def shifted(base: date, unit: str, n: int) -> Timex | None:
+    """`base` moved by `n` units, at the unit's granularity: (day, "W", -6) → its week six
+    weeks before."""
+    if unit == "D":
+        return Timex("DATE", (base + timedelta(days=n)).isoformat())
+    if unit == "W":
+        return Timex("DATE", iso_week(base + timedelta(weeks=n)))
+    if unit == "M":
+        year, month = shift_month(base.year, base.month, n)
+        return Timex("DATE", f"{year:04d}-{month:02d}")
+    if unit in ("Y", "DE", "CE"):
+        return Timex("DATE", f"{base.year + n * {'Y': 1, **YEARS_IN}[unit]:04d}")
+    return None
 
 
 def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
@@ -593,15 +838,26 @@ def teens(words: TimexWords) -> str:
 
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: (3, "M") → "P3M", (2, "TH") → "PT2H", (None, "Y") → "PXY"; decades
-    and centuries in years, as TimeML writes them: (2, "DE") → "P20Y"."""
+    and centuries in years, as TimeML writes them: (2, "DE") → "P20Y"; a fraction in the next
+    smaller unit: (2.5, "Y") → "P2Y6M", (5.5, "TH") → "PT5H30M"."""
     if amount is not None and unit in YEARS_IN:
         amount, unit = amount * YEARS_IN[unit], "Y"
     if amount is None:
-        number = "X"
-    elif amount == int(amount):
-        number = str(int(amount))
-    else:
-        number = str(amount)
-    if unit.startswith("T"):
-        return f"PT{number}{unit[1:]}"
-    return f"P{number}{unit}"
+        return duration_text([("X", unit)])
+    parts = [(amount, unit)]
+    if amount != int(amount) and unit in SMALLER_UNIT:
+        smaller, per_unit = SMALLER_UNIT[unit]
+        parts = [(int(amount), unit), ((amount - int(amount)) * per_unit, smaller)]
+        parts = [(number, part_unit) for number, part_unit in parts if number]
+    return duration_text([(number_text(number), part_unit) for number, part_unit in parts])
+
+
+def duration_text(parts: list[tuple[str, str]]) -> str:
+    """[("2", "Y"), ("6", "M")] → "P2Y6M"; units of the clock go after a T: "PT5H30M"."""
+    days = "".join(number + unit for number, unit in parts if not unit.startswith("T"))
+    times = "".join(number + unit[1:] for number, unit in parts if unit.startswith("T"))
+    return "P" + days + ("T" + times if times else "")
+
+
+def number_text(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)

@@ -78,6 +78,82 @@ def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(dates):
     assert found["a year earlier"][1] == "2023-Q3"
 
 
+def test_a_comparison_with_an_earlier_quarter_does_not_change_the_quarter(dates):
+    found = dates(
+        "Third-quarter sales fell to $5 million from $6 million in the year-earlier quarter. "
+        "Costs in the quarter rose."
+    )
+    assert found["the year-earlier quarter"][1] == "2023-Q3"
+    assert found["the quarter"][1] == "2024-Q3"
+
+
+def test_anaphoric_expressions_follow_the_story(dates):
+    found = dates(
+        "The mill opened in March 1996. The following year it was sold. The dam broke on "
+        "Oct. 4, 1998, and rescuers arrived the next day. Officials said on Tuesday that "
+        "the inquiry would end next year."
+    )
+    assert found["The following year"] == ("DATE", "1997", None)
+    assert found["the next day"] == ("DATE", "1998-10-05", None)
+    # deictic expressions still count from the publication date
+    assert found["Tuesday"][1] == "2024-12-17"
+    assert found["next year"][1] == "2025"
+
+
+def test_without_a_story_date_anaphoric_expressions_use_the_publication_date(dates):
+    assert dates("The minister resigned, and the following day her deputy quit.")[
+        "the following day"
+    ] == ("DATE", "2024-12-19", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The talks are set to resume Monday in Geneva.", "Monday", "2024-12-23"),
+        ("The judge is to rule on the appeal Friday.", "Friday", "2024-12-20"),
+        ("The court postponed the hearing until Friday.", "Friday", "2024-12-20"),
+        ("Her father could arrive as early as Tuesday.", "as early as Tuesday", "2024-12-24"),
+        ("A concert planned for Saturday was canceled.", "Saturday", "2024-12-14"),
+        ("The offer had been scheduled to expire Friday.", "Friday", "2024-12-13"),
+        ("The sale was announced Monday by the board.", "Monday", "2024-12-16"),
+        ("NASA will name the crew for a mission in August.", "August", "2025-08"),
+        ("The crew trained for a mission in August.", "August", "2024-08"),
+        ("A strike may have caused the fall in prices on Monday.", "Monday", "2024-12-16"),
+    ],
+)
+def test_the_verb_group_sets_the_direction(dates, sentence, text, value):
+    assert dates(sentence)[text][1] == value
+
+
+def test_spans_the_model_leaves_short_or_long(dates):
+    found = dates(
+        "This year's harvest was poor. The boat sank on Thanksgiving Day. Prices fell in "
+        "both 2022 and 2023, and the lease runs to the year ending June 30, 2026."
+    )
+    assert found["This year"][1] == "2024"
+    assert found["Thanksgiving Day"][1] == "2024-11-28"
+    assert found["2022"][1] == "2022"
+    assert found["2023"][1] == "2023"
+    assert found["June 30, 2026"][1] == "2026-06-30"
+
+
+def test_a_year_of_accounts_is_a_duration(dates):
+    found = dates(
+        "Profit for the year ended March 31 rose, and sales in the fiscal year ending Sept. 30 "
+        "should grow. The year was hard."
+    )
+    assert found["the year"] == ("DURATION", "P1Y", None)
+    assert found["the fiscal year"] == ("DURATION", "P1Y", None)
+    assert found["March 31"][1] == "2024-03-31"
+    assert found["The year"][1] == "2024"
+
+
+def test_a_merged_span_that_is_not_one_expression_is_read_in_its_parts(dates):
+    found = dates("Rates have been stuck for almost five months now, the bank said.")
+    assert found["almost five months"] == ("DURATION", "P5M", "APPROX")
+    assert found["now"] == ("DATE", "PRESENT_REF", None)
+
+
 def test_without_a_publication_date_relative_values_are_left_open(dates):
     found = dates(
         "The ministry said on Tuesday that the attack of Dec. 15, 2023 was planned.", None
@@ -95,8 +171,11 @@ def test_records_carry_the_anchor(nlp, stage):
 
 
 def test_trim_and_split():
+    leading = {"since", "at", "between"}
     text = "since the past year's end of"
-    assert trim(text, 0, len(text)) == (6, len(text) - 3)
+    assert trim(text, 0, len(text), leading) == (6, len(text) - 3)
+    text = "at least 30 days"
+    assert trim(text, 0, len(text), leading, ("at least",)) == (0, len(text))
     text = "its fourth quarter ended Sept. 30"
     assert [text[s:e] for s, e in split_span(text, 0, len(text))] == [
         "its fourth quarter",

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.timex import Context, Normaliser, Timex, clean, nearest
+from pipeline.timex import Context, Normaliser, Reference, Timex, clean, nearest
 
 #: A Wednesday.
 ANCHOR = date(2024, 12, 18)
@@ -59,6 +59,10 @@ def normalise():
         ("Thanksgiving Day", "2024-11-28"),
         ("Christmas", "2024-12-25"),
         ("Memorial Day", "2024-05-27"),
+        ("last Thanksgiving", "2024-11-28"),
+        ("last Oct. 23", "2024-10-23"),
+        ("next Oct. 23", "2025-10-23"),
+        ("the 20th century", "19"),
     ],
 )
 def test_dates_resolve_on_the_anchor(normalise, text, value):
@@ -80,6 +84,9 @@ def test_dates_resolve_on_the_anchor(normalise, text, value):
         ("weeks", "PXW"),
         ("more than four hours", "PT4H"),
         ("the past decade", "P10Y"),
+        ("2 1/2 years", "P2Y6M"),
+        ("5 1/2 hours", "PT5H30M"),
+        ("the year-earlier nine months", "P9M"),
     ],
 )
 def test_durations(normalise, text, value):
@@ -88,7 +95,15 @@ def test_durations(normalise, text, value):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("every week", "P1W"), ("daily", "P1D"), ("each year", "P1Y"), ("every other day", "P2D")],
+    [
+        ("every week", "P1W"),
+        ("daily", "P1D"),
+        ("each year", "P1Y"),
+        ("every other day", "P2D"),
+        ("every Thursday", "XXXX-WXX-4"),
+        ("each Friday night", "XXXX-WXX-5TNI"),
+        ("each July", "XXXX-07"),
+    ],
 )
 def test_sets(normalise, text, value):
     assert normalise(text) == Timex("SET", value)
@@ -107,6 +122,7 @@ def test_references_to_now_past_and_future(normalise, text, value):
     [
         ("10 p.m. Wednesday", "2024-12-18T22:00"),
         ("noon Tuesday", "2024-12-17T12:00"),
+        ("midday", "2024-12-18T12:00"),
         ("7:15 p.m.", "2024-12-18T19:15"),
         ("this morning", "2024-12-18TMO"),
         ("last night", "2024-12-17TNI"),
@@ -147,11 +163,134 @@ def test_without_a_tense_the_closest_day_wins(normalise):
 
 
 def test_a_quarter_named_before_anchors_the_quarter_and_a_year_earlier(normalise):
-    assert normalise("the quarter", quarter="2024-Q3").value == "2024-Q3"
-    assert normalise("a year earlier", quarter="2024-Q3").value == "2023-Q3"
-    assert normalise("the year-ago period", quarter="2024-Q3").value == "2023-Q3"
+    third = Reference(quarter="2024-Q3")
+    assert normalise("the quarter", reference=third).value == "2024-Q3"
+    assert normalise("a year earlier", reference=third) == Timex("DATE", "2023-Q3", None, True)
+    assert normalise("the year-ago period", reference=third).value == "2023-Q3"
     assert normalise("a year earlier").value == "2023"
-    assert normalise("the quarter") is None
+    assert normalise("the quarter").value == "2024-QX"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the fiscal first quarter", "2024-Q1"),  # the latest first quarter, not the next
+        ("the 1988 second quarter", "1988-Q2"),
+        ("the first quarter of next year", "2025-Q1"),
+        ("the last half of 1989", "1989-H2"),
+        ("the full year", "2024"),
+        ("the quarter", "2024-QX"),  # no quarter named before: the quarter is unknown
+    ],
+)
+def test_quarters_and_halves(normalise, text, value):
+    assert normalise(text).value == value
+
+
+def test_a_quarter_the_clause_looks_ahead_to_is_the_next_one(normalise):
+    assert normalise("the first quarter", tense="future").value == "2025-Q1"
+    assert normalise("the third quarter", tense="future").value == "2024-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the year-ago third quarter", "2023-Q3"),
+        ("last year's quarter", "2023-Q3"),
+        ("the quarter a year ago", "2023-Q3"),
+        ("the comparable period last year", "2023-Q3"),
+        ("the 2022 period", "2022-Q3"),
+    ],
+)
+def test_comparisons_with_the_quarter_do_not_move_the_story(normalise, text, value):
+    timex = normalise(text, reference=Reference(quarter="2024-Q3"))
+    assert (timex.value, timex.comparison) == (value, True)
+
+
+def test_the_latest_quarter_has_ended(normalise):
+    assert normalise("the latest quarter", reference=Reference(quarter="2024-Q3")).value == (
+        "2024-Q3"
+    )
+    # a forecast for the current quarter does not make it the latest
+    assert normalise("the latest quarter", reference=Reference(quarter="2024-Q4")).value == (
+        "2024-Q3"
+    )
+
+
+#: The story is on Friday 3 May 1996 (the anchor is 2024-12-18).
+STORY_DAY = Reference(day=date(1996, 5, 3), month=(1996, 5), year=1996)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the following year", "1997"),
+        ("the previous month", "1996-04"),
+        ("that day", "1996-05-03"),
+        ("earlier that day", "1996-05-03"),
+        ("the same week", "1996-W18"),
+        ("the next day", "1996-05-04"),
+        ("the day before", "1996-05-02"),
+        ("the previous Friday", "1996-04-26"),
+        ("the following Monday", "1996-05-06"),
+        ("two days later", "1996-05-05"),
+        ("a month earlier", "1996-04"),
+        ("three years later", "1999"),
+    ],
+)
+def test_anaphoric_expressions_count_from_the_reference_time(normalise, text, value):
+    assert normalise(text, reference=STORY_DAY).value == value
+
+
+def test_anaphoric_parts_of_a_day_are_times(normalise):
+    assert normalise("the next morning", reference=STORY_DAY) == Timex("TIME", "1996-05-04TMO")
+    assert normalise("that night", reference=STORY_DAY) == Timex("TIME", "1996-05-03TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("yesterday", "2024-12-17"), ("last week", "2024-W50"), ("two years ago", "2022")],
+)
+def test_deictic_expressions_count_from_the_anchor_whatever_the_story(normalise, text, value):
+    assert normalise(text, reference=STORY_DAY).value == value
+
+
+def test_without_a_reference_time_anaphoric_expressions_count_from_the_anchor(normalise):
+    assert normalise("the following year").value == "2025"
+    assert normalise("the next day").value == "2024-12-19"
+    assert normalise("two days later").value == "2024-12-20"
+    # a year is not enough to count days from
+    assert normalise("two days later", reference=Reference(year=1996)).value == "2024-12-20"
+
+
+def test_the_next_year_is_a_stretch_of_time(normalise):
+    assert normalise("the next year", reference=STORY_DAY) == Timex("DURATION", "P1Y")
+
+
+def test_the_reference_time_keeps_the_parts_a_coarser_date_contains():
+    day = Reference().moved_to("1996-05-03")
+    assert day == STORY_DAY
+    assert day.moved_to("1996") == STORY_DAY
+    assert day.moved_to("1997") == Reference(year=1997)
+    assert day.moved_to("1996-06") == Reference(month=(1996, 6), year=1996)
+    assert day.moved_to("1996-05-04TNI").day == date(1996, 5, 4)
+    assert day.moved_to("1989-Q3") == Reference(year=1989, quarter="1989-Q3")
+    assert day.moved_to("1996-Q2").day == date(1996, 5, 3)
+    assert day.moved_to("1996-Q3") == Reference(year=1996, quarter="1996-Q3")
+    for value in ("P3D", "PRESENT_REF", "XXXX-05-04", None):
+        assert day.moved_to(value) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("only six months", "P6M"),
+        ("two more weeks", "P2W"),
+        ("eight trading days", "P8D"),
+        ("an additional year", "P1Y"),
+    ],
+)
+def test_words_that_do_not_change_a_duration(normalise, text, value):
+    assert normalise(text) == Timex("DURATION", value)
 
 
 def test_without_an_anchor_relative_values_stay_unresolved(normalise):
