@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -263,7 +264,7 @@ def test_progress_bar_on_request(run_cli, tmp_path):
 
 
 def test_console_script_and_module_entry_points():
-    whosaid = REPO / ".venv" / "bin" / "whosaid"
+    whosaid = Path(sys.executable).parent / "whosaid"  # the script of the running venv
     for command in ([str(whosaid)], [sys.executable, "-m", "pipeline"]):
         result = subprocess.run([*command, "extract", "--help"], capture_output=True, text=True)
         assert result.returncode == 0
