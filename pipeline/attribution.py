@@ -51,6 +51,8 @@ MIN_UNCUED_QUOTE_WORDS = 4
 OWN_CUE_DISTANCE = 30
 
 CharSpan = tuple[int, int]
+#: The end of a sentence or paragraph between two quotations.
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
@@ -185,6 +187,9 @@ def merge_quotations(
         if owners:
             previous = owners[-1]
             continue
+        if previous is not None and split_by_cue(text, previous, quotation):
+            previous.content += quotation.parts  # "“A,” he said, referring to X, “B.”"
+            continue
         misread = cue_right_after(text, quotation, found)
         if misread is not None:
             misread.content, misread.kind = list(quotation.parts), "direct"
@@ -208,6 +213,16 @@ def merge_quotations(
         elif words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS:
             previous = None
     return result
+
+
+def split_by_cue(text: str, previous: Attribution, quotation: QuoteMarks) -> bool:
+    """The previous direct quote's cue stands between it and this quotation, in one sentence
+    ("“Every time you say that,” Tester said, referring to the excuse, “you give …”")."""
+    if previous.kind != "direct" or previous.cue is None:
+        return False
+    end = previous.content[-1][1]
+    between = text[end : quotation.start]
+    return end <= previous.cue.start_char < quotation.start and not SENTENCE_END.search(between)
 
 
 def cue_right_after(

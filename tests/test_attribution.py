@@ -489,3 +489,20 @@ def test_short_object_counts_only_when_it_is_a_name(extract):
         "The mayor showed him the report."
     )
     assert [summary(r) for r in records] == [("indirect", ["Vale"], "endorsed", "union")]
+
+
+def test_quote_split_by_its_cue_and_a_participle_is_one_attribution(extract):
+    records = extract(
+        "“Every time you say that,” Senator Hale said, referring to the excuse, “you give "
+        "ammunition to the people who want to break up the big banks.”"
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said) == (
+        "direct",
+        [
+            "Every time you say that",
+            "you give ammunition to the people who want to break up the big banks.",
+        ],
+        "said",
+        "Hale",
+    )
