@@ -38,6 +38,7 @@ from .quantity_rules import (
     SCALES,
     QuantityRules,
     parse_digits,
+    written_as_money,
 )
 from .read import Article
 
@@ -54,6 +55,7 @@ NUMBERISH = re.compile(
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 #: spaCy labels of names: a bare number inside one is part of the name ("Boeing 737").
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE"})
+ACRONYM = re.compile(r"[A-Z]{2,}s?")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|last)$", re.I)
 #: A minus sign or word right before an amount; a hyphen only when no word or number is
 #: glued to its left, so the "-" of "10-12" is never one.
@@ -63,6 +65,8 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
 RANGE_OPENER = re.compile(r"(?:\b(?P<word>between|from)\s+)$", re.I)
 AGE = re.compile(r"(?:-|\s)old\b|s?-old\b", re.I)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+#: Digits that are never part of a date: a thousands separator, or five digits and more.
+NOT_A_DATE_NUMBER = re.compile(r"\d,\d{3}\b|\d{5,}")
 #: Dependency labels by which an amount modifies the noun it counts.
 COUNTS_NOUN = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "appos"})
 #: Modifiers of the counted noun that belong to `quantified` ("North Korean soldiers").
@@ -150,6 +154,9 @@ class QuantityStage:
             found.append(Candidate(*match.span(), value, from_rules=True))
         for match in self.rules.money_pattern.finditer(text, start, end):
             found.append(self.money_candidate(match))
+        for match in self.rules.strict_money_pattern.finditer(text, start, end):
+            if written_as_money(match):
+                found.append(self.money_candidate(match))
         for match in GLUED_SCALE.finditer(text, start, end):
             value = parse_digits(match.group("num")) * SCALES[match.group("scale").lower()]
             found.append(Candidate(*match.span(), value, from_rules=True))
@@ -160,6 +167,8 @@ class QuantityStage:
             value = parse_digits(match.group("cnum"))
             scale = match.group("cscale")
             unit = self.rules.currencies[match.group("currency").upper()]
+            if match.group("minus"):
+                value = -value
         else:
             value = parse_digits(match.group("pnum"))
             scale = match.group("pscale")
@@ -246,13 +255,19 @@ class QuantityStage:
         surface = text[candidate.start : candidate.end]
         number = surface.split()[0] if surface.split() else surface
         return (
-            is_date_or_time(candidate, doc)
+            (is_date_or_time(candidate, doc) and not self.never_a_date(candidate, surface))
             or is_pronoun_one(candidate, surface, doc)
             or is_year(candidate, surface)
             or ORDINAL.match(number) is not None
             or is_article_or_one_of(candidate, surface, text)
             or is_in_name(candidate, doc, text)
         )
+
+    def never_a_date(self, candidate: Candidate, surface: str) -> bool:
+        """Money, a percentage, or a number no date is written with ("1,334.20", "2483805"),
+        even where spaCy tags it as part of a date."""
+        measured = candidate.unit in self.rules.money_units or candidate.unit == "percent"
+        return measured or NOT_A_DATE_NUMBER.search(surface) is not None
 
     # -- modifiers -------------------------------------------------------------------------
     def attach_modifiers(self, candidate: Candidate, text: str, start: int, end: int) -> None:
@@ -460,7 +475,7 @@ def is_article_or_one_of(candidate: Candidate, surface: str, text: str) -> bool:
     word = surface.split()[0].lower() if surface.split() else ""
     if word in ("a", "an") and candidate.value == 1:
         return True
-    return word == "one" and re.match(r"\s+of\b", text[candidate.end :]) is not None
+    return re.match(r"one\s+of\b", text[candidate.start :], re.I) is not None
 
 
 def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
@@ -468,8 +483,8 @@ def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
     if candidate.unit is not None or candidate.value is None:
         return False
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    if span is None:
-        return False
+    if span is None or scale_of(span.text):
+        return False  # "Israel's 9 billion": no name holds a scale word
     if any(t.ent_type_ in NAME_LABELS for t in span):
         return True
     before = text[max(0, candidate.start - 2) : candidate.start]
@@ -479,8 +494,15 @@ def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
     previous = span.doc[span.start - 1] if span.start > span.sent.start else None
     following = span.doc[span.end] if span.end < len(span.doc) else None
     named_before = previous is not None and previous.pos_ == "PROPN" and previous.tag_ == "NNP"
-    named_after = following is not None and following.tag_ == "NNP" and span.root.head == following
-    return named_before or named_after
+    return named_before or is_model_number(span, following)
+
+
+def is_model_number(span: Span, following: Token | None) -> bool:
+    """An integer that modifies a capitalised name after it: "737 Max", not "0.5 WAR" (a
+    decimal is a measure) nor "18 sen" (a lower-case unit)."""
+    if following is None or not following.text[:1].isupper() or following.tag_ != "NNP":
+        return False
+    return span.root.head == following and span.text.replace(",", "").isdigit()
 
 
 # -- what is counted -----------------------------------------------------------------------
@@ -533,10 +555,13 @@ def counted_phrase(head: Token, span: Span) -> list[Token]:
 
 def singular(words: list[Token]) -> str:
     """The unit of a count: the counted phrase with its noun in the singular ("North Korean
-    soldier", "shipping container"); a proper noun keeps its form but a plural "s"."""
+    soldier", "shipping container"); a proper noun or an acronym keeps its form but a plural
+    "s" ("ATMs" → "ATM")."""
     head = words[-1]
     if head.pos_ == "PROPN":
         noun = head.text[:-1] if head.tag_ == "NNPS" and head.text.endswith("s") else head.text
+    elif ACRONYM.fullmatch(head.text):
+        noun = head.text.removesuffix("s")
     else:
         noun = head.lemma_.lower()
     return " ".join([*(t.text for t in words[:-1]), noun])

@@ -58,6 +58,7 @@ class QuantityRules:
     vague_pattern: re.Pattern[str]
     phrase_pattern: re.Pattern[str]
     money_pattern: re.Pattern[str]
+    strict_money_pattern: re.Pattern[str]
     before_pattern: re.Pattern[str]
     after_pattern: re.Pattern[str]
     words_pattern: re.Pattern[str]
@@ -73,7 +74,10 @@ class QuantityRules:
         modifiers = read_table(folder / "quantity_modifiers.tsv")
         before = {p: kind for p, kind, place in modifiers if place == "before"}
         after = {p: kind for p, kind, place in modifiers if place == "after"}
-        currencies = dict(read_table(folder / "currencies.tsv"))
+        currency_rows = read_table(folder / "currencies.tsv")
+        currencies = {row[0].upper(): row[1] for row in currency_rows}
+        strict = [row[0] for row in currency_rows if row[2:] == ["strict"]]
+        loose = [row[0] for row in currency_rows if row[2:] != ["strict"]]
         unit_names = {name.lower(): unit for name, unit in read_table(folder / "unit_names.tsv")}
         number_words = {w.lower(): float(v) for w, v in read_table(folder / "number_words.tsv")}
         return cls(
@@ -86,7 +90,8 @@ class QuantityRules:
             number_words=number_words,
             vague_pattern=vague_regex(list(vague)),
             phrase_pattern=re.compile(rf"(?<!\w)(?:{alternation(list(phrases))})(?!\w)", re.I),
-            money_pattern=money_regex(list(currencies)),
+            money_pattern=money_regex(loose),
+            strict_money_pattern=strict_money_regex(strict),
             before_pattern=re.compile(
                 rf"(?<![\w.])(?P<mod>{alternation(list(before))})(?:\s+by)?\s*$", re.I
             ),
@@ -150,12 +155,26 @@ def money_regex(symbols: list[str]) -> re.Pattern[str]:
 
     A scale suffix ("bn", "m") counts only after a currency symbol, where "m" cannot be metres.
     """
-    scale = alternation(list(SCALES))
     words = alternation(list(SCALE_WORDS))
-    amount = rf"(?P<cnum>{DIGITS})(?:\s?(?P<cscale>{scale})(?![\w]))?"
-    currency = rf"(?P<currency>{alternation(symbols)})\s?{amount}"
     percent = rf"(?P<pnum>{DIGITS})(?:\s(?P<pscale>{words}))?\s?(?P<percent>{PERCENT})"
-    return re.compile(rf"(?<![\w$€£¥₹])(?:{currency}|{percent})", re.I)
+    return re.compile(rf"(?<![\w$€£¥₹])(?:{currency_amount(symbols)}|{percent})", re.I)
+
+
+def strict_money_regex(symbols: list[str]) -> re.Pattern[str]:
+    """An amount after a strict currency symbol, which keeps its case ("PS2.7m", not "ps2")."""
+    return re.compile(rf"(?<![\w$€£¥₹]){currency_amount(symbols)}")
+
+
+def currency_amount(symbols: list[str]) -> str:
+    """A currency symbol, an optional minus ("$-50.8bn") and an amount with an optional scale."""
+    scale = alternation(list(SCALES))
+    amount = rf"(?P<cnum>{DIGITS})(?:\s?(?P<cscale>{scale})(?![\w]))?"
+    return rf"(?P<currency>{alternation(symbols)})\s?(?P<minus>-)?{amount}"
+
+
+def written_as_money(match: re.Match[str]) -> bool:
+    """An amount no name is written with: a scale, a thousands separator or decimals."""
+    return bool(match.group("cscale")) or re.search(r"[.,]\d", match.group("cnum")) is not None
 
 
 def parse_digits(text: str) -> float:

@@ -241,3 +241,54 @@ def test_quantities_against_gold(nlp, stage):
         for part, floor in (("value", 0.95), ("unit", 0.9), ("flags", 0.9), ("quantified", 0.85)):
             f1 = 2 * counts[part] / (counts["gold"] + counts["predicted"])
             assert f1 >= floor, (part, counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Last year's model sold for $41,250.", "$41,250", 41250, "dollar"),
+        ("The index closed at 2,917.45 on Friday.", "2,917.45", 2917.45, None),
+        ("Orkney logged 3815402 visitors in 2021.", "3815402", 3815402, "visitor"),
+    ],
+)
+def test_money_and_long_numbers_are_never_dates(extract, text, surface, value, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Norway's 4 billion crowns were moved.", "4 billion", 4e9, "crown"),
+        ("Petrov posted 1.5 WAR last season.", "1.5", 1.5, "WAR"),
+        ("The shares gained 12 sen on Monday.", "12", 12, "sen"),
+    ],
+)
+def test_amounts_next_to_names_that_are_not_model_numbers(extract, text, surface, value, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["unit"]) == (pytest.approx(value), unit)
+
+
+def test_one_counts_when_of_follows_its_noun(extract):
+    record = by_text(extract("He admitted one count of fraud."))["one count"]
+    assert (record["value"], record["unit"]) == (1, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Stalls sold it for RM12.80 a kilo.", "RM12.80", 12.8, "malaysian ringgit"),
+        ("The fee is CHF 2 million.", "CHF 2 million", 2e6, "swiss franc"),
+        ("It was valued at PS3.4bn.", "PS3.4bn", 3.4e9, "pound sterling"),
+        ("Tickets cost PS12,500 in total.", "PS12,500", 12500, "pound sterling"),
+        ("Profit reached Y=610 billion.", "Y=610 billion", 610e9, "japanese yen"),
+        ("The balance slipped to $-12.5bn.", "$-12.5bn", -12.5e9, "dollar"),
+    ],
+)
+def test_currency_symbols_including_mangled_ones(extract, text, surface, value, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_mangled_symbol_needs_an_amount_written_as_money(extract):
+    assert all(r["unit"] != "pound sterling" for r in extract("He bought a PS4 and 2 games."))
