@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,11 @@ AGE = re.compile(r"(?:-|\s)old\b|s?-old\b", re.I)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 #: Digits that are never part of a date: a thousands separator, or five digits and more.
 NOT_A_DATE_NUMBER = re.compile(r"\d,\d{3}\b|\d{5,}")
+#: Modifier kinds that make the amount the size of a change.
+CHANGES = frozenset({"up", "down"})
+#: Between an amount and its restatement in other units: "296 hp (221 kW / 300 PS)".
+CONTINUES_RESTATEMENT = re.compile(r"\s*[/;]\s*")
+SENTENCE_END = re.compile(r"[.!?]\s")
 #: Dependency labels by which an amount modifies the noun it counts.
 COUNTS_NOUN = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "appos"})
 #: Modifiers of the counted noun that belong to `quantified` ("North Korean soldiers").
@@ -86,6 +92,8 @@ class Candidate:
     vague: bool = False
     approximate: bool = False
     modifiers: list[str] = field(default_factory=list)
+    #: What the modifiers do, from `quantity_modifiers.tsv`: "approximate", "low", "up", …
+    kinds: list[str] = field(default_factory=list)
     quantified: str | None = None
     from_rules: bool = False
     #: The number and its unit without modifiers: what the parse is asked about.
@@ -130,15 +138,16 @@ class QuantityStage:
         start, end = sentence.start_char, sentence.end_char
         found = merge(self.rule_candidates(text, start, end), self.quantulum(text, start, end))
         found = sorted(found + self.missed_numbers(found, text, start, end), key=position)
-        after_change = {id(c) for c in found if self.follows_change_word(c, text, start)}
+        after_change = {id(c) for c in found if self.follows_change_word(c, doc, text, start)}
         found = join_ranges(found, text, start, after_change)
         kept = [c for c in found if not self.not_an_amount(c, doc, text)]
         for candidate in kept:
             read_minus(candidate, text, start)
             self.read_rate_and_age(candidate, text, end)
             candidate.core = (candidate.start, candidate.end)
-            self.attach_modifiers(candidate, text, start, end)
+            self.attach_modifiers(candidate, doc, text, start, end)
             attach_counted(candidate, doc, text)
+        self.inherit_restated(kept, text)
         return kept
 
     # -- finding amounts -------------------------------------------------------------------
@@ -194,6 +203,7 @@ class QuantityStage:
             if quantity.unit.entity.name == "unknown" and reads_a_name(quantity.surface):
                 continue  # "120 Boeing" read as a unit; the number is read again without it
             fix_quantulum_misreadings(candidate, text)
+            candidate.unit = self.rules.unit_name(candidate.unit)
             if quantity.uncertainty:
                 candidate.low = quantity.value - quantity.uncertainty
                 candidate.high = quantity.value + quantity.uncertainty
@@ -234,6 +244,7 @@ class QuantityStage:
                 candidate.unit = unit
                 candidate.end += quantities[0].span[1] - 1
                 fix_quantulum_misreadings(candidate, text)
+                candidate.unit = self.rules.unit_name(candidate.unit)
 
     def read_rate_and_age(self, candidate: Candidate, text: str, end: int) -> None:
         """Money per something ("12 cents per share", "$5 a barrel") and ages ("50-year-old":
@@ -270,15 +281,19 @@ class QuantityStage:
         return measured or NOT_A_DATE_NUMBER.search(surface) is not None
 
     # -- modifiers -------------------------------------------------------------------------
-    def attach_modifiers(self, candidate: Candidate, text: str, start: int, end: int) -> None:
-        """Read the modifiers right before and after the amount (stacked: "up about 19%")."""
+    def attach_modifiers(
+        self, candidate: Candidate, doc: Doc, text: str, start: int, end: int
+    ) -> None:
+        """Read the modifiers right before and after the amount (stacked: "up about 19%"),
+        else a change word whose "by" governs it ("sales rose in the quarter by 5%")."""
         before: list[str] = []
         while match := self.rules.before_pattern.search(text, start, candidate.start):
-            phrase = " ".join(match.group("mod").lower().split())
-            kind = self.rules.modifiers_before[phrase]
+            kind = self.modifier_kind(match, doc)
+            if kind is None:
+                break
             before.insert(0, " ".join(match.group().lower().split()))
             self.apply_modifier(candidate, kind)
-            if kind in ("up", "down"):
+            if kind in CHANGES:
                 break  # a change word ends the modifiers and stays out of the span
             candidate.start = match.start()
         after = self.rules.after_pattern.match(text, candidate.end, end)
@@ -286,16 +301,38 @@ class QuantityStage:
             self.apply_modifier(candidate, self.rules.modifiers_after[after_key(after)])
             candidate.end = after.end()
         candidate.modifiers = before + ([after_key(after)] if after else [])
+        if not any(kind in CHANGES for kind in candidate.kinds):
+            self.attach_governing_change(candidate, doc)
 
-    def follows_change_word(self, candidate: Candidate, text: str, start: int) -> bool:
+    def modifier_kind(self, match: re.Match[str], doc: Doc) -> str | None:
+        """The kind of a modifier before the amount; None for the particle of a phrasal verb
+        ("gave up 517 yards", "made up 30% of"), which is no change."""
+        phrase = " ".join(match.group("mod").lower().split())
+        kind = self.rules.modifiers_before[phrase]
+        if kind in CHANGES:
+            word = doc.char_span(*match.span("mod"))
+            if word is not None and word.root.dep_ == "prt":
+                return None
+        return kind
+
+    def attach_governing_change(self, candidate: Candidate, doc: Doc) -> None:
+        """A change word whose "by" governs the amount, with words between them."""
+        span = doc.char_span(*candidate.core, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "by":
+            return
+        verb = span.root.head.head
+        kind = self.rules.change_kind(verb)
+        if kind is not None and verb.i < span.start:
+            candidate.modifiers.insert(0, verb.lower_)
+            self.apply_modifier(candidate, kind)
+
+    def follows_change_word(self, candidate: Candidate, doc: Doc, text: str, start: int) -> bool:
         """Whether a change word ("rose", "down") comes right before the amount."""
         match = self.rules.before_pattern.search(text, start, candidate.start)
-        if match is None:
-            return False
-        phrase = " ".join(match.group("mod").lower().split())
-        return self.rules.modifiers_before[phrase] in ("up", "down")
+        return match is not None and self.modifier_kind(match, doc) in CHANGES
 
     def apply_modifier(self, candidate: Candidate, kind: str) -> None:
+        candidate.kinds.append(kind)
         if candidate.value is None:
             candidate.approximate |= kind == "approximate"
             return
@@ -305,6 +342,27 @@ class QuantityStage:
             candidate.low = candidate.value
         elif kind == "high":
             candidate.high = candidate.value
+
+    def inherit_restated(self, candidates: list[Candidate], text: str) -> None:
+        """An amount restated in parentheses takes the modifiers of the amount it restates:
+        in "just under 296 hp (221 kW / 300 PS)" both restatements are upper bounds."""
+        origin: Candidate | None = None
+        for previous, candidate in pairwise(candidates):
+            between = text[previous.end : candidate.start]
+            if opens_restatement(previous, between):
+                origin = previous
+            elif not CONTINUES_RESTATEMENT.fullmatch(between):
+                origin = None
+            if origin is not None and not candidate.modifiers:
+                candidate.modifiers = list(origin.modifiers)
+                for kind in origin.kinds:
+                    self.apply_modifier(candidate, kind)
+
+
+def opens_restatement(previous: Candidate, between: str) -> bool:
+    """Whether the text after an amount (and the noun it counts) opens a parenthesis."""
+    counted = re.escape(previous.quantified or "")
+    return re.fullmatch(rf"\s*(?:{counted})?\s*\(\s*", between) is not None
 
 
 def position(candidate: Candidate) -> tuple[int, int]:
@@ -516,6 +574,8 @@ def attach_counted(candidate: Candidate, doc: Doc, text: str) -> None:
     if head is None:
         return
     words = counted_phrase(head, span)
+    if SENTENCE_END.search(text, candidate.core[1], words[0].idx):
+        return  # the parse ran on past a full stop it took for an abbreviation ("£350m.")
     candidate.quantified = text[words[0].idx : head.idx + len(head.text)]
     if candidate.unit is None:
         candidate.unit = singular(words)
@@ -541,21 +601,40 @@ def counted_noun(span: Span, count: bool) -> Token | None:
 
 
 def counted_phrase(head: Token, span: Span) -> list[Token]:
-    """The counted noun with the modifiers before it, after the amount itself."""
+    """The counted noun with the modifiers before it, after the amount itself; a hyphenated
+    modifier is kept whole ("first-team players")."""
     words = [head]
     for token in reversed(list(head.doc[span.end : head.i])):
-        if token.dep_ in NOUN_MODIFIERS or (token.head.i > token.i and token.head in words):
-            if token.pos_ in ("DET", "PUNCT", "PRON") or (token.like_num and token.i < span.end):
-                break
+        joined = in_hyphenated_word(token, words[0])
+        if joined or (modifies(token, words) and not stops_counted_phrase(token)):
             words.insert(0, token)
         else:
             break
+    while words[0].text == "-":
+        words.pop(0)  # the hyphen after the amount: "three-point range"
     return words
+
+
+def in_hyphenated_word(token: Token, following: Token) -> bool:
+    """A hyphen glued to the word after it, or a word glued to a hyphen after it."""
+    return not token.whitespace_ and "-" in (token.text, following.text)
+
+
+def modifies(token: Token, words: list[Token]) -> bool:
+    return token.dep_ in NOUN_MODIFIERS or (token.head.i > token.i and token.head in words)
+
+
+def stops_counted_phrase(token: Token) -> bool:
+    """A determiner, a pronoun, punctuation or another amount ends the counted phrase; a
+    number inside a name does not ("120 Boeing 737 jets")."""
+    if token.like_num:
+        return token.ent_type_ not in NAME_LABELS
+    return token.pos_ in ("DET", "PUNCT", "PRON", "SYM")
 
 
 def singular(words: list[Token]) -> str:
     """The unit of a count: the counted phrase with its noun in the singular ("North Korean
-    soldier", "shipping container"); a proper noun or an acronym keeps its form but a plural
+    soldier", "first-team player"); a proper noun or an acronym keeps its form but a plural
     "s" ("ATMs" → "ATM")."""
     head = words[-1]
     if head.pos_ == "PROPN":
@@ -564,7 +643,8 @@ def singular(words: list[Token]) -> str:
         noun = head.text.removesuffix("s")
     else:
         noun = head.lemma_.lower()
-    return " ".join([*(t.text for t in words[:-1]), noun])
+    modifiers = head.doc[words[0].i : head.i].text
+    return f"{modifiers} {noun}" if modifiers else noun
 
 
 def quantity_record(doc_id: str, quantity_id: str, c: Candidate, text: str) -> dict[str, Any]:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from .lexicon import MODELS_DIR, read_lines, read_table
 
 #: A number in digits, with thousands separators and decimals: "3,000", "2.5", "12000".
@@ -115,6 +117,13 @@ class QuantityRules:
             else:
                 current += value
         return total + current
+
+    def change_kind(self, word: Token) -> str | None:
+        """ "up" or "down" for a change word ("rose", "cut"), by its form or its lemma."""
+        for form in (word.lower_, word.lemma_.lower()):
+            if self.modifiers_before.get(form) in ("up", "down"):
+                return self.modifiers_before[form]
+        return None
 
     @property
     def money_units(self) -> frozenset[str]:
