@@ -45,24 +45,25 @@ from .read import Article
 
 #: The classifier that `make` trains with the pinned scikit-learn (see `unit_classifier`).
 CLASSIFIER_PATH = MODELS_DIR / "quantulum3_units.joblib"
-#: A sentence worth giving to quantulum3: it holds a digit or a number word.
-NUMBERISH = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|"
-    r"score|handful|quarter)",
-    re.I,
-)
 #: Units of time that make a number inside a DATE or TIME entity a duration ("20 years").
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 #: spaCy labels of names: a bare number inside one is part of the name ("Boeing 737").
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE"})
 ACRONYM = re.compile(r"[A-Z]{2,}s?")
+#: A plural or possessive of a number that quantulum3 reads as seconds: "2018s", "2022′s".
+PLURAL_NUMBER = re.compile(r"(?P<number>[\d,.]+)[′’']?s")
+#: A number and its unit glued by a hyphen ("five-year", "10-day"), and a noun after it.
+HYPHENATED = re.compile(r"\S+-[A-Za-z]+")
+ADJECTIVE_USE = re.compile(r"\s+(?!old\b)[$€£¥\w]")
+SLASH_NUMBER = re.compile(r"(?P<num>\d+)\s?[/⁄]\s?(?P<den>\d+)")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|last)$", re.I)
 #: A minus sign or word right before an amount; a hyphen only when no word or number is
 #: glued to its left, so the "-" of "10-12" is never one.
 MINUS = re.compile(r"(?:\bminus[\s-]?|(?<![\w.,])-)$", re.I)
 #: Between two numbers of one range; "and" only after "between".
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
+#: After "from" and an amount, up to five words without punctuation before "to".
+FROM_TO_GAP = re.compile(r"^(?:\s+[^\s,;:()]+){1,5}\s+to\s+$", re.I)
 RANGE_OPENER = re.compile(r"(?:\b(?P<word>between|from)\s+)$", re.I)
 AGE = re.compile(r"(?:-|\s)old\b|s?-old\b", re.I)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -126,7 +127,7 @@ class QuantityStage:
         text = article.text
         candidates: list[Candidate] = []
         for sentence in doc.sents:
-            if NUMBERISH.search(text, sentence.start_char, sentence.end_char):
+            if self.rules.numberish_pattern.search(text, sentence.start_char, sentence.end_char):
                 candidates.extend(self.sentence_quantities(doc, sentence, text))
         candidates.sort(key=lambda c: (c.start, c.end))
         return [
@@ -138,9 +139,9 @@ class QuantityStage:
         start, end = sentence.start_char, sentence.end_char
         found = merge(self.rule_candidates(text, start, end), self.quantulum(text, start, end))
         found = sorted(found + self.missed_numbers(found, text, start, end), key=position)
+        found = [c for c in found if not self.not_an_amount(c, doc, text)]
         after_change = {id(c) for c in found if self.follows_change_word(c, doc, text, start)}
-        found = join_ranges(found, text, start, after_change)
-        kept = [c for c in found if not self.not_an_amount(c, doc, text)]
+        kept = join_ranges(found, text, start, after_change)
         for candidate in kept:
             read_minus(candidate, text, start)
             self.read_rate_and_age(candidate, text, end)
@@ -155,12 +156,12 @@ class QuantityStage:
         """Vague amounts, number phrases and currency/percent amounts, by the project's rules."""
         found: list[Candidate] = []
         for match in self.rules.vague_pattern.finditer(text, start, end):
-            low, high = self.rules.vague[vague_key(match)]
-            span = match.span("bare") if match.group("bare") else match.span("of")
+            low, high = self.rules.vague[lexicon_key(match)]
+            span = lexicon_span(match)
             found.append(Candidate(*span, None, low, high, vague=True, from_rules=True))
         for match in self.rules.phrase_pattern.finditer(text, start, end):
-            value = self.rules.phrases[" ".join(match.group().lower().split())]
-            found.append(Candidate(*match.span(), value, from_rules=True))
+            value = self.rules.phrases[lexicon_key(match)]
+            found.append(Candidate(*lexicon_span(match), value, from_rules=True))
         for match in self.rules.money_pattern.finditer(text, start, end):
             found.append(self.money_candidate(match))
         for match in self.rules.strict_money_pattern.finditer(text, start, end):
@@ -194,7 +195,8 @@ class QuantityStage:
     def quantulum(self, text: str, start: int, end: int) -> list[Candidate]:
         """quantulum3's quantities in `text[start:end]`, with article offsets."""
         found = []
-        for quantity in self.parse(text[start:end]):
+        # the fraction slash of "1⁄32" as a plain one, which keeps the offsets
+        for quantity in self.parse(text[start:end].replace("\u2044", "/")):
             q_start, q_end = quantity.span
             if q_start < 0 or not quantity.surface.strip():
                 continue  # quantulum3 lost the span (it does on "between A and B")
@@ -205,9 +207,9 @@ class QuantityStage:
             fix_quantulum_misreadings(candidate, text)
             candidate.unit = self.rules.unit_name(candidate.unit)
             if quantity.uncertainty:
-                candidate.low = quantity.value - quantity.uncertainty
-                candidate.high = quantity.value + quantity.uncertainty
-                candidate.value = None
+                high = quantity.value + quantity.uncertainty
+                low = spread_scale(quantity.value - quantity.uncertainty, high, quantity.surface)
+                candidate.low, candidate.high, candidate.value = low, high, None
             found.append(candidate)
         return found
 
@@ -265,13 +267,39 @@ class QuantityStage:
             return False
         surface = text[candidate.start : candidate.end]
         number = surface.split()[0] if surface.split() else surface
+        following = text[candidate.end : candidate.end + 60]
         return (
             (is_date_or_time(candidate, doc) and not self.never_a_date(candidate, surface))
             or is_pronoun_one(candidate, surface, doc)
             or is_year(candidate, surface)
             or ORDINAL.match(number) is not None
-            or is_article_or_one_of(candidate, surface, text)
+            or self.is_article(candidate, surface)
+            or is_one_of(candidate, text)
             or is_in_name(candidate, doc, text)
+            or self.is_house_number(surface, text[candidate.start :])
+            or is_duration_adjective(candidate, surface, following)
+            or is_in_compound_word(candidate, following)
+            or is_slash_but_no_fraction(candidate, surface, following)
+        )
+
+    def is_article(self, candidate: Candidate, surface: str) -> bool:
+        """quantulum3 reads "a"/"an" as one ("a week", and "a TD" as a tera-dime): an amount
+        of an article and no number; "a million", "a third" and "a dozen" are amounts."""
+        words = surface.split()
+        if not words or words[0].lower() not in ("a", "an") or candidate.from_rules:
+            return False
+        if candidate.value == 1:
+            return True
+        rest = surface[len(words[0]) :]
+        written = re.search(r"\d", rest) or self.rules.words_pattern.search(rest)
+        return not written and (candidate.value or 0) >= 1
+
+    def is_house_number(self, surface: str, text: str) -> bool:
+        """A number before a street name: "10 Downing Street", "22 Ave Foch" (quantulum3 may
+        have read a unit in the name: "16-18 Mill Road")."""
+        number = re.match(r"\d+", surface)
+        return (
+            number is not None and self.rules.address_pattern.match(text, number.end()) is not None
         )
 
     def never_a_date(self, candidate: Candidate, surface: str) -> bool:
@@ -376,23 +404,30 @@ def reads_a_name(surface: str) -> bool:
 
 def fix_quantulum_misreadings(candidate: Candidate, text: str) -> None:
     """quantulum3 reads "at" after a unit as ampere-turns ("fifty years at", "2 cents at $14"),
-    "a" as annum ("30 a"), and the "s" of a possessive without apostrophe as seconds
-    ("2018s"): cut them off."""
-    surface = text[candidate.start : candidate.end]
+    "a" as annum ("30 a"), and the "s" of a plural or a possessive as seconds ("2018s",
+    "2022′s", where the prime is read as minutes of arc): cut them off. Its span may also
+    end on a division sign it did not use ("224 kW / 300 PS"), depending on the hash seed."""
+    surface = text[candidate.start : candidate.end].rstrip(" /")
+    candidate.end = candidate.start + len(surface)
     misread = re.search(r"\s(?:at|a)(?:\s|$)", surface)
     if misread and candidate.unit and ("ampere-turn" in candidate.unit or surface.endswith(" a")):
         candidate.end = candidate.start + misread.start()
         unit = candidate.unit.split("ampere-turn")[0].strip()
         candidate.unit = None if surface.endswith(" a") or not unit else unit
-    elif re.fullmatch(r"[\d,.]+s", surface) and candidate.unit == "second":
-        candidate.end -= 1
+    elif (plural := PLURAL_NUMBER.fullmatch(surface)) and "second" in (candidate.unit or ""):
+        candidate.end = candidate.start + plural.end("number")
         candidate.unit = None
 
 
-def vague_key(match: re.Match[str]) -> str:
+def lexicon_key(match: re.Match[str]) -> str:
+    """The lexicon entry a `lexicon_regex` match stands for ("scores of", "a pair of")."""
     if match.group("bare"):
         return " ".join(match.group("bare").lower().split())
     return " ".join(match.group("of").lower().split()) + " of"
+
+
+def lexicon_span(match: re.Match[str]) -> tuple[int, int]:
+    return match.span("bare") if match.group("bare") else match.span("of")
 
 
 def after_key(match: re.Match[str]) -> str:
@@ -464,14 +499,17 @@ def is_range(
         return False
     if second.low is not None or first.vague or second.vague:
         return False
-    join = RANGE_JOIN.match(text[first.end : second.start])
-    if join is None:
-        return False
+    between = text[first.end : second.start]
     opener = RANGE_OPENER.search(text, sentence_start, first.start)
+    opened_by = opener.group("word").lower() if opener else None
+    join = RANGE_JOIN.match(between)
+    if join is None:
+        # "from $36,040 at 10pm last night to $34,935": a few words may come between
+        return opened_by == "from" and FROM_TO_GAP.match(between) is not None
     word = join.group().strip().lower()
     if word == "and":
-        return opener is not None and opener.group("word").lower() == "between"
-    if word == "to" and opener is None:
+        return opened_by == "between"
+    if word in ("to", "or") and opener is None:
         # "rose 5% to $10" and "rose $43.6 billion to $419.2 billion" are a change and a
         # level; "homes from $750,000 to $1 million, $1 million to $1.25 million" are ranges
         if after_change or first.value >= second.value:
@@ -482,9 +520,8 @@ def is_range(
 
 def range_of(first: Candidate, second: Candidate, text: str, sentence_start: int) -> Candidate:
     low, high = first.value or 0.0, second.value or 0.0
-    scale = scale_of(text[second.start : second.end])
-    if scale and not scale_of(text[first.start : first.end]) and low * scale <= high:
-        low *= scale  # "10 to 12 million": the scale of the second number applies to both
+    if not scale_of(text[first.start : first.end]):
+        low = spread_scale(low, high, text[second.start : second.end])
     opener = RANGE_OPENER.search(text, sentence_start, first.start)
     between = opener is not None and opener.group("word").lower() == "between"
     start = opener.start("word") if opener and between else first.start
@@ -497,6 +534,13 @@ def range_of(first: Candidate, second: Candidate, text: str, sentence_start: int
         unit=second.unit or first.unit,
         from_rules=first.from_rules or second.from_rules,
     )
+
+
+def spread_scale(low: float, high: float, surface: str) -> float:
+    """The low end of "10 to 12 million" or "1 to 2 thousand": the scale written once
+    applies to both numbers, unless the low end would then pass the high one."""
+    scale = scale_of(surface)
+    return low * scale if scale and low * scale <= high else low
 
 
 def scale_of(surface: str) -> float | None:
@@ -528,12 +572,35 @@ def is_pronoun_one(candidate: Candidate, surface: str, doc: Doc) -> bool:
     return token is None or token.root.dep_ != "nummod"
 
 
-def is_article_or_one_of(candidate: Candidate, surface: str, text: str) -> bool:
-    """quantulum3 reads "a"/"an" as 1 ("a week") and "one of the best" as an amount."""
-    word = surface.split()[0].lower() if surface.split() else ""
-    if word in ("a", "an") and candidate.value == 1:
-        return True
+def is_one_of(candidate: Candidate, text: str) -> bool:
+    """quantulum3 reads "one of the best" as an amount."""
     return re.match(r"one\s+of\b", text[candidate.start :], re.I) is not None
+
+
+def is_duration_adjective(candidate: Candidate, surface: str, following: str) -> bool:
+    """A duration written as a hyphenated adjective before a noun names a kind of thing
+    ("a five-year plan", "a 10-day trip"); an age ("a 50-year-old") is an amount."""
+    return (
+        candidate.unit in DURATION_UNITS
+        and HYPHENATED.fullmatch(surface) is not None
+        and ADJECTIVE_USE.match(following) is not None
+    )
+
+
+def is_in_compound_word(candidate: Candidate, following: str) -> bool:
+    """A fraction glued to a word by a hyphen: "a third-party review", "half-time"."""
+    return (candidate.value or 0) < 1 and re.match(r"-[A-Za-z]", following) is not None
+
+
+def is_slash_but_no_fraction(candidate: Candidate, surface: str, following: str) -> bool:
+    """ "a/b" is a fraction when a < b and it measures something ("1/16 of a pint", "3/4
+    cup"); "24/7" and "9/11" are not amounts."""
+    slash = SLASH_NUMBER.match(surface)
+    if slash is None:
+        return False
+    if int(slash.group("num")) >= int(slash.group("den")):
+        return True
+    return candidate.unit is None and re.match(r"\s+of\b", following) is None
 
 
 def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
@@ -616,8 +683,10 @@ def counted_phrase(head: Token, span: Span) -> list[Token]:
 
 
 def in_hyphenated_word(token: Token, following: Token) -> bool:
-    """A hyphen glued to the word after it, or a word glued to a hyphen after it."""
-    return not token.whitespace_ and "-" in (token.text, following.text)
+    """A hyphen glued to the word after it, or a word glued to a hyphen after it; a number
+    is another amount ("a 1.8 billion-mile journey")."""
+    glued = not token.whitespace_ and "-" in (token.text, following.text)
+    return glued and not is_number(token)
 
 
 def modifies(token: Token, words: list[Token]) -> bool:
@@ -627,9 +696,15 @@ def modifies(token: Token, words: list[Token]) -> bool:
 def stops_counted_phrase(token: Token) -> bool:
     """A determiner, a pronoun, punctuation or another amount ends the counted phrase; a
     number inside a name does not ("120 Boeing 737 jets")."""
-    if token.like_num:
+    if is_number(token):
         return token.ent_type_ not in NAME_LABELS
     return token.pos_ in ("DET", "PUNCT", "PRON", "SYM")
+
+
+def is_number(token: Token) -> bool:
+    """A number in digits or words; not an ordinal ("first-team"), which spaCy's `like_num`
+    also accepts."""
+    return token.pos_ == "NUM" or token.text[:1].isdigit()
 
 
 def singular(words: list[Token]) -> str:

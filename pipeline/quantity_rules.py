@@ -65,6 +65,8 @@ class QuantityRules:
     after_pattern: re.Pattern[str]
     words_pattern: re.Pattern[str]
     rate_pattern: re.Pattern[str]
+    address_pattern: re.Pattern[str]
+    numberish_pattern: re.Pattern[str]
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> QuantityRules:
@@ -90,8 +92,8 @@ class QuantityRules:
             currencies=currencies,
             unit_names=unit_names,
             number_words=number_words,
-            vague_pattern=vague_regex(list(vague)),
-            phrase_pattern=re.compile(rf"(?<!\w)(?:{alternation(list(phrases))})(?!\w)", re.I),
+            vague_pattern=lexicon_regex(list(vague)),
+            phrase_pattern=lexicon_regex(list(phrases)),
             money_pattern=money_regex(loose),
             strict_money_pattern=strict_money_regex(strict),
             before_pattern=re.compile(
@@ -100,6 +102,10 @@ class QuantityRules:
             after_pattern=re.compile(rf"^\s*(?P<mod>{alternation(list(after))})(?!\w)", re.I),
             words_pattern=words_regex(list(number_words)),
             rate_pattern=rate_regex(read_lines(folder / "rate_nouns.txt")),
+            address_pattern=address_regex(read_lines(folder / "street_types.txt")),
+            numberish_pattern=numberish_regex(
+                [*number_words, *vague, *phrases, *read_lines(folder / "fraction_words.txt")]
+            ),
         )
 
     def words_value(self, text: str) -> float:
@@ -143,14 +149,31 @@ def rate_regex(nouns: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:per|a|an)\s+(?P<per>{alternation(nouns)})\b", re.I)
 
 
+def numberish_regex(phrases: list[str]) -> re.Pattern[str]:
+    """A sentence worth giving to quantulum3: a digit, a vulgar fraction ("½") or the start
+    of a word of the number lexicons ("thousands", "dozen", "thirds")."""
+    stop = {"a", "an", "of", "the", "few", "several", "tens"}
+    words = {w for phrase in phrases for w in phrase.lower().split() if w not in stop}
+    return re.compile(rf"\d|[¼-¾⅐-⅞]|\b(?:{alternation(list(words))})", re.I)
+
+
+def address_regex(street_types: list[str]) -> re.Pattern[str]:
+    """What follows a house number: up to four capitalised words, one of them a street type
+    ("Downing Street", "E 71st St", "Ave Foch"); also after a range ("16-18 Mill Road")."""
+    word = r"(?:[A-Z0-9][\w'’.-]*)"
+    street = rf"(?:{alternation(street_types)})\.?(?![\w])"
+    return re.compile(rf"(?:[-–]\d+)?(?:\s+{word}){{0,3}}?\s+{street}")
+
+
 def words_regex(words: list[str]) -> re.Pattern[str]:
     """A run of number words joined by spaces, hyphens or "and": "two hundred and fifty"."""
     word = rf"(?:{alternation(words)})"
     return re.compile(rf"(?<![\w-]){word}(?:(?:\s+and\s+|[\s-]+){word})*(?![\w-])", re.I)
 
 
-def vague_regex(phrases: list[str]) -> re.Pattern[str]:
-    """Vague phrases; one ending in " of" needs the "of" but the match stops before it."""
+def lexicon_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases of a lexicon; one ending in " of" needs the "of" but the match stops before it
+    ("scores of roads" → "scores"), so that the parse finds what it counts."""
     bare = [p for p in phrases if not p.endswith(" of")]
     with_of = [p.removesuffix(" of") for p in phrases if p.endswith(" of")]
     parts = [rf"(?P<bare>{alternation(bare)})"]

@@ -355,3 +355,68 @@ def test_the_counted_phrase_keeps_hyphenated_words_and_stops_at_numbers(
     extract, text, surface, unit
 ):
     assert by_text(extract(text))[surface]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        (
+            "Prices fell from $310 at noon on Monday to $295.",
+            "$310 at noon on Monday to $295",
+            295,
+            310,
+        ),
+        (
+            "Output grew from 40 tonnes in 2015 to 52 tonnes in 2023.",
+            "40 tonnes in 2015 to 52 tonnes",
+            40,
+            52,
+        ),
+        ("There are 1 to 2 thousand people.", "1 to 2 thousand", 1000, 2000),
+        ("They hired 20 or 30 workers.", "20 or 30", 20, 30),
+    ],
+)
+def test_more_ranges(extract, text, surface, low, high):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["low"], record["high"]) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lives at 10 Downing Street.",
+        "The shop moved to 16-18 Mill Road.",
+        "Their office is at 9 E 52nd St in town.",
+        "It signed a two-month contract and a 10-day deal.",
+        "A third-party review found nothing.",
+        "He played in a TD.",
+        "The slump during 2022′s rout hurt.",
+        "The service runs 24/7 now.",
+    ],
+)
+def test_addresses_duration_adjectives_and_compounds_are_not_quantities(extract, text):
+    assert extract(text) == []
+
+
+def test_a_duration_adjective_before_a_comma_or_an_age_is_an_amount(extract):
+    records = by_text(extract("After a five-year, 9 million-mile trip, a 50-year-old man won."))
+    assert (records["five-year"]["value"], records["five-year"]["unit"]) == (5, "year")
+    assert records["50-year-old"]["unit"] == "year of age"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Use 1⁄32 of a quart.", "1⁄32", 1 / 32),
+        ("Use 1/16 of a pint.", "1/16", 1 / 16),
+        ("Add ½ cup of milk.", "½ cup", 0.5),
+        ("A third of the town lives there.", "A third", 1 / 3),
+    ],
+)
+def test_fractions(extract, text, surface, value):
+    assert by_text(extract(text))[surface]["value"] == pytest.approx(value)
+
+
+def test_a_phrase_ending_in_of_counts_the_noun_after_it(extract):
+    record = by_text(extract("He advises a pair of companies."))["a pair"]
+    assert (record["value"], record["unit"], record["quantified"]) == (2, "company", "companies")
