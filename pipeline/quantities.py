@@ -2,17 +2,21 @@
 
 quantulum3 is the base: it reads numbers in digits and words and the units after them, and
 its unit classifier is the one retrained at setup into `models/` (`pipeline.unit_classifier`).
-It runs only on the sentences that hold a digit or a number word. News rules, with word lists
-in `models/` (`quantity_rules`), then correct it:
+It runs only on the sentences that hold a digit or a word of the number lexicons. News
+rules, with word lists in `models/` (`quantity_rules`), then correct it:
 
 - vague amounts ("dozens", "several hundred", "tens of thousands") get `vague: true`, value
   null and the bounds of `vague_quantities.tsv`;
-- "a dozen", "$5bn", "£350m", "3 per cent" are read by the project's own patterns;
-- two numbers joined by "to", "and" (after "between") or a dash are one range with low/high;
-- a modifier before or after the amount sets `approximate` ("about"), a bound ("more than" →
-  low, "up to" → high) or a change ("rose", "down"), from `quantity_modifiers.tsv`;
-- dates, years, times, ordinals, the article "a", "one of" and numbers inside names are
-  dropped;
+- "a dozen", "$5bn", "£350m", "PS2.7m" (£ mangled), "3 per cent" are read by the project's
+  own patterns;
+- two numbers joined by "to", "or", "and" (after "between") or a dash, or by "from ... to"
+  with a few words between, are one range with low/high;
+- a modifier before or after the amount sets `approximate` ("about", "~"), a bound ("more
+  than" → low, "up to" → high) or a change ("rose", "down"), from `quantity_modifiers.tsv`;
+  so does a change verb whose "by" governs the amount, and a restatement in parentheses
+  takes the modifiers of what it restates;
+- dates, years, times, ordinals, the article "a", "one of", numbers inside names, house
+  numbers and hyphenated duration adjectives ("a five-year plan") are dropped;
 - the parse gives `quantified`, the noun phrase the amount counts ("North Korean soldiers").
   A count without a unit of measurement takes that phrase in the singular as its unit
   ("North Korean soldier"), as NewsQuant and CQE do.
@@ -49,12 +53,15 @@ CLASSIFIER_PATH = MODELS_DIR / "quantulum3_units.joblib"
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 #: spaCy labels of names: a bare number inside one is part of the name ("Boeing 737").
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE"})
+#: A counted noun that keeps its case in the unit: "WAR", "ATMs".
 ACRONYM = re.compile(r"[A-Z]{2,}s?")
 #: A plural or possessive of a number that quantulum3 reads as seconds: "2018s", "2022′s".
 PLURAL_NUMBER = re.compile(r"(?P<number>[\d,.]+)[′’']?s")
 #: A number and its unit glued by a hyphen ("five-year", "10-day"), and a noun after it.
 HYPHENATED = re.compile(r"\S+-[A-Za-z]+")
+#: What follows a hyphenated duration used as an adjective: a word, not "old" (an age).
 ADJECTIVE_USE = re.compile(r"\s+(?!old\b)[$€£¥\w]")
+#: "1/16", "1⁄32" (with the Unicode fraction slash).
 SLASH_NUMBER = re.compile(r"(?P<num>\d+)\s?[/⁄]\s?(?P<den>\d+)")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|last)$", re.I)
 #: A minus sign or word right before an amount; a hyphen only when no word or number is
@@ -73,6 +80,7 @@ NOT_A_DATE_NUMBER = re.compile(r"\d,\d{3}\b|\d{5,}")
 CHANGES = frozenset({"up", "down"})
 #: Between an amount and its restatement in other units: "296 hp (221 kW / 300 PS)".
 CONTINUES_RESTATEMENT = re.compile(r"\s*[/;]\s*")
+#: A full stop the parse may have taken for an abbreviation ("£350m. Council leader").
 SENTENCE_END = re.compile(r"[.!?]\s")
 #: Dependency labels by which an amount modifies the noun it counts.
 COUNTS_NOUN = frozenset({"nummod", "amod", "compound", "nmod", "quantmod", "appos"})
