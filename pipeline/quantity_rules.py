@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from .lexicon import MODELS_DIR, read_lines, read_table
 
 #: A number in digits, with thousands separators and decimals: "3,000", "2.5", "12000".
@@ -58,10 +60,13 @@ class QuantityRules:
     vague_pattern: re.Pattern[str]
     phrase_pattern: re.Pattern[str]
     money_pattern: re.Pattern[str]
+    strict_money_pattern: re.Pattern[str]
     before_pattern: re.Pattern[str]
     after_pattern: re.Pattern[str]
     words_pattern: re.Pattern[str]
     rate_pattern: re.Pattern[str]
+    address_pattern: re.Pattern[str]
+    numberish_pattern: re.Pattern[str]
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> QuantityRules:
@@ -73,7 +78,10 @@ class QuantityRules:
         modifiers = read_table(folder / "quantity_modifiers.tsv")
         before = {p: kind for p, kind, place in modifiers if place == "before"}
         after = {p: kind for p, kind, place in modifiers if place == "after"}
-        currencies = dict(read_table(folder / "currencies.tsv"))
+        currency_rows = read_table(folder / "currencies.tsv")
+        currencies = {row[0].upper(): row[1] for row in currency_rows}
+        strict = [row[0] for row in currency_rows if row[2:] == ["strict"]]
+        loose = [row[0] for row in currency_rows if row[2:] != ["strict"]]
         unit_names = {name.lower(): unit for name, unit in read_table(folder / "unit_names.tsv")}
         number_words = {w.lower(): float(v) for w, v in read_table(folder / "number_words.tsv")}
         return cls(
@@ -84,15 +92,20 @@ class QuantityRules:
             currencies=currencies,
             unit_names=unit_names,
             number_words=number_words,
-            vague_pattern=vague_regex(list(vague)),
-            phrase_pattern=re.compile(rf"(?<!\w)(?:{alternation(list(phrases))})(?!\w)", re.I),
-            money_pattern=money_regex(list(currencies)),
+            vague_pattern=lexicon_regex(list(vague)),
+            phrase_pattern=lexicon_regex(list(phrases)),
+            money_pattern=money_regex(loose),
+            strict_money_pattern=strict_money_regex(strict),
             before_pattern=re.compile(
                 rf"(?<![\w.])(?P<mod>{alternation(list(before))})(?:\s+by)?\s*$", re.I
             ),
             after_pattern=re.compile(rf"^\s*(?P<mod>{alternation(list(after))})(?!\w)", re.I),
             words_pattern=words_regex(list(number_words)),
             rate_pattern=rate_regex(read_lines(folder / "rate_nouns.txt")),
+            address_pattern=address_regex(read_lines(folder / "street_types.txt")),
+            numberish_pattern=numberish_regex(
+                [*number_words, *vague, *phrases, *read_lines(folder / "fraction_words.txt")]
+            ),
         )
 
     def words_value(self, text: str) -> float:
@@ -110,6 +123,13 @@ class QuantityRules:
             else:
                 current += value
         return total + current
+
+    def change_kind(self, word: Token) -> str | None:
+        """ "up" or "down" for a change word ("rose", "cut"), by its form or its lemma."""
+        for form in (word.lower_, word.lemma_.lower()):
+            if self.modifiers_before.get(form) in ("up", "down"):
+                return self.modifiers_before[form]
+        return None
 
     @property
     def money_units(self) -> frozenset[str]:
@@ -129,14 +149,31 @@ def rate_regex(nouns: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:per|a|an)\s+(?P<per>{alternation(nouns)})\b", re.I)
 
 
+def numberish_regex(phrases: list[str]) -> re.Pattern[str]:
+    """A sentence worth giving to quantulum3: a digit, a vulgar fraction ("½") or the start
+    of a word of the number lexicons ("thousands", "dozen", "thirds")."""
+    stop = {"a", "an", "of", "the", "few", "several", "tens"}
+    words = {w for phrase in phrases for w in phrase.lower().split() if w not in stop}
+    return re.compile(rf"\d|[¼-¾⅐-⅞]|\b(?:{alternation(list(words))})", re.I)
+
+
+def address_regex(street_types: list[str]) -> re.Pattern[str]:
+    """What follows a house number: up to four capitalised words, one of them a street type
+    ("Downing Street", "E 71st St", "Ave Foch"); also after a range ("16-18 Mill Road")."""
+    word = r"(?:[A-Z0-9][\w'’.-]*)"
+    street = rf"(?:{alternation(street_types)})\.?(?![\w])"
+    return re.compile(rf"(?:[-–]\d+)?(?:\s+{word}){{0,3}}?\s+{street}")
+
+
 def words_regex(words: list[str]) -> re.Pattern[str]:
     """A run of number words joined by spaces, hyphens or "and": "two hundred and fifty"."""
     word = rf"(?:{alternation(words)})"
     return re.compile(rf"(?<![\w-]){word}(?:(?:\s+and\s+|[\s-]+){word})*(?![\w-])", re.I)
 
 
-def vague_regex(phrases: list[str]) -> re.Pattern[str]:
-    """Vague phrases; one ending in " of" needs the "of" but the match stops before it."""
+def lexicon_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases of a lexicon; one ending in " of" needs the "of" but the match stops before it
+    ("scores of roads" → "scores"), so that the parse finds what it counts."""
     bare = [p for p in phrases if not p.endswith(" of")]
     with_of = [p.removesuffix(" of") for p in phrases if p.endswith(" of")]
     parts = [rf"(?P<bare>{alternation(bare)})"]
@@ -150,12 +187,26 @@ def money_regex(symbols: list[str]) -> re.Pattern[str]:
 
     A scale suffix ("bn", "m") counts only after a currency symbol, where "m" cannot be metres.
     """
-    scale = alternation(list(SCALES))
     words = alternation(list(SCALE_WORDS))
-    amount = rf"(?P<cnum>{DIGITS})(?:\s?(?P<cscale>{scale})(?![\w]))?"
-    currency = rf"(?P<currency>{alternation(symbols)})\s?{amount}"
     percent = rf"(?P<pnum>{DIGITS})(?:\s(?P<pscale>{words}))?\s?(?P<percent>{PERCENT})"
-    return re.compile(rf"(?<![\w$€£¥₹])(?:{currency}|{percent})", re.I)
+    return re.compile(rf"(?<![\w$€£¥₹])(?:{currency_amount(symbols)}|{percent})", re.I)
+
+
+def strict_money_regex(symbols: list[str]) -> re.Pattern[str]:
+    """An amount after a strict currency symbol, which keeps its case ("PS2.7m", not "ps2")."""
+    return re.compile(rf"(?<![\w$€£¥₹]){currency_amount(symbols)}")
+
+
+def currency_amount(symbols: list[str]) -> str:
+    """A currency symbol, an optional minus ("$-50.8bn") and an amount with an optional scale."""
+    scale = alternation(list(SCALES))
+    amount = rf"(?P<cnum>{DIGITS})(?:\s?(?P<cscale>{scale})(?![\w]))?"
+    return rf"(?P<currency>{alternation(symbols)})\s?(?P<minus>-)?{amount}"
+
+
+def written_as_money(match: re.Match[str]) -> bool:
+    """An amount no name is written with: a scale, a thousands separator or decimals."""
+    return bool(match.group("cscale")) or re.search(r"[.,]\d", match.group("cnum")) is not None
 
 
 def parse_digits(text: str) -> float:

@@ -184,6 +184,12 @@ def test_units_are_normalised(extract, text, surface, unit):
         ("Hundreds of North Koreans had died.", "Hundreds", "North Koreans", "North Korean"),
         ("Officials said around 300 have died.", "around 300", None, None),
         ("Nearly half of the farmland is flooded.", "Nearly half", None, None),
+        (
+            "It will cost up to £350m. Council leader Ann Bell agreed.",
+            "up to £350m",
+            None,
+            "pound sterling",
+        ),
     ],
 )
 def test_quantified_is_the_counted_noun(extract, text, surface, quantified, unit):
@@ -227,8 +233,8 @@ def test_the_stage_needs_the_trained_classifier(tmp_path):
 
 
 def test_quantities_against_gold(nlp, stage):
-    """Floors a little under the measured level (all 1.00 on the seeds; value 1.00 and
-    quantified 0.95 on the written corpus), so a change that loses quantities fails."""
+    """Floors a little under the measured level (all 1.00 on the seeds and on the written
+    corpus), so a change that loses quantities fails."""
     totals: dict[str, Counter] = {"seeds": Counter(), "corpus": Counter()}
     for path in sorted(GOLD.glob("*.json")):
         seed = (SEEDS / f"{path.stem}.txt").exists()
@@ -241,3 +247,176 @@ def test_quantities_against_gold(nlp, stage):
         for part, floor in (("value", 0.95), ("unit", 0.9), ("flags", 0.9), ("quantified", 0.85)):
             f1 = 2 * counts[part] / (counts["gold"] + counts["predicted"])
             assert f1 >= floor, (part, counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Last year's model sold for $41,250.", "$41,250", 41250, "dollar"),
+        ("The index closed at 2,917.45 on Friday.", "2,917.45", 2917.45, None),
+        ("Orkney logged 3815402 visitors in 2021.", "3815402", 3815402, "visitor"),
+    ],
+)
+def test_money_and_long_numbers_are_never_dates(extract, text, surface, value, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Norway's 4 billion crowns were moved.", "4 billion", 4e9, "crown"),
+        ("Petrov posted 1.5 WAR last season.", "1.5", 1.5, "WAR"),
+        ("The shares gained 12 sen on Monday.", "12", 12, "sen"),
+    ],
+)
+def test_amounts_next_to_names_that_are_not_model_numbers(extract, text, surface, value, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["unit"]) == (pytest.approx(value), unit)
+
+
+def test_one_counts_when_of_follows_its_noun(extract):
+    record = by_text(extract("He admitted one count of fraud."))["one count"]
+    assert (record["value"], record["unit"]) == (1, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Stalls sold it for RM12.80 a kilo.", "RM12.80", 12.8, "malaysian ringgit"),
+        ("The fee is CHF 2 million.", "CHF 2 million", 2e6, "swiss franc"),
+        ("It was valued at PS3.4bn.", "PS3.4bn", 3.4e9, "pound sterling"),
+        ("Tickets cost PS12,500 in total.", "PS12,500", 12500, "pound sterling"),
+        ("Profit reached Y=610 billion.", "Y=610 billion", 610e9, "japanese yen"),
+        ("The balance slipped to $-12.5bn.", "$-12.5bn", -12.5e9, "dollar"),
+    ],
+)
+def test_currency_symbols_including_mangled_ones(extract, text, surface, value, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_mangled_symbol_needs_an_amount_written_as_money(extract):
+    assert all(r["unit"] != "pound sterling" for r in extract("He bought a PS4 and 2 games."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "modifier"),
+    [
+        ("The defense gave up 517 rushing yards.", "517", None),
+        ("Women made up 30% of the staff.", "30%", None),
+        ("Prices went up 5% last month.", "5%", "up"),
+        ("Sales rose in the quarter by 5%.", "5%", "rose"),
+        ("The firm expects to grow sales by 35 per cent this year.", "35 per cent", "grow"),
+        ("They cut prices for students by 10%.", "10%", "cut"),
+    ],
+)
+def test_change_words_by_the_parse(extract, text, surface, modifier):
+    """A verb particle is no change; a change verb whose "by" governs the amount is one."""
+    assert by_text(extract(text))[surface]["modifier"] == modifier
+
+
+def test_a_restated_amount_takes_the_modifiers_of_the_original(extract):
+    records = by_text(
+        extract(
+            "It makes just under 296 hp (221 kW) and holds more than 7.5 million crowns "
+            "(US$1.1 million)."
+        )
+    )
+    assert (records["221 kW"]["modifier"], records["221 kW"]["high"]) == ("just under", 221)
+    assert (records["US$1.1 million"]["modifier"], records["US$1.1 million"]["low"]) == (
+        "more than",
+        1.1e6,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Each sample weighs ~45g.", "~45g", "gram"),
+        ("Bake for ~25 minutes.", "~25 minutes", "minute"),
+        ("The floor area is ≈ 32 square metres.", "≈ 32 square metres", "square metre"),
+    ],
+)
+def test_a_tilde_makes_an_amount_approximate(extract, text, surface, unit):
+    record = by_text(extract(text))[surface]
+    assert (record["approximate"], record["unit"]) == (True, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The club sold 14 first-team players.", "14", "first-team player"),
+        ("They hired 40 part-time workers.", "40", "part-time worker"),
+        ("They raised 280 million of the 1.5 billion crowns they need.", "280 million", "crown"),
+    ],
+)
+def test_the_counted_phrase_keeps_hyphenated_words_and_stops_at_numbers(
+    extract, text, surface, unit
+):
+    assert by_text(extract(text))[surface]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        (
+            "Prices fell from $310 at noon on Monday to $295.",
+            "$310 at noon on Monday to $295",
+            295,
+            310,
+        ),
+        (
+            "Output grew from 40 tonnes in 2015 to 52 tonnes in 2023.",
+            "40 tonnes in 2015 to 52 tonnes",
+            40,
+            52,
+        ),
+        ("There are 1 to 2 thousand people.", "1 to 2 thousand", 1000, 2000),
+        ("They hired 20 or 30 workers.", "20 or 30", 20, 30),
+    ],
+)
+def test_more_ranges(extract, text, surface, low, high):
+    record = by_text(extract(text))[surface]
+    assert (record["value"], record["low"], record["high"]) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lives at 10 Downing Street.",
+        "The shop moved to 16-18 Mill Road.",
+        "Their office is at 9 E 52nd St in town.",
+        "It signed a two-month contract and a 10-day deal.",
+        "A third-party review found nothing.",
+        "He played in a TD.",
+        "The slump during 2022′s rout hurt.",
+        "The service runs 24/7 now.",
+    ],
+)
+def test_addresses_duration_adjectives_and_compounds_are_not_quantities(extract, text):
+    assert extract(text) == []
+
+
+def test_a_duration_adjective_before_a_comma_or_an_age_is_an_amount(extract):
+    records = by_text(extract("After a five-year, 9 million-mile trip, a 50-year-old man won."))
+    assert (records["five-year"]["value"], records["five-year"]["unit"]) == (5, "year")
+    assert records["50-year-old"]["unit"] == "year of age"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Use 1⁄32 of a quart.", "1⁄32", 1 / 32),
+        ("Use 1/16 of a pint.", "1/16", 1 / 16),
+        ("Add ½ cup of milk.", "½ cup", 0.5),
+        ("A third of the town lives there.", "A third", 1 / 3),
+    ],
+)
+def test_fractions(extract, text, surface, value):
+    assert by_text(extract(text))[surface]["value"] == pytest.approx(value)
+
+
+def test_a_phrase_ending_in_of_counts_the_noun_after_it(extract):
+    record = by_text(extract("He advises a pair of companies."))["a pair"]
+    assert (record["value"], record["unit"], record["quantified"]) == (2, "company", "companies")
