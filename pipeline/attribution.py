@@ -24,7 +24,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .cues import CueLexicon, Found, find_cue_attributions, is_cue, speaker_of
+from .cues import (
+    CueLexicon,
+    Found,
+    find_cue_attributions,
+    is_cue,
+    noun_phrase,
+    speaker_of,
+    subject_of,
+)
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
@@ -295,9 +303,10 @@ def cued_quotation(
 ) -> Attribution | None:
     """The cue of a quotation: the nearest cue verb with a subject outside it, in the
     sentence where it closes or opens, or before a colon that introduces it ("He said: “…”");
-    else a dash and a name after it ("“…” ― Name, title"). A cue whose content the parse
-    found elsewhere (`taken`) is not this quotation's: "The unnamed “senior official”
-    described North Korea as …" quotes the writer's words for the speaker."""
+    else the subject of any clause that introduces it with a colon, or a dash and a name
+    after it ("“…” ― Name, title"). A cue whose content the parse found elsewhere (`taken`)
+    is not this quotation's: "The unnamed “senior official” described North Korea as …"
+    quotes the writer's words for the speaker."""
     region = (quotation.start, quotation.end)
     sentences = {sentence_at(doc, quotation.end - 1), sentence_at(doc, quotation.start)}
     after = len(text) - len(text[quotation.end :].lstrip(" ,"))
@@ -327,7 +336,30 @@ def cued_quotation(
                 confidence=0.85,
                 negated=any(child.dep_ == "neg" for child in cue.children),
             )
+    if before.endswith(":"):
+        return colon_quotation(doc, quotation, len(before) - 1)
     return signed_quotation(doc, text, quotation)
+
+
+def colon_quotation(doc: Doc, quotation: QuoteMarks, colon: int) -> Attribution | None:
+    """ "Caddell continued:", "Sanders made the following comment:": a clause that ends with
+    a colon right before a quotation introduces it, whatever its verb; its subject speaks."""
+    sentence = sentence_at(doc, colon)
+    if sentence is None:
+        return None
+    verb = sentence.root
+    subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subject is None or subject.dep_ != "nsubj" or subject.i > verb.i:
+        return None
+    start, end = noun_phrase(subject)
+    return Attribution(
+        content=list(quotation.parts),
+        kind="direct",
+        cue=doc[verb.i : verb.i + 1],
+        cue_lemma=verb.lemma_.lower(),
+        speaker=doc[start:end],
+        confidence=0.75,
+    )
 
 
 def signed_quotation(doc: Doc, text: str, quotation: QuoteMarks) -> Attribution | None:

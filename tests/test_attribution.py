@@ -506,3 +506,17 @@ def test_quote_split_by_its_cue_and_a_participle_is_one_attribution(extract):
         "said",
         "Hale",
     )
+
+
+def test_clause_ending_in_a_colon_introduces_a_quotation(extract):
+    records = extract(
+        "Mayor Ada Quill went on:\n\n“The harbour will reopen in May, and the fees will not rise.”"
+    )
+    assert [summary(r) for r in records] == [
+        (
+            "direct",
+            ["The harbour will reopen in May, and the fees will not rise."],
+            "went",
+            "Ada Quill",
+        )
+    ]
