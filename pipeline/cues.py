@@ -162,7 +162,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if span is None:
             return None
         if clause.i > verb.i:
-            return [before_participle(verb.doc, span, lexicon)]
+            return [without_aside(verb.doc, before_participle(verb.doc, span, lexicon))]
         return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
     if verb.lemma_.lower() in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
@@ -182,7 +182,9 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
-    span = trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
+    span = without_aside(
+        verb.doc, trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
+    )
     if span is None:
         return None
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Clinton", "mocked Machado"
@@ -275,6 +277,30 @@ def before_participle(
         if doc[i].dep_ == "cc" and coordinated_cue(after, lexicon):
             return trim_punct(doc, span[0], i)
     return span
+
+
+def without_aside(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content ends before the writer's aside at its end, set off by a comma: a relative or
+    adverbial clause ("the reality of climate change, which makes him an outlier") or a
+    participle ("…, implicitly putting his name on the line")."""
+    if span is None:
+        return None
+    start, end = span
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "," and is_aside(doc[i + 1], end):
+            return trim_punct(doc, start, i)
+    return span
+
+
+def is_aside(first: Token, end: int) -> bool:
+    """Whether the words from `first` to `end` are one relative clause, adverbial clause or
+    participle phrase."""
+    opens = first.dep_ in {"nsubj", "advmod", "mark"} and first.head.i > first.i
+    clause = first.head if opens else first  # "which makes …", "implicitly putting …"
+    is_clause = clause.dep_ in {"relcl", "advcl"} or (
+        clause.tag_ == "VBG" and clause.dep_ != "conj"
+    )
+    return is_clause and clause.left_edge.i == first.i and clause.right_edge.i >= end - 1
 
 
 def coordinated_cue(token: Token, lexicon: CueLexicon) -> bool:

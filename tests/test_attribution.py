@@ -520,3 +520,14 @@ def test_clause_ending_in_a_colon_introduces_a_quotation(extract):
             "Ada Quill",
         )
     ]
+
+
+def test_writers_aside_at_the_end_is_not_content(extract):
+    records = extract(
+        "Mayor Ada Quill acknowledged the cost of the repairs, which makes her an outlier on "
+        "the council. The governor told voters he would win the county, implicitly putting his "
+        "name on the line."
+    )
+    contents = {r["cue"]["text"]: r["content"]["text"] for r in records}
+    assert contents["acknowledged"] == "the cost of the repairs"
+    assert contents["told"] == "he would win the county"
