@@ -189,8 +189,8 @@ class SpeakerResolver:
 
     def full_name(self, mention: EntityMention) -> Record | None:
         """For a one-word name that is the last word of fuller names ("Clinton"), the one
-        that fits its honorific ("Mr. Obama") and came last before it, or else the one
-        mentioned most."""
+        that fits its honorific ("Mr. Obama") and the gender the article gives the name, and
+        came last before it, or else the one mentioned most."""
         entity = mention.entity
         if " " in entity["name"]:
             return None
@@ -201,6 +201,7 @@ class SpeakerResolver:
             and " " in e["name"]
             and e["name"].split()[-1] == entity["name"]
             and self.gender_fits(e, self.honorific_gender(mention))
+            and self.gender_fits(e, self.gender.get(entity["entity_id"]))
         ]
         if not owners:
             return None
