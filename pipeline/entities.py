@@ -178,7 +178,8 @@ class EntityStage:
 
 def split_entity(span: Span) -> list[Span]:
     """Cut a dateline ("BERLIN — Voltaris AG") or a parenthesised acronym ("World Health
-    Organization (WHO") off an entity span, and trim determiners and punctuation."""
+    Organization (WHO") off an entity span, and trim determiners, punctuation and a leading
+    gerund."""
     return [
         Span(span.doc, start, end, label=span.label_)
         for start, end in split_bounds(span.doc, span.start, span.end)
@@ -189,8 +190,10 @@ def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         if doc[i].text in DASHES or doc[i].text == "(":
             return split_bounds(doc, start, i) + split_bounds(doc, i + 1, end)
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
-        start += 1
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].tag_ == "VBG"
+    ):
+        start += 1  # "Injecting Clinton’s troubles …": a gerund opening a sentence is no name
     while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
         end -= 1
     return [(start, end)] if start < end else []

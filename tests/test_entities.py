@@ -186,3 +186,8 @@ def test_seed_key_entities(stage, nlp):
     assert entities["Kursk"]["label"] == "GPE"
     assert set(mention_texts(entities["North Korea"])) == {"North Korea", "DPRK"}
     assert entities["Kim Jong-un"]["titles"] == ["dictator"]
+
+
+def test_sentence_opening_gerund_is_not_part_of_a_name(table):
+    entities = table("Praising Obama for his speech, the mayor left early.")
+    assert "Obama" in entities and "Praising Obama" not in entities
