@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .export import ExportError, export
 from .parse import ModelNotFound
 from .read import InputError, check_inputs
 from .records import json_schemas
@@ -25,7 +26,8 @@ EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
 EXTRACT_HELP = """\
 Read news articles and write who-said-what as JSON Lines into DIR: documents.jsonl,
-entities.jsonl, quantities.jsonl, dates.jsonl, quotes.jsonl and errors.jsonl.
+entities.jsonl, quantities.jsonl, dates.jsonl, quotes.jsonl and errors.jsonl, and after a run
+of every stage speakers.jsonl, the speakers of the whole corpus.
 
 INPUT is any mix of:
   a folder of .txt articles (UTF-8; doc_id = file stem) with optional <stem>.meta.json
@@ -105,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema of each output file")
     schema.add_argument("--out", required=True, type=Path, metavar="DIR")
     add_report_command(commands)
+    add_export_command(commands)
     return parser
 
 
@@ -189,4 +192,41 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"whosaid: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"whosaid: {articles} articles -> {args.html}", file=sys.stderr)
+    return EXIT_OK
+
+
+EXPORT_HELP = """\
+Export the output folder DIR as a dataset: one Parquet file per record type in OUTDIR
+(documents, entities, quantities, dates, quotes, errors, speakers), with an explicit Arrow
+schema made from the record models, so empty or all-null columns keep their types; and a
+dataset card, OUTDIR/DATASET.md, with the fields, counts, versions and known limits. The files
+load with pandas (pd.read_parquet) and Hugging Face datasets (load_dataset("parquet", ...)).
+
+exit status: 0 exported, 2 usage error (DIR is not an output folder of `whosaid extract`, or a
+record does not fit its schema: re-run extract with this version)
+"""
+
+
+def add_export_command(commands: argparse._SubParsersAction) -> None:
+    export_parser = commands.add_parser(
+        "export",
+        help="export an output folder as Parquet files with a dataset card",
+        description=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export_parser.add_argument("out_dir", type=Path, metavar="DIR", help="output folder of extract")
+    export_parser.add_argument(
+        "--parquet", required=True, type=Path, metavar="OUTDIR", help="folder to write into"
+    )
+    export_parser.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        summary = export(args.out_dir, args.parquet)
+    except ExportError as exc:
+        print(f"whosaid: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = ", ".join(f"{stem} {n}" for stem, n in summary.rows.items())
+    print(f"whosaid: exported {rows} -> {args.parquet}", file=sys.stderr)
     return EXIT_OK
