@@ -116,7 +116,6 @@ def render(**context: Any) -> str:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["number"] = format_number
     env.filters["amount"] = amount
     env.tests["web_url"] = web_url
     return env.get_template("report.html").render(**context)
@@ -127,10 +126,10 @@ def render(**context: Any) -> str:
 
 def article_text(out_dir: Path, document: Record) -> str | None:
     """The article's text as extracted: from its source, else from the parse cache."""
-    for text in (text_from_source(document["source"]), text_from_cache(out_dir, document)):
-        if text is not None and text_sha256(text) == document["sha256"]:
-            return text
-    return None
+    text = text_from_source(document["source"])
+    if text is None or text_sha256(text) != document["sha256"]:
+        text = text_from_cache(out_dir, document)
+    return text if text is not None and text_sha256(text) == document["sha256"] else None
 
 
 def text_from_source(source: str) -> str | None:
@@ -149,7 +148,8 @@ def jsonl_line_text(path: Path, line_no: int) -> str | None:
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
             if number == line_no:
-                text = json.loads(raw).get("text")
+                record = json.loads(raw)
+                text = record.get("text") if isinstance(record, dict) else None
                 return text if isinstance(text, str) else None
     return None
 
@@ -290,7 +290,7 @@ def claims(records: dict[str, list[Record]]) -> list[Claim]:
     return sorted(rows, key=lambda c: (c.when or "~", c.quantity["doc_id"], c.quantity["start"]))
 
 
-def speaker_of(quote: Record, quotes: dict[tuple[str, str], Record]) -> str | None:
+def speaker_of(quote: Record | None, quotes: dict[tuple[str, str], Record]) -> str | None:
     """The quote's speaker, else that of the attribution it is nested in ("reportedly …")."""
     seen = set()
     while quote is not None and quote["quote_id"] not in seen:
