@@ -11,7 +11,7 @@ RUNS   ?= runs
 ARGS   ?=
 
 .PHONY: extract test eval bench lint schema lock clean models \
-        parse entities quantities dates attribution link
+        parse entities quantities dates attribution link report export
 
 # The virtual environment is made from the hash-pinned lock file when it is missing or stale.
 $(STAMP): requirements.lock pyproject.toml
@@ -33,6 +33,13 @@ extract: $(STAMP) $(CLF)
 # Each stage on its own, with what it needs; the spaCy parse comes from the cache in $(OUT).
 parse entities quantities dates attribution link: $(STAMP) $(CLF)
 	$(PY) -m pipeline extract $(RAW) --out $(OUT) --stage $@ $(ARGS)
+
+# The review page and the Parquet dataset of $(OUT), after bringing it up to date.
+report: extract
+	$(PY) -m pipeline report $(OUT) --html $(OUT)/report.html
+
+export: extract
+	$(PY) -m pipeline export $(OUT) --parquet $(OUT)/parquet
 
 test: $(STAMP) $(CLF)
 	$(PY) -m pytest $(ARGS)

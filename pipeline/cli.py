@@ -1,4 +1,5 @@
-"""Command line: `whosaid extract …` (also `python -m pipeline extract …`) and `whosaid schema`.
+"""Command line: `whosaid extract …` (also `python -m pipeline extract …`), `whosaid report`,
+`whosaid export` and `whosaid schema`.
 
 Exit codes: 0 all articles extracted; 1 some articles failed (see errors.jsonl); 2 usage error
 (bad arguments, missing input, no spaCy model).
@@ -13,9 +14,11 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .export import ExportError, export
 from .parse import ModelNotFound
 from .read import InputError, check_inputs
 from .records import json_schemas
+from .report import ReportError, write_report
 from .runner import STAGES, iter_errors, run_extract
 from .write import atomic_write_bytes
 
@@ -23,7 +26,8 @@ EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
 EXTRACT_HELP = """\
 Read news articles and write who-said-what as JSON Lines into DIR: documents.jsonl,
-entities.jsonl, quantities.jsonl, dates.jsonl, quotes.jsonl and errors.jsonl.
+entities.jsonl, quantities.jsonl, dates.jsonl, quotes.jsonl and errors.jsonl, and after a run
+of every stage speakers.jsonl, the speakers of the whole corpus.
 
 INPUT is any mix of:
   a folder of .txt articles (UTF-8; doc_id = file stem) with optional <stem>.meta.json
@@ -102,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="write the JSON Schema of each output file")
     schema.add_argument("--out", required=True, type=Path, metavar="DIR")
+    add_report_command(commands)
+    add_export_command(commands)
     return parser
 
 
@@ -114,6 +120,8 @@ def positive_int(value: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if handler := getattr(args, "handler", None):
+        return handler(args)
     if args.command == "schema":
         return write_schemas(args.out)
     return extract(args)
@@ -148,4 +156,77 @@ def write_schemas(folder: Path) -> int:
     for name, schema in json_schemas().items():
         text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         atomic_write_bytes(folder / name, text.encode("utf-8"))
+    return EXIT_OK
+
+
+REPORT_HELP = """\
+Write one self-contained HTML page to review the output folder DIR: each article's text with
+the quote contents, speaker mentions, cues, quantities and dates highlighted (hover one for
+the resolved speaker, the value and bounds, the date value), the speakers of the corpus with
+their number of statements, and a claims table of every quantity said in a quote. The page
+loads nothing from the network and opens from disk.
+
+The article texts are read from the sources named in DIR/documents.jsonl, else from the parse
+cache in DIR/.whosaid; an article whose text has changed since extraction is shown without it.
+
+exit status: 0 page written, 2 usage error (DIR is not an output folder of `whosaid extract`)
+"""
+
+
+def add_report_command(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write an HTML page to review an output folder",
+        description=REPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument("out_dir", type=Path, metavar="DIR", help="output folder of extract")
+    report.add_argument("--html", required=True, type=Path, metavar="FILE", help="page to write")
+    report.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    try:
+        articles = write_report(args.out_dir, args.html)
+    except ReportError as exc:
+        print(f"whosaid: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"whosaid: {articles} articles -> {args.html}", file=sys.stderr)
+    return EXIT_OK
+
+
+EXPORT_HELP = """\
+Export the output folder DIR as a dataset: one Parquet file per record type in OUTDIR
+(documents, entities, quantities, dates, quotes, errors, speakers), with an explicit Arrow
+schema made from the record models, so empty or all-null columns keep their types; and a
+dataset card, OUTDIR/DATASET.md, with the fields, counts, versions and known limits. The files
+load with pandas (pd.read_parquet) and Hugging Face datasets (load_dataset("parquet", ...)).
+
+exit status: 0 exported, 2 usage error (DIR is not an output folder of `whosaid extract`, or a
+record does not fit its schema: re-run extract with this version)
+"""
+
+
+def add_export_command(commands: argparse._SubParsersAction) -> None:
+    export_parser = commands.add_parser(
+        "export",
+        help="export an output folder as Parquet files with a dataset card",
+        description=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export_parser.add_argument("out_dir", type=Path, metavar="DIR", help="output folder of extract")
+    export_parser.add_argument(
+        "--parquet", required=True, type=Path, metavar="OUTDIR", help="folder to write into"
+    )
+    export_parser.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        summary = export(args.out_dir, args.parquet)
+    except ExportError as exc:
+        print(f"whosaid: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = ", ".join(f"{stem} {n}" for stem, n in summary.rows.items())
+    print(f"whosaid: exported {rows} -> {args.parquet}", file=sys.stderr)
     return EXIT_OK

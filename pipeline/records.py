@@ -120,6 +120,18 @@ class Error(Record):
     message: str
 
 
+class CorpusSpeaker(Record):
+    """A speaker of quotes.jsonl across the whole corpus: see `pipeline.speaker_table`."""
+
+    speaker_id: str
+    name: str
+    aliases: list[str]
+    titles: list[str]
+    label: str | None
+    doc_ids: list[str]
+    statements: int
+
+
 #: Output file name → record model, in the order the files are written.
 OUTPUT_FILES: dict[str, type[Record]] = {
     "documents.jsonl": Document,
@@ -129,12 +141,14 @@ OUTPUT_FILES: dict[str, type[Record]] = {
     "quotes.jsonl": Quote,
     "errors.jsonl": Error,
 }
+#: Files about the whole corpus rather than one article, written after the per-article files.
+CORPUS_FILES: dict[str, type[Record]] = {"speakers.jsonl": CorpusSpeaker}
 
 
 def json_schemas() -> dict[str, dict]:
     """The JSON Schema of each output file, keyed by `<file stem>.schema.json`."""
     schemas = {}
-    for file_name, model in OUTPUT_FILES.items():
+    for file_name, model in (OUTPUT_FILES | CORPUS_FILES).items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"whosaid {file_name} record (schema_version {SCHEMA_VERSION})"

@@ -29,6 +29,7 @@ from .parse import ParseCache, load_model, model_id, parse_texts
 from .quantities import QuantityStage
 from .read import Article, ReadError, iter_articles
 from .records import OUTPUT_FILES
+from .speaker_table import write_speakers
 from .write import record_sort_key, write_jsonl
 
 #: In run order. Quantities and dates read the model's own DATE, TIME and number entities, so
@@ -257,6 +258,10 @@ def run_extract(inputs: list[str], out_dir: Path, config: Config) -> RunSummary:
             outputs[f"{kind}.jsonl"].extend(result[kind])
 
     write_outputs(out_dir, outputs, files=stage_files(config.stages))
+    if not config.stages:  # the corpus table needs every article's quotes and entities
+        write_speakers(
+            out_dir / "speakers.jsonl", outputs["quotes.jsonl"], outputs["entities.jsonl"]
+        )
     return summary
 
 

@@ -14,6 +14,7 @@ from pipeline.parse import load_model
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "data" / "raw"
+CORPUS_MULTI = REPO / "tests" / "corpus_multi"
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +54,12 @@ def run_cli(monkeypatch, capsys) -> Callable[..., tuple[int, str]]:
         return code, capsys.readouterr().err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def multi_out(tmp_path_factory) -> Path:
+    """The pipeline's output for `tests/corpus_multi/`, made once a session: the speaker
+    table, report and export tests read it."""
+    out = tmp_path_factory.mktemp("corpus_multi_out")
+    assert main(["extract", str(CORPUS_MULTI), "--out", str(out), "--no-progress"]) == 0
+    return out
