@@ -404,6 +404,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
             return None, False  # "it was reported that …", "Pence was dubbed …": no source
         return noun_phrase(subject), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None, False  # "individuals believed to be …" are talked about, not talking
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
         return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:

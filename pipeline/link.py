@@ -3,7 +3,7 @@
 - a quantity or date whose span lies inside a quote's content (or one of its parts) is copied
   into that quote's `quantities` / `dates`; a quantity's `quote_id` is the innermost such
   quote (a nested attribution's, not its parent's);
-- a speaker mention that is a mention of an entity gets that entity's `entity_id`;
+- a speaker mention that ends in a mention of an entity gets that entity's `entity_id`;
 - a quote without a `speech_date` takes the calendar date that the parse attaches to its cue
   ("told the Guardian on Tuesday", "have insisted since November"), outside its content.
 """
@@ -74,13 +74,15 @@ def attach_entity(quote: Record, entities: list[Record]) -> None:
     if not speaker or speaker.get("entity_id"):
         return
     for entity in entities:
-        if any(overlaps(mention, speaker) for mention in entity["mentions"]):
+        if any(heads(mention, speaker) for mention in entity["mentions"]):
             speaker["entity_id"] = entity["entity_id"]
             return
 
 
-def overlaps(a: Record, b: Record) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
+def heads(mention: Record, speaker: Record) -> bool:
+    """The speaker phrase ends in the mention ("spokesman Matthew Miller", "the NIS"), so the
+    entity is what it names; "an unnamed American official" only contains one."""
+    return mention["start"] < speaker["end"] <= mention["end"]
 
 
 def speech_date(quote: Record, dates: list[Record], doc: Doc) -> str | None:

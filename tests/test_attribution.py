@@ -531,3 +531,13 @@ def test_writers_aside_at_the_end_is_not_content(extract):
     contents = {r["cue"]["text"]: r["content"]["text"] for r in records}
     assert contents["acknowledged"] == "the cost of the repairs"
     assert contents["told"] == "he would win the county"
+
+
+def test_noun_with_a_passive_participle_cue_is_not_its_speaker(extract):
+    records = extract(
+        "The council fined three firms believed to be dumping waste in the river. "
+        "A video showing the oil spill on the river was posted on Monday."
+    )
+    speakers = {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
+    assert speakers["believed"] is None
+    assert speakers["showing"] == "A video"

@@ -114,3 +114,17 @@ def test_a_quantity_in_a_nested_quote_is_listed_by_both_and_belongs_to_the_inner
     assert [q["quote_id"] for q in linked_inner["quantities"]] == ["Q2"]
     linked_outer["quantities"][0]["value"] = "changed"
     assert linked_inner["quantities"][0].get("value") != "changed"  # copies, not one record
+
+
+def test_speaker_that_only_contains_a_name_gets_no_entity(nlp):
+    text = "An unnamed American official said the talks had failed."
+    speaker = {"text": "An unnamed American official", "start": 0, "end": 28}
+    record = quote() | {
+        "speaker": speaker
+        | {"name": "unnamed American official", "entity_id": None, "label": None},
+        "content": {"text": "the talks had failed", "start": 34, "end": 54, "parts": None},
+        "cue": {"text": "said", "start": 29, "end": 33, "lemma": "say"},
+    }
+    american = [{"entity_id": "E1", "mentions": [{"text": "American", "start": 11, "end": 19}]}]
+    [linked], _ = link_article([record], [], [], american, nlp(text))
+    assert linked["speaker"]["entity_id"] is None
