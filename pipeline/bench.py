@@ -12,8 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+from .model_meta import find_model
 from .read import Article, iter_articles
-from .runner import annotators_for
+from .shard import annotators_for
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 def bench(inputs: list[str], batch_size: int) -> list[tuple[str, float, int]]:
     """Rows of (step, seconds, articles)."""
     started = time.perf_counter()
-    annotators = annotators_for(None)
+    annotators = annotators_for(find_model(None).name)
     rows = [("load model and stages", time.perf_counter() - started, 0)]
     articles = [a for a in iter_articles(inputs, max_chars=1_000_000) if isinstance(a, Article)]
     started = time.perf_counter()

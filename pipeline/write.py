@@ -9,28 +9,42 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 #: The process umask, read once: mkstemp creates files 0600, the outputs should be 0666 & ~umask.
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+@contextmanager
+def atomic_writer(path: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A binary file that replaces `path` only when the block ends without an error.
+
+    `durable` flushes it to disk first (fsync), so even a power loss leaves the old or the new
+    file. Without it the replacement is still atomic for every process (a killed run leaves no
+    half-written file), which is enough for caches that are checked when read back.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
+            yield tmp
             tmp.flush()
-            os.fsync(tmp.fileno())
+            if durable:
+                os.fsync(tmp.fileno())
         os.chmod(tmp_name, 0o666 & ~_UMASK)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    with atomic_writer(path, durable=durable) as stream:
+        stream.write(data)
 
 
 def dumps(record: dict[str, Any]) -> str:

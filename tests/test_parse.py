@@ -45,3 +45,13 @@ def test_cached_texts_are_not_parsed_again(nlp, tmp_path, monkeypatch):
     docs = list(parse_texts(nlp, pairs, cache))
     assert seen == ["Another text."]
     assert [d.text for d in docs] == ["One text.", "Another text."]
+
+
+def test_a_cache_file_cut_short_is_parsed_again(nlp, tmp_path):
+    cache = ParseCache(tmp_path, nlp)
+    sha = text_sha256(TEXT)
+    list(parse_texts(nlp, [(sha, TEXT)], cache))
+    cache.path(sha).write_bytes(cache.path(sha).read_bytes()[:40])
+    assert cache.get(sha) is None
+    [doc] = parse_texts(nlp, [(sha, TEXT)], cache)
+    assert doc.text == TEXT and cache.get(sha) is not None

@@ -10,6 +10,8 @@ import jsonschema
 import pytest
 
 from pipeline.entities import EntityStage
+from pipeline.model_meta import find_model
+from pipeline.parse import model_id
 from pipeline.records import OUTPUT_FILES
 from pipeline.runner import stages_to_run
 from tests.conftest import REPO, SEEDS, read_out, write_article
@@ -268,3 +270,24 @@ def test_console_script_and_module_entry_points():
         result = subprocess.run([*command, "extract", "--help"], capture_output=True, text=True)
         assert result.returncode == 0
         assert "exit status: 0 all articles extracted" in result.stdout
+
+
+def test_a_rerun_with_nothing_new_neither_imports_spacy_nor_loads_the_model(tmp_path, run_cli):
+    out = tmp_path / "out"
+    assert run_cli("extract", SEEDS, "--out", out)[0] == 0
+    first = output_bytes(out)
+    script = (
+        "import sys; from pipeline.cli import main; "
+        f"code = main(['extract', {str(SEEDS)!r}, '--out', {str(out)!r}]); "
+        "print(code, 'spacy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.split() == ["0", "False"]
+    assert "0 processed, 2 unchanged" in result.stderr
+    assert output_bytes(out) == first
+
+
+def test_the_model_id_is_known_without_loading_the_model(nlp):
+    assert find_model(None).id == model_id(nlp)
