@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 
 import jsonschema
 import pytest
@@ -15,6 +17,8 @@ from pipeline.parse import model_id
 from pipeline.records import OUTPUT_FILES
 from pipeline.runner import stages_to_run
 from tests.conftest import REPO, SEEDS, read_out, write_article
+
+CORPUS = REPO / "tests" / "corpus"
 
 pytestmark = pytest.mark.slow
 
@@ -242,6 +246,8 @@ def test_a_stage_alone_writes_what_it_writes_in_a_full_run(tmp_path, run_cli):
         ["extract", "--out", "o"],
         ["extract", "x", "--out", "o", "--batch-size", "0"],
         ["extract", "x", "--out", "o", "--stage", "nope"],
+        ["extract", "x", "--out", "o", "--jobs", "0"],
+        ["extract", "x", "--out", "o", "--scheduler", "tcp://127.0.0.1:8786"],
         ["frobnicate"],
     ],
 )
@@ -291,3 +297,30 @@ def test_a_rerun_with_nothing_new_neither_imports_spacy_nor_loads_the_model(tmp_
 
 def test_the_model_id_is_known_without_loading_the_model(nlp):
     assert find_model(None).id == model_id(nlp)
+
+
+@pytest.mark.slow
+def test_a_killed_run_started_again_loses_nothing(tmp_path, run_cli):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    articles = tmp_path / "articles.jsonl"
+    articles.write_bytes(jsonl(*({"id": f"a{i:02d}", "text": t} for i, t in enumerate(texts * 2))))
+    total = 2 * len(texts)
+    killed, whole = tmp_path / "killed", tmp_path / "whole"
+    command = [sys.executable, "-m", "pipeline", "extract", articles, "--out", killed]
+    run = subprocess.Popen([*map(str, command), "--shard-size", "2"], cwd=REPO)
+    entries = killed / ".whosaid" / "articles"
+    deadline = time.monotonic() + 300
+    while len(list(entries.glob("*/*.json"))) < 2 and run.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    finished = len(list(entries.glob("*/*.json")))
+    assert 0 < finished < total, "the run was not killed half-way"
+
+    code, err = run_cli("extract", articles, "--out", killed)
+
+    assert code == 0, err
+    assert f"{total - finished} processed, {finished} unchanged" in err
+    assert run_cli("extract", articles, "--out", whole)[0] == 0
+    assert output_bytes(killed) == output_bytes(whole)
