@@ -13,8 +13,9 @@ from .lexicon import MODELS_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Libraries whose versions change what the pipeline writes. scikit-learn and quantulum3
-#: decide the unit classifier built at setup, so the built file itself is not hashed.
-VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "scikit-learn", "pydantic")
+#: decide the unit classifier built at setup, so the built file itself is not hashed; inflect
+#: makes quantulum3's plurals.
+VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "inflect", "scikit-learn", "pydantic")
 #: Files in `models/` built at setup rather than written by hand (see `.gitignore`).
 BUILT_FILES = ("*.joblib", "*.partial")
 
