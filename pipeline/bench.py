@@ -7,6 +7,7 @@ seeds in `data/raw`. In one run it measures:
 - bare parse: `nlp.pipe` of the same model over the same texts, in this process, warm;
 - full: `python -m pipeline extract` over them in a fresh process, end to end (start-up,
   model loading, reading, manifest and writing included), with `--jobs 1` and `--jobs 2`;
+  the bare parse and each full run are timed twice and the faster time counts;
 - no-op: the `--jobs 1` run again on its own output, when nothing is new;
 - the time of each stage, on the docs of the bare parse, and what the rest costs;
 - peak RSS of `extract` over N articles and over 10×N (the same texts under new ids).
@@ -40,6 +41,9 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "data" / "raw"
 #: Articles of the memory runs: N, then the same texts ten times under new ids.
 MEMORY_ARTICLES = 50
+#: Timed runs of the bare parse and of each full run; the fastest counts, as the one least
+#: slowed by other work on the machine.
+REPEATS = 2
 
 
 @dataclass(frozen=True)
@@ -109,9 +113,17 @@ def time_in_process(articles: list[Article], batch_size: int) -> dict[str, Any]:
     annotators = annotators_for(find_model(None).name)
     nlp = annotators.nlp
     list(nlp.pipe(a.text for a in articles[:batch_size]))  # warm up
-    cpu, started = time.process_time(), time.perf_counter()
+    bare: dict[str, float] = {}
+    for _ in range(REPEATS):
+        cpu, started = time.process_time(), time.perf_counter()
+        with nlp.memory_zone():
+            tokens = sum(
+                len(doc) for doc in nlp.pipe((a.text for a in articles), batch_size=batch_size)
+            )
+        seconds = time.perf_counter() - started
+        if not bare or seconds < bare["seconds"]:
+            bare = {"seconds": seconds, "cpu_seconds": time.process_time() - cpu}
     docs = list(nlp.pipe((a.text for a in articles), batch_size=batch_size))
-    bare = {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu}
     steps = {"parse": bare["seconds"]}
     records = [{kind: [] for kind in RECORD_KINDS} for _ in articles]
     for stage in STAGES[1:]:
@@ -128,7 +140,7 @@ def time_in_process(articles: list[Article], batch_size: int) -> dict[str, Any]:
         )
     )
     steps["json"] = timed(lambda: [dumps(r) for group in checked for r in group])
-    return {"bare": bare, "tokens": sum(len(doc) for doc in docs), "steps": steps}
+    return {"bare": bare, "tokens": tokens, "steps": steps}
 
 
 def timed(step: Callable[[], object]) -> float:
@@ -145,9 +157,9 @@ def run_bench(articles: list[Article], work: Path, batch_size: int) -> dict[str,
     corpus = write_articles(work / "articles.jsonl", articles)
     # The processes first: a child's peak RSS counts this process's RSS when it was started,
     # so this one loads the model only afterwards.
-    full = extract(corpus, work / "jobs1")
-    noop = extract(corpus, work / "jobs1")
-    jobs2 = extract(corpus, work / "jobs2", "--jobs", "2")
+    full, full_out = fastest(corpus, work / "jobs1")
+    noop = extract(corpus, full_out)
+    jobs2, jobs2_out = fastest(corpus, work / "jobs2", "--jobs", "2")
     sample = articles[:MEMORY_ARTICLES]
     memory_n = extract(write_articles(work / "n.jsonl", sample), work / "n")
     memory_10n = extract(write_articles(work / "10n.jsonl", sample, copies=10), work / "10n")
@@ -156,9 +168,15 @@ def run_bench(articles: list[Article], work: Path, batch_size: int) -> dict[str,
         "full": full,
         "noop": noop,
         "jobs2": jobs2,
-        "jobs2_identical": same_outputs(work / "jobs1", work / "jobs2"),
+        "jobs2_identical": same_outputs(full_out, jobs2_out),
         "memory": {"n": len(sample), "at_n": memory_n, "at_10n": memory_10n},
     }
+
+
+def fastest(corpus: Path, out: Path, *options: str) -> tuple[Measure, Path]:
+    """The faster of `REPEATS` full runs, each into a new folder (no cache to reuse)."""
+    runs = [(extract(corpus, out / str(n), *options), out / str(n)) for n in range(REPEATS)]
+    return min(runs, key=lambda run: run[0].seconds)
 
 
 def report(inputs: list[str], articles: list[Article], run: dict[str, Any]) -> dict[str, Any]:
