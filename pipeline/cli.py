@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=ENGINES,
         default="local",
         help="where shards run: 'local' (this machine) or 'dask' (Dask distributed, needs "
-        "pip install 'whosaid[dask]') (default: local)",
+        "the dask extra: pip install '.[dask]') (default: local)",
     )
     extract.add_argument(
         "--scheduler",

@@ -101,6 +101,7 @@ class DaskEngine:
                 )
                 stack.enter_context(cluster)
                 client = stack.enter_context(distributed.Client(cluster))
+            # The workers there now size the queue: start a cluster's workers before the run.
             threads = sum(client.nthreads().values())
             yield Workers(client.get_executor(pure=False), max(threads, 1))
 
@@ -109,9 +110,10 @@ def import_distributed() -> ModuleType:
     try:
         import distributed
     except ImportError as exc:
-        raise SetupError(
-            "the Dask engine needs the dask extra: pip install 'whosaid[dask]'"
-        ) from exc
+        message = (
+            "the Dask engine needs distributed: install the dask extra (pip install '.[dask]')"
+        )
+        raise SetupError(message) from exc
     return distributed
 
 
@@ -132,19 +134,23 @@ class InProcessExecutor(concurrent.futures.Executor):
 def run_shards(
     engine: Engine, shards: Iterable[list[Article]], spec: ShardSpec
 ) -> Iterator[tuple[list[Article], list[ArticleResult]]]:
-    """Each shard with its results, in the order they complete."""
+    """Each shard with its results, as soon as it completes."""
     with engine.start() as workers:
         pending: dict[concurrent.futures.Future, list[Article]] = {}
         for shard in shards:
             pending[workers.executor.submit(run_shard, shard, spec)] = shard
-            if len(pending) >= SHARDS_PER_WORKER * workers.count:
-                yield from collect(pending, concurrent.futures.FIRST_COMPLETED)
-        yield from collect(pending, concurrent.futures.ALL_COMPLETED)
+            full = len(pending) >= SHARDS_PER_WORKER * workers.count
+            yield from collect(pending, timeout=None if full else 0)
+        while pending:
+            yield from collect(pending, timeout=None)
 
 
 def collect(
-    pending: dict[concurrent.futures.Future, list[Article]], return_when: str
+    pending: dict[concurrent.futures.Future, list[Article]], timeout: float | None
 ) -> Iterator[tuple[list[Article], list[ArticleResult]]]:
-    done, _ = concurrent.futures.wait(pending, return_when=return_when)
+    """The shards done, after waiting up to `timeout` seconds for one (None: until one is)."""
+    done, _ = concurrent.futures.wait(
+        pending, timeout=timeout, return_when=concurrent.futures.FIRST_COMPLETED
+    )
     for future in done:
         yield pending.pop(future), future.result()
