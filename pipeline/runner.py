@@ -173,7 +173,7 @@ def process(
     engine: Engine,
 ) -> None:
     """Run the articles to do on the engine; store each shard's records as it completes."""
-    pending = {entry.doc_id: entry for entry in entries if entry.doc_id in todo}
+    pending = {e.doc_id: e for e in entries if e.error is None and e.doc_id in todo}
     # An article that changed since the first pass is left out; `write_outputs` reports it.
     to_send = (
         item

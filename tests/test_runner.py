@@ -324,3 +324,16 @@ def test_a_killed_run_started_again_loses_nothing(tmp_path, run_cli):
     assert f"{total - finished} processed, {finished} unchanged" in err
     assert run_cli("extract", articles, "--out", whole)[0] == 0
     assert output_bytes(killed) == output_bytes(whole)
+
+
+def test_an_id_read_twice_keeps_the_first_article(tmp_path, run_cli):
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes(jsonl({"id": "kirby", "text": KIRBY}, {"id": "kirby", "text": MILLER}))
+    code, _ = run_cli("extract", lines, "--out", tmp_path / "out")
+    assert code == 1
+    [error] = read_out(tmp_path / "out", "errors.jsonl")
+    assert (error["doc_id"], error["error"]) == ("kirby", "duplicate_id")
+    documents = read_out(tmp_path / "out", "documents.jsonl")
+    assert [(d["doc_id"], d["status"]) for d in documents] == [("kirby", "ok"), ("kirby", "error")]
+    names = {e["name"] for e in read_out(tmp_path / "out", "entities.jsonl")}
+    assert "John Kirby" in names and "Matthew Miller" not in names
