@@ -1,8 +1,8 @@
 """Command line: `whosaid extract …` (also `python -m pipeline extract …`), `whosaid report`,
 `whosaid export` and `whosaid schema`.
 
-Exit codes: 0 all articles extracted; 1 some articles failed (see errors.jsonl); 2 usage error
-(bad arguments, missing input, no spaCy model).
+Exit codes: 0 all articles extracted; 1 some articles failed (see errors.jsonl); 2 usage or
+set-up error (bad arguments, missing input, no spaCy model, no Dask, a mismatched worker).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .engines import ENGINES, DaskEngine, Engine, LocalEngine
 from .export import ExportError, export
-from .parse import ModelNotFound
+from .model_meta import SetupError
 from .read import InputError, check_inputs
 from .records import json_schemas
 from .report import ReportError, write_report
@@ -36,10 +37,16 @@ INPUT is any mix of:
   -   the same JSONL on standard input
 
 Re-runs are incremental: an article whose text and pipeline are unchanged is taken from
-DIR/.whosaid instead of being processed again (--force redoes all). An article that cannot be
-read or processed becomes a line in errors.jsonl; the others go on.
+DIR/.whosaid instead of being processed again (--force redoes all), and a run with nothing new
+does not even load the model. Finished shards are kept as they complete, so a run that is
+killed and started again redoes only the shards that were in flight. An article that cannot
+be read or processed becomes a line in errors.jsonl; the others go on.
 
-exit status: 0 all articles extracted, 1 some articles failed, 2 usage error
+Articles are processed in shards of --shard-size articles: in this process (--jobs 1), in a
+pool of --jobs processes, or on Dask distributed (--engine dask). The output is the same
+byte for byte whichever runs it.
+
+exit status: 0 all articles extracted, 1 some articles failed, 2 usage or set-up error
 """
 
 
@@ -82,9 +89,39 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--batch-size",
         type=positive_int,
-        default=16,
+        default=Config.batch_size,
         metavar="N",
         help="texts per spaCy batch (default: 16)",
+    )
+    extract.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="worker processes: a local process pool, or the workers of the local Dask "
+        "cluster; each loads the model once (about 600 MB) (default: 1, in this process)",
+    )
+    extract.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where shards run: 'local' (this machine) or 'dask' (Dask distributed, needs "
+        "the dask extra: pip install '.[dask]') (default: local)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of a running cluster (tcp://host:8786), whose "
+        "workers have the same installation and see DIR at the same path (they keep the "
+        "parse cache in it). Without it, a local cluster of --jobs workers is started",
+    )
+    extract.add_argument(
+        "--shard-size",
+        type=positive_int,
+        default=Config.shard_size,
+        metavar="N",
+        help="articles per shard, the unit of work; a killed run redoes at most two shards "
+        f"per worker (default: {Config.shard_size})",
     )
     extract.add_argument(
         "--max-chars",
@@ -119,11 +156,14 @@ def positive_int(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if handler := getattr(args, "handler", None):
         return handler(args)
     if args.command == "schema":
         return write_schemas(args.out)
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     return extract(args)
 
 
@@ -132,14 +172,15 @@ def extract(args: argparse.Namespace) -> int:
         model=args.model,
         max_chars=args.max_chars,
         batch_size=args.batch_size,
+        shard_size=args.shard_size,
         force=args.force,
         progress=args.progress,
         stages=tuple(args.stages),
     )
     try:
         check_inputs(args.inputs)
-        summary = run_extract(args.inputs, args.out, config)
-    except (InputError, ModelNotFound) as exc:
+        summary = run_extract(args.inputs, args.out, config, make_engine(args))
+    except (InputError, SetupError) as exc:
         print(f"whosaid: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for line in iter_errors(summary):
@@ -150,6 +191,12 @@ def extract(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+def make_engine(args: argparse.Namespace) -> Engine:
+    if args.engine == "dask":
+        return DaskEngine(jobs=args.jobs, scheduler=args.scheduler)
+    return LocalEngine(jobs=args.jobs)
 
 
 def write_schemas(folder: Path) -> int:

@@ -13,8 +13,9 @@ from .lexicon import MODELS_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Libraries whose versions change what the pipeline writes. scikit-learn and quantulum3
-#: decide the unit classifier built at setup, so the built file itself is not hashed.
-VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "scikit-learn", "pydantic")
+#: decide the unit classifier built at setup, so the built file itself is not hashed; inflect
+#: makes quantulum3's plurals.
+VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "inflect", "scikit-learn", "pydantic")
 #: Files in `models/` built at setup rather than written by hand (see `.gitignore`).
 BUILT_FILES = ("*.joblib", "*.partial")
 
@@ -24,14 +25,31 @@ class Config:
     model: str | None = None
     max_chars: int = 1_000_000
     batch_size: int = 16
-    shard_size: int = 64
+    #: Articles per shard: the unit of work of a process or a Dask task, and the most a killed
+    #: run can lose per worker. Shards do not change the output.
+    shard_size: int = 16
     force: bool = False
     progress: bool | None = None  # None: a bar when stderr is a terminal
     stages: tuple[str, ...] = field(default=())  # () runs everything and writes every file
 
     def output_options(self) -> dict[str, object]:
         """The options that change the records (not speed or display)."""
-        return {"model": self.model, "max_chars": self.max_chars}
+        return {"model": self.model, "max_chars": self.max_chars, "stages": self.stages}
+
+
+@dataclass(frozen=True)
+class ShardSpec:
+    """What a worker needs to process a shard, besides its articles: plain, picklable data."""
+
+    config: Config
+    #: The name the model loads by, found by the runner, so that every worker loads the same.
+    model: str
+    #: The fingerprint the runner keys the manifest by; a worker checks it has the same.
+    fingerprint: str
+    #: `OUT/.whosaid`, absolute: workers keep the parse cache under it.
+    state_dir: Path
+    #: The stages to run, with what they need, in pipeline order.
+    stages: tuple[str, ...]
 
 
 def code_digest() -> str:

@@ -1,9 +1,12 @@
 """The incremental-run manifest: finished articles keyed by (doc_id, text sha256, fingerprint).
 
 Each finished article is one small JSON file under `OUT/.whosaid/articles/`, written
-atomically as soon as its shard is done, so a crash loses at most the shard in flight and a
-re-run reuses every article whose text and pipeline are unchanged. File names are hashes:
-a doc_id never becomes a path.
+atomically as soon as its shard is done, so a killed run loses at most the shards in flight
+and a re-run reuses every article whose text and pipeline are unchanged. File names are
+hashes: a doc_id never becomes a path.
+
+An entry is written without fsync (one per article would cost more than the stages): an
+entry that a power loss cut short does not read back, and its article is processed again.
 """
 
 from __future__ import annotations
@@ -11,11 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
+from .results import ArticleRecords
 from .write import atomic_write_bytes
-
-ArticleRecords = dict[str, list[dict[str, Any]]]
 
 
 class Manifest:
@@ -28,17 +29,16 @@ class Manifest:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, doc_id: str, sha256: str) -> ArticleRecords | None:
-        path = self.path(doc_id, sha256)
-        if not path.exists():
+        """The article's records, or None when they are missing or do not read back whole."""
+        try:
+            entry = json.loads(self.path(doc_id, sha256).read_bytes())
+        except (FileNotFoundError, UnicodeDecodeError, json.JSONDecodeError):
             return None
-        return json.loads(path.read_text(encoding="utf-8"))["records"]
+        if not isinstance(entry, dict) or entry.get("key") != [doc_id, sha256, self.fingerprint]:
+            return None
+        return entry.get("records")
 
     def put(self, doc_id: str, sha256: str, records: ArticleRecords) -> None:
-        entry = {
-            "doc_id": doc_id,
-            "sha256": sha256,
-            "fingerprint": self.fingerprint,
-            "records": records,
-        }
+        entry = {"key": [doc_id, sha256, self.fingerprint], "records": records}
         data = json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        atomic_write_bytes(self.path(doc_id, sha256), data)
+        atomic_write_bytes(self.path(doc_id, sha256), data, durable=False)

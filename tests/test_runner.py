@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from pipeline.entities import EntityStage
+from pipeline.model_meta import find_model
+from pipeline.parse import model_id
 from pipeline.records import OUTPUT_FILES
 from pipeline.runner import stages_to_run
 from tests.conftest import REPO, SEEDS, read_out, write_article
+
+CORPUS = REPO / "tests" / "corpus"
 
 pytestmark = pytest.mark.slow
 
@@ -241,6 +247,8 @@ def test_a_stage_alone_writes_what_it_writes_in_a_full_run(tmp_path, run_cli):
         ["extract", "--out", "o"],
         ["extract", "x", "--out", "o", "--batch-size", "0"],
         ["extract", "x", "--out", "o", "--stage", "nope"],
+        ["extract", "x", "--out", "o", "--jobs", "0"],
+        ["extract", "x", "--out", "o", "--scheduler", "tcp://127.0.0.1:8786"],
         ["frobnicate"],
     ],
 )
@@ -269,3 +277,64 @@ def test_console_script_and_module_entry_points():
         result = subprocess.run([*command, "extract", "--help"], capture_output=True, text=True)
         assert result.returncode == 0
         assert "exit status: 0 all articles extracted" in result.stdout
+
+
+def test_a_rerun_with_nothing_new_neither_imports_spacy_nor_loads_the_model(tmp_path, run_cli):
+    out = tmp_path / "out"
+    assert run_cli("extract", SEEDS, "--out", out)[0] == 0
+    first = output_bytes(out)
+    script = (
+        "import sys; from pipeline.cli import main; "
+        f"code = main(['extract', {str(SEEDS)!r}, '--out', {str(out)!r}]); "
+        "print(code, 'spacy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.split() == ["0", "False"]
+    assert "0 processed, 2 unchanged" in result.stderr
+    assert output_bytes(out) == first
+
+
+def test_the_model_id_is_known_without_loading_the_model(nlp):
+    assert find_model(None).id == model_id(nlp)
+
+
+@pytest.mark.slow
+def test_a_killed_run_started_again_loses_nothing(tmp_path, run_cli):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    articles = tmp_path / "articles.jsonl"
+    articles.write_bytes(jsonl(*({"id": f"a{i:02d}", "text": t} for i, t in enumerate(texts * 2))))
+    total = 2 * len(texts)
+    killed, whole = tmp_path / "killed", tmp_path / "whole"
+    command = [sys.executable, "-m", "pipeline", "extract", articles, "--out", killed]
+    run = subprocess.Popen([*map(str, command), "--shard-size", "2"], cwd=REPO)
+    entries = killed / ".whosaid" / "articles"
+    deadline = time.monotonic() + 300
+    while len(list(entries.glob("*/*.json"))) < 2 and run.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    finished = len(list(entries.glob("*/*.json")))
+    assert 0 < finished < total, "the run was not killed half-way"
+
+    code, err = run_cli("extract", articles, "--out", killed)
+
+    assert code == 0, err
+    assert f"{total - finished} processed, {finished} unchanged" in err
+    assert run_cli("extract", articles, "--out", whole)[0] == 0
+    assert output_bytes(killed) == output_bytes(whole)
+
+
+def test_an_id_read_twice_keeps_the_first_article(tmp_path, run_cli):
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes(jsonl({"id": "kirby", "text": KIRBY}, {"id": "kirby", "text": MILLER}))
+    code, _ = run_cli("extract", lines, "--out", tmp_path / "out")
+    assert code == 1
+    [error] = read_out(tmp_path / "out", "errors.jsonl")
+    assert (error["doc_id"], error["error"]) == ("kirby", "duplicate_id")
+    documents = read_out(tmp_path / "out", "documents.jsonl")
+    assert [(d["doc_id"], d["status"]) for d in documents] == [("kirby", "ok"), ("kirby", "error")]
+    names = {e["name"] for e in read_out(tmp_path / "out", "entities.jsonl")}
+    assert "John Kirby" in names and "Matthew Miller" not in names

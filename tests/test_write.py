@@ -5,7 +5,13 @@ import stat
 
 import pytest
 
-from pipeline.write import atomic_write_bytes, read_jsonl, record_sort_key, write_jsonl
+from pipeline.write import (
+    atomic_write_bytes,
+    atomic_writer,
+    read_jsonl,
+    record_sort_key,
+    write_jsonl,
+)
 
 
 def test_write_jsonl_is_sorted_keys_utf8_and_readable(tmp_path):
@@ -52,3 +58,16 @@ def test_sort_key_orders_by_doc_then_start():
         ("a", 50),
         ("b", 0),
     ]
+
+
+def test_atomic_writer_replaces_the_file_only_when_the_block_succeeds(tmp_path):
+    path = tmp_path / "out.jsonl"
+    atomic_write_bytes(path, b"old\n")
+    with pytest.raises(RuntimeError), atomic_writer(path) as stream:
+        stream.write(b"half of the new")
+        raise RuntimeError("killed")
+    assert path.read_bytes() == b"old\n"
+    with atomic_writer(path, durable=False) as stream:
+        stream.write(b"new\n")
+    assert path.read_bytes() == b"new\n"
+    assert os.listdir(tmp_path) == ["out.jsonl"]
