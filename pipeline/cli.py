@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import Config
+from .config import Config, restart_with_fixed_hash_seed
 from .engines import ENGINES, DaskEngine, Engine, LocalEngine
 from .export import ExportError, export
 from .model_meta import SetupError
@@ -156,6 +156,8 @@ def positive_int(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # run as a program, not called from Python
+        restart_with_fixed_hash_seed()
     parser = build_parser()
     args = parser.parse_args(argv)
     if handler := getattr(args, "handler", None):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -16,6 +18,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: decide the unit classifier built at setup, so the built file itself is not hashed; inflect
 #: makes quantulum3's plurals.
 VERSIONED_LIBRARIES = ("spacy", "dateparser", "quantulum3", "inflect", "scikit-learn", "pydantic")
+#: The PYTHONHASHSEED every process runs with: quantulum3 breaks ties between units in the
+#: order of a set of strings, so records depend on it. The command line and the tests set it;
+#: Dask's nanny starts its workers with this same seed; a worker started with another one has
+#: another fingerprint and refuses its shards.
+HASH_SEED = "6640"
 #: Files in `models/` built at setup rather than written by hand (see `.gitignore`).
 BUILT_FILES = ("*.joblib", "*.partial")
 
@@ -67,9 +74,23 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def restart_with_fixed_hash_seed() -> None:
+    """Start this program again with PYTHONHASHSEED set to `HASH_SEED`, unless it has it.
+
+    quantulum3 breaks ties between units ("737 Max": megayear or a count) in the order of a
+    set of strings, which hash randomisation changes from process to process. With one seed
+    the records are the same on every run and in every process, which inherit it.
+    """
+    if os.environ.get("PYTHONHASHSEED") != HASH_SEED:
+        os.environ["PYTHONHASHSEED"] = HASH_SEED
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+
+
 def fingerprint(config: Config, model_id: str) -> str:
-    """Everything but the text that decides an article's records."""
+    """Everything but the text that decides an article's records, the process's hash seed
+    included (see `HASH_SEED`)."""
     parts = {
+        "hash_seed": os.environ.get("PYTHONHASHSEED"),
         "pipeline": __version__,
         "code": code_digest(),
         "model": model_id,

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import AttributionStage
-from .config import ShardSpec, fingerprint
+from .config import HASH_SEED, ShardSpec, fingerprint
 from .dates import DateStage
 from .entities import EntityStage
 from .link import link_article
@@ -83,8 +83,9 @@ def check_worker(nlp: Language, spec: ShardSpec) -> None:
     the runner's in the manifest."""
     if worker_fingerprint(spec, model_id(nlp)) != spec.fingerprint:
         raise WorkerMismatch(
-            "a worker's code, lexicons, model or library versions differ from the runner's: "
-            "every worker needs the same installation"
+            "a worker's code, lexicons, model, library versions or PYTHONHASHSEED differ from "
+            "the runner's: every worker needs the same installation, started with "
+            f"PYTHONHASHSEED={HASH_SEED}"
         )
 
 

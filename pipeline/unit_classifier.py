@@ -3,8 +3,8 @@
 quantulum3 ships its classifier as a pickle of an old scikit-learn that newer releases cannot
 load, so `make` retrains it from quantulum3's own training set into `models/` (a build
 artefact, not committed; about 10 s). Training is deterministic: the SGD classifier has a fixed
-seed, and the Makefile runs this with PYTHONHASHSEED=0 so that quantulum3's set of target
-names comes out in the same order.
+seed, and it runs with the pipeline's hash seed (`config.HASH_SEED`, which the Makefile
+exports) so that quantulum3's set of target names comes out in the same order.
 
     python -m pipeline.unit_classifier [--out models/quantulum3_units.joblib]
 """
@@ -20,6 +20,7 @@ import joblib
 import numpy
 from quantulum3 import classifier
 
+from .config import HASH_SEED
 from .quantities import CLASSIFIER_PATH
 
 
@@ -45,8 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=CLASSIFIER_PATH)
     args = parser.parse_args(argv)
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        print("warning: PYTHONHASHSEED is not 0; the label order may differ", file=sys.stderr)
+    if os.environ.get("PYTHONHASHSEED") != HASH_SEED:
+        print(
+            f"warning: PYTHONHASHSEED is not {HASH_SEED}; the label order may differ",
+            file=sys.stderr,
+        )
     train(args.out)
     return 0
 

@@ -10,11 +10,18 @@ from typing import Any
 import pytest
 
 from pipeline.cli import main
+from pipeline.config import restart_with_fixed_hash_seed
 from pipeline.parse import load_model
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "data" / "raw"
 CORPUS_MULTI = REPO / "tests" / "corpus_multi"
+
+
+def pytest_configure() -> None:
+    """The tests run with the hash seed of the program (see `restart_with_fixed_hash_seed`),
+    so that records made here and in the processes they start agree."""
+    restart_with_fixed_hash_seed()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -338,3 +339,22 @@ def test_an_id_read_twice_keeps_the_first_article(tmp_path, run_cli):
     assert [(d["doc_id"], d["status"]) for d in documents] == [("kirby", "ok"), ("kirby", "error")]
     names = {e["name"] for e in read_out(tmp_path / "out", "entities.jsonl")}
     assert "John Kirby" in names and "Matthew Miller" not in names
+
+
+@pytest.mark.slow
+def test_records_do_not_depend_on_the_hash_seed_the_program_is_started_with(tmp_path):
+    """quantulum3 breaks ties between units in set order ("737 Max": megayear or a count);
+    the program runs itself with one hash seed, so every start gives the same bytes."""
+    write_article(
+        tmp_path / "in",
+        "jets",
+        "The airline grounded its 737 Max jets. The firm paid 2,836 tax on the sale.",
+    )
+    outputs = []
+    for seed in ("1", "4"):
+        out = tmp_path / f"out{seed}"
+        env = os.environ | {"PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "pipeline", "extract", str(tmp_path / "in")]
+        subprocess.run([*command, "--out", str(out)], env=env, cwd=REPO, check=True)
+        outputs.append((out / "quantities.jsonl").read_bytes())
+    assert outputs[0] == outputs[1]
