@@ -92,22 +92,21 @@ class EntityRules(TableRules):
 
 
 def demonym_patterns(demonyms: list[str]) -> list[dict[str, Any]]:
-    patterns = []
-    for demonym in demonyms:
-        *first, last = demonym.lower().split()
-        tokens = [{"LOWER": word} for word in first]
-        tokens.append({"LOWER": {"IN": [last, last + "s"]}})
-        patterns.append({"label": "NORP", "pattern": tokens})
-    return patterns
+    """Phrase patterns (matched on lower-case text): the demonym and its plural."""
+    return [
+        {"label": "NORP", "pattern": phrase}
+        for demonym in demonyms
+        for phrase in (demonym.lower(), demonym.lower() + "s")
+    ]
 
 
 def place_patterns(places: list[str]) -> list[dict[str, Any]]:
-    patterns = []
-    for place in places:
-        tokens: list[dict[str, Any]] = [{"LOWER": word.lower()} for word in place.split()]
-        tokens.append({"LOWER": {"IN": list(PLACE_SUFFIXES)}, "OP": "?"})
-        patterns.append({"label": "GPE", "pattern": tokens})
-    return patterns
+    """Phrase patterns (matched on lower-case text): the place, alone or with a suffix."""
+    return [
+        {"label": "GPE", "pattern": phrase}
+        for place in places
+        for phrase in (place.lower(), *(f"{place.lower()} {s}" for s in PLACE_SUFFIXES))
+    ]
 
 
 def keep_enclosing_entities(entities: list[Span], matches: list[Span]) -> list[Span]:
@@ -139,6 +138,7 @@ class EntityStage:
         self.ruler = SpanRuler(
             nlp,
             name="entity_fixes",
+            phrase_matcher_attr="LOWER",  # word lists are phrases: cheaper than token patterns
             spans_key=None,
             annotate_ents=True,
             ents_filter=keep_enclosing_entities,
