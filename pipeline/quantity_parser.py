@@ -13,17 +13,17 @@ them. `tests/test_quantities.py` checks that the results equal quantulum3's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from quantulum3 import load, parser
 from quantulum3 import regex as reg
 from quantulum3._lang.en_US import parser as en_parser
 
+from .quantity_rules import trie_alternation
+
 LANG = "en_US"
 #: Words before a spelled-out number that make quantulum3 skip it ("several hundred").
 VAGUE_BEFORE = frozenset({"several", "couple", "some"})
-_END = ""
 
 
 class QuantityParser:
@@ -126,47 +126,3 @@ def number_words_regex() -> re.Pattern[str]:
         number_pattern_no_groups=reg.number_pattern_no_groups(LANG), numberwords_regex=words
     )
     return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
-
-
-def trie_alternation(words: Iterable[str]) -> str:
-    """A case-insensitive pattern that matches what `a|b|c` of `words`, longest first,
-    matches, in the same order: at any place the words that match are prefixes of one
-    another, which a trie tries longest first too. Letters that case-insensitive matching
-    takes for one ("µ" and "μ", "K" and "k") share a branch."""
-    words = [w for w in words if w]
-    same_letter = case_classes({c for w in words for c in w})
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(same_letter[char], {})
-        node[_END] = {}
-    return f"(?:{trie_pattern(trie, letter_patterns(same_letter))})"
-
-
-def trie_pattern(node: dict[str, Any], letters: dict[str, str]) -> str:
-    branches = [letters[key] + trie_pattern(node[key], letters) for key in sorted(node) if key]
-    if not branches:
-        return ""
-    body = "|".join(branches)
-    if len(branches) > 1 or _END in node:
-        body = f"(?:{body})"
-    return body + "?" if _END in node else body
-
-
-def case_classes(chars: set[str]) -> dict[str, str]:
-    """Each letter → the first (in code point order) of the letters it matches ignoring case."""
-    first: dict[str, str] = {}
-    for char in sorted(chars):
-        first[char] = next(
-            (f for f in first.values() if re.fullmatch(re.escape(f), char, re.I)), char
-        )
-    return first
-
-
-def letter_patterns(same_letter: dict[str, str]) -> dict[str, str]:
-    """Each class of letters as a pattern: the letter, or a set of the letters."""
-    members: dict[str, list[str]] = {}
-    for char, first in sorted(same_letter.items()):
-        members.setdefault(first, []).append(re.escape(char))
-    return {f: m[0] if len(m) == 1 else f"[{''.join(m)}]" for f, m in members.items()}
