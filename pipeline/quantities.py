@@ -31,11 +31,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from quantulum3 import parser
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import MODELS_DIR
 from .parse import ModelNotFound
+from .quantity_parser import QuantityParser
 from .quantity_rules import (
     GLUED_SCALE,
     NUMBER,
@@ -128,7 +128,7 @@ class QuantityStage:
                 "(every make target builds it)"
             )
         self.rules = QuantityRules.load(models)
-        self.classifier_path = str(classifier_path)
+        self.parser = QuantityParser(str(classifier_path))
         self.parse("1 km")  # loads quantulum3's tables and the classifier (~2 s) once, here
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
@@ -198,7 +198,7 @@ class QuantityStage:
     def parse(self, text: str) -> list[Any]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return parser.parse(text, classifier_path=self.classifier_path)
+            return self.parser.parse(text)
 
     def quantulum(self, text: str, start: int, end: int) -> list[Candidate]:
         """quantulum3's quantities in `text[start:end]`, with article offsets."""
