@@ -280,9 +280,10 @@ def before_participle(
 
 
 def without_aside(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Content ends before the writer's aside at its end, set off by a comma: a relative or
-    adverbial clause ("the reality of climate change, which makes him an outlier") or a
-    participle ("…, implicitly putting his name on the line")."""
+    """Content ends before the writer's aside at its end, set off by a comma: a relative
+    clause ("the reality of climate change, which makes him an outlier") or a participle
+    ("…, implicitly putting his name on the line"). A clause opened by a conjunction
+    (", while another 2,700 were injured") is still what was said."""
     if span is None:
         return None
     start, end = span
@@ -293,13 +294,10 @@ def without_aside(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | N
 
 
 def is_aside(first: Token, end: int) -> bool:
-    """Whether the words from `first` to `end` are one relative clause, adverbial clause or
-    participle phrase."""
-    opens = first.dep_ in {"nsubj", "advmod", "mark"} and first.head.i > first.i
+    """Whether the words from `first` to `end` are one relative clause or participle phrase."""
+    opens = first.dep_ in {"nsubj", "advmod"} and first.head.i > first.i
     clause = first.head if opens else first  # "which makes …", "implicitly putting …"
-    is_clause = clause.dep_ in {"relcl", "advcl"} or (
-        clause.tag_ == "VBG" and clause.dep_ != "conj"
-    )
+    is_clause = clause.dep_ == "relcl" or (clause.tag_ == "VBG" and clause.dep_ != "conj")
     return is_clause and clause.left_edge.i == first.i and clause.right_edge.i >= end - 1
 
 

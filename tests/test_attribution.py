@@ -533,6 +533,17 @@ def test_writers_aside_at_the_end_is_not_content(extract):
     assert contents["told"] == "he would win the county"
 
 
+def test_clause_opened_by_a_conjunction_is_still_content(extract):
+    records = extract(
+        "The agency reported that around 300 miners have died, while another 2,700 have been "
+        "injured."
+    )
+    [reported] = with_cue(records, "reported")
+    assert reported["content"]["text"] == (
+        "that around 300 miners have died, while another 2,700 have been injured"
+    )
+
+
 def test_noun_with_a_passive_participle_cue_is_not_its_speaker(extract):
     records = extract(
         "The council fined three firms believed to be dumping waste in the river. "
