@@ -35,7 +35,7 @@ OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
 PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
-THING_PRONOUNS = frozenset({"it", "this", "that"})
+IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
 #: passive cue the subject is what was said or thought about ("Pence was dubbed …").
 SPEAKING_PASSIVES = frozenset({"quote"})
@@ -356,7 +356,7 @@ def is_personal_pronoun(token: Token) -> bool:
     return (
         token.pos_ == "PRON"
         and "Prs" in token.morph.get("PronType")
-        and token.lower_ not in THING_PRONOUNS
+        and token.lower_ not in IMPERSONAL_PRONOUNS
     )
 
 
