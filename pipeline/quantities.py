@@ -129,7 +129,8 @@ class QuantityStage:
             )
         self.rules = QuantityRules.load(models)
         self.parser = QuantityParser(str(classifier_path))
-        self.parse("1 km")  # loads quantulum3's tables and the classifier (~2 s) once, here
+        self.parse("1 km")  # loads quantulum3's unit tables once, here; its classifier loads
+        # at the first ambiguous unit
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
         text = article.text
