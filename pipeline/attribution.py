@@ -239,7 +239,7 @@ def cue_right_after(
     """ "“You should resign,” Warren told Stumpf, after he admitted …": a quotation followed
     at once by a speaker and cue, or a cue and speaker, is their content, whatever clause
     after the cue the parse gave them."""
-    if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS:
+    if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS or ends_sentence(text, quotation):
         return None
     for attribution in found:
         if attribution.cue is None or attribution.speaker is None:
@@ -252,6 +252,12 @@ def cue_right_after(
         ):
             return attribution
     return None
+
+
+def ends_sentence(text: str, quotation: QuoteMarks) -> bool:
+    """ "… was “not in line with our policy.” The network said it …": a full stop inside the
+    closing mark ends the sentence, and the next one is not its cue."""
+    return text[: quotation.parts[-1][1]].rstrip().endswith(".")
 
 
 def owns(attribution: Attribution, quotation: QuoteMarks) -> bool:

@@ -157,14 +157,20 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
 def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
     """What the cue verb reports, as token spans (two when the cue stands inside it)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and reported_clause(c, verb)]
-    if clauses:
-        clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
-        span = subtree_span(clause)
+    after = [c for c in clauses if c.i > verb.i]
+    if after:
+        span = clauses_span(after, lexicon)
         if span is None:
             return None
-        if clause.i > verb.i:
-            return [without_aside(verb.doc, before_participle(verb.doc, span, lexicon))]
+        return [without_aside(verb.doc, before_participle(verb.doc, span, lexicon))]
+    if clauses:
+        span = subtree_span(clauses[0])
+        if span is None:
+            return None
         return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
+    unmarked = unmarked_clause(verb)
+    if unmarked is not None:
+        return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
     if verb.lemma_.lower() in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
@@ -190,6 +196,37 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         return None
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Clinton", "mocked Machado"
     return [span] if named or span[1] - span[0] >= MIN_OBJECT_CONTENT else None
+
+
+def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] | None:
+    """The clauses a cue reports, from the first to the last. The small model often splits
+    one reported clause in two at "and"; a later clause headed by a cue of its own ("… and
+    Democrats accused …") is another attribution, and the content ends before it."""
+    reported = [clauses[0]]
+    for clause in clauses[1:]:
+        if is_cue(clause, lexicon):
+            break
+        reported.append(clause)
+    doc, end = clauses[0].doc, reported[-1].right_edge.i + 1
+    if len(reported) < len(clauses):  # the "and" before the other clause is not said
+        while end > clauses[0].i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+            end -= 1
+    return trim_punct(doc, clauses[0].left_edge.i, end)
+
+
+def unmarked_clause(verb: Token) -> tuple[int, int] | None:
+    """ "said after the convention he would not accept …": a time or place between the cue and
+    its clause makes the small model read the clause as adverbial. A clause after the cue with
+    a subject of its own and no conjunction ("if", "when", "because") is what was said."""
+    if any(c.dep_ in OWN_CONTENT_DEPS for c in verb.rights):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "advcl" or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.lefts):
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return trim_punct(verb.doc, subject.left_edge.i, clause.right_edge.i + 1)
+    return None
 
 
 def cue_phrase(verb: Token) -> tuple[int, int]:
@@ -275,9 +312,23 @@ def before_participle(
         after = doc[i + 1]
         if doc[i].text == "," and after.tag_ == "VBG" and is_cue(after, lexicon):
             return trim_punct(doc, span[0], i)
-        if doc[i].dep_ == "cc" and coordinated_cue(after, lexicon):
+        if doc[i].dep_ == "cc" and (
+            coordinated_cue(after, lexicon) or opens_cue_clause(after, lexicon)
+        ):
             return trim_punct(doc, span[0], i)
     return span
+
+
+def opens_cue_clause(token: Token, lexicon: CueLexicon) -> bool:
+    """ "(and) critics accused them of …": the subject of a coordinated cue verb opens a
+    clause that reports another source."""
+    subject = next((t for t in (token, *token.ancestors) if t.dep_ in SUBJECT_DEPS), None)
+    return (
+        subject is not None
+        and subject.left_edge.i == token.i
+        and subject.head.dep_ == "conj"
+        and is_cue(subject.head, lexicon)
+    )
 
 
 def without_aside(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:

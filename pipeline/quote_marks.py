@@ -21,6 +21,10 @@ CLOSING = {
     "``": ("''",),
     "”": ("”",),
 }
+#: Marks that never close a quotation. Met inside one that they do not close, they show its
+#: opening mark to be unbalanced, whether of the same kind (“ … “) or a stray straight one
+#: in a text of curly quotes ("Trump walked in, chanting “U-S-A!”).
+OPENING_ONLY = frozenset({"“", "«", "„"})
 #: Two-character marks some sources use for double quotes: ''…'' and ``…''.
 DOUBLED = ("''", "``")
 
@@ -80,8 +84,8 @@ def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
             parts.append((part_start, i))
             part_start = i = reopened
             continue
-        if text[i] == opening not in closings:  # the same kind opens again: unbalanced
-            return None
+        if text[i] in OPENING_ONLY and text[i] not in closings:
+            return None  # a mark that only opens, opens again: this one was never closed
         i += 1
     return None
 

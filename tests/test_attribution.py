@@ -552,3 +552,32 @@ def test_noun_with_a_passive_participle_cue_is_not_its_speaker(extract):
     speakers = {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
     assert speakers["believed"] is None
     assert speakers["showing"] == "A video"
+
+
+def test_clause_after_a_time_between_it_and_the_cue_is_content(extract):
+    # The parse reads the clause as adverbial: "said [after the summit] he would not sign …".
+    [said] = extract("The minister said after the summit he would not sign the treaty.")
+    assert summary(said)[1:3] == (["he would not sign the treaty"], "said")
+
+
+def test_content_ends_before_a_coordinated_clause_with_its_own_cue(extract):
+    records = extract(
+        "Officials said they were increasingly convinced the agency mishandled the case and "
+        "the critics accused them of delaying the inquiry."
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said)[1] == ["they were increasingly convinced the agency mishandled the case"]
+    [accused] = with_cue(records, "accused")
+    assert accused["speaker"]["text"] == "the critics"
+
+
+def test_quote_ending_its_sentence_is_not_the_content_of_the_next_cue(extract):
+    records = extract(
+        "Her statement was “not in line with our editorial policy.” The network said it "
+        "would send her to Crimea for a better understanding."
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said)[:2] == (
+        "indirect",
+        ["it would send her to Crimea for a better understanding"],
+    )

@@ -32,3 +32,8 @@ def test_single_quotes_inside_double_quotes_stay_inside():
 def test_curly_and_straight_marks_close_each_other():
     text = 'Her “work-related" emails and "personal messages” were sorted. “Done," he said.'
     assert quoted(text) == [["work-related"], ["personal messages"], ["Done"]]
+
+
+def test_stray_straight_mark_in_a_text_of_curly_quotes_is_dropped():
+    text = '"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n“Here he is,” she said.'
+    assert quoted(text) == [["U-S-A! U-S-A!"], ["Here he is"]]
