@@ -28,6 +28,9 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pob
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"in", "at", "on", "after", "before", "during", "since", "until", "from", "with", "via"}
 )
+#: How the words before a cue hang on it when they are its circumstance: time, place,
+#: condition, concession ("In July, …", "Although …, …", "But …").
+INTRODUCTORY_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "mark", "punct"})
 #: An object this short is rarely a claim ("to consider", "the move").
 MIN_OBJECT_CONTENT = 3
 #: Right-hand dependents that are what was said, not a circumstance of saying it.
@@ -257,9 +260,17 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     if left <= sentence.start or not sets_off(doc[left - 1]):
         return None
     before = trim_punct(doc, sentence.start, left - 1)
-    if before is None or before[1] - before[0] < 2:
+    if before is None or before[1] - before[0] < 2 or introduces(verb, before):
         return None
     return [before, *rest_of_sentence(verb)]
+
+
+def introduces(verb: Token, span: tuple[int, int]) -> bool:
+    """The words before the cue are its own circumstance, not what was said: "In July, …",
+    "Although the nations have …, the minister criticized …"."""
+    words = verb.doc[span[0] : span[1]]
+    roots = [t for t in words if t.head == t or not span[0] <= t.head.i < span[1]]
+    return all(t.head == verb and t.dep_ in INTRODUCTORY_DEPS for t in roots)
 
 
 def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:

@@ -581,3 +581,13 @@ def test_quote_ending_its_sentence_is_not_the_content_of_the_next_cue(extract):
         "indirect",
         ["it would send her to Crimea for a better understanding"],
     )
+
+
+def test_circumstance_before_the_cue_is_not_content(extract):
+    assert extract("In the wake of the newspaper report, the senator complained.") == []
+    assert (
+        extract("But when the time came, under pressure from the unions, the mayor backed down.")
+        == []
+    )
+    [said] = extract("The plant will close in May, the mayor said.")
+    assert summary(said)[1] == ["The plant will close in May"]
