@@ -64,10 +64,11 @@ SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
+    clause_only = frozenset(read_lines(folder / "cue_verbs_clause_only.txt"))
     return CueLexicon(
-        verbs=frozenset(read_lines(folder / "cue_verbs.txt")),
+        verbs=frozenset(read_lines(folder / "cue_verbs.txt")) | clause_only,
         addressee_verbs=frozenset(read_lines(folder / "addressee_verbs.txt")),
-        clause_only_verbs=frozenset(read_lines(folder / "cue_verbs_clause_only.txt")),
+        clause_only_verbs=clause_only,
         nouns=frozenset(read_lines(folder / "cue_nouns.txt")),
     )
 

@@ -591,3 +591,9 @@ def test_circumstance_before_the_cue_is_not_content(extract):
     )
     [said] = extract("The plant will close in May, the mayor said.")
     assert summary(said)[1] == ["The plant will close in May"]
+
+
+def test_clause_only_verbs_are_cues_with_a_clause(extract):
+    [ruled] = extract("The appeals court ruled that the state's voter rolls were unlawful.")
+    assert summary(ruled)[1:3] == (["that the state's voter rolls were unlawful"], "ruled")
+    assert extract("The appeals court ruled on the case in March.") == []
