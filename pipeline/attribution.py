@@ -187,12 +187,15 @@ def merge_quotations(
     sentence, or to the direct quote it continues."""
     result = list(found)
     taken = {a.cue.start for a in found if a.cue}
+    # Speech inside a quotation ("… an effort, I think, to …") owns no quotation.
+    long_quotes = [(q.start, q.end) for q in quotations if words(text, q) >= MIN_UNCUED_QUOTE_WORDS]
+    speakers = [a for a in found if not quoted_speech(a, long_quotes)]
     previous: Attribution | None = None
     for quotation in quotations:
         region = (quotation.start, quotation.end)
-        owners = [a for a in found if owns(a, quotation) and not inside(a.cue, region)]
+        owners = [a for a in speakers if owns(a, quotation) and not inside(a.cue, region)]
         for owner in owners:
-            take_quotation(owner, quotation)
+            take_quotation(text, owner, quotation)
         if owners:
             previous = owners[-1]
             continue
@@ -213,6 +216,10 @@ def merge_quotations(
             else:
                 result.append(cued)
                 previous = cued
+        elif reported := reported_right_before(doc, text, quotation, quotations, speakers):
+            reported.content += quotation.parts  # "X, Schiff said. “B.”"
+            reported.kind = "mixed"
+            previous = reported
         elif previous is not None and continues(doc, text, quotation, previous, lexicon):
             if "\n" in text[previous.content[-1][1] : quotation.start]:
                 previous = next_paragraph_quote(quotation, previous)
@@ -222,6 +229,39 @@ def merge_quotations(
         elif words(text, quotation) >= MIN_UNCUED_QUOTE_WORDS:
             previous = None
     return result
+
+
+def reported_right_before(
+    doc: Doc,
+    text: str,
+    quotation: QuoteMarks,
+    quotations: list[QuoteMarks],
+    found: list[Attribution],
+) -> Attribution | None:
+    """ "The administration may wait, Schiff said. “The other factor is …”": a quotation with
+    no cue of its own, right after the sentence of a reported claim in the same paragraph, goes
+    on with that claim's speaker. Not after a sentence with a quotation of its own ("“A,” she
+    said, emphasizing why …. “B”"): that quotation's speaker goes on, if anyone."""
+    if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS:
+        return None
+    for attribution in found:
+        if attribution.kind != "indirect" or attribution.speaker is None:
+            continue
+        spans = [
+            attribution.content[-1],
+            (attribution.speaker.start_char, attribution.speaker.end_char),
+        ]
+        if attribution.cue is not None:
+            spans.append((attribution.cue.start_char, attribution.cue.end_char))
+        end = max(span[1] for span in spans)
+        if end > quotation.start or text[end : quotation.start].strip() != ".":
+            continue
+        sentence = sentence_at(doc, end - 1)
+        if sentence is not None and not any(
+            sentence.start_char <= q.start < sentence.end_char for q in quotations
+        ):
+            return attribution
+    return None
 
 
 def split_by_cue(text: str, previous: Attribution, quotation: QuoteMarks) -> bool:
@@ -288,11 +328,13 @@ def inside(span: Span | None, region: CharSpan) -> bool:
     return span is not None and region[0] <= span.start_char and span.end_char <= region[1]
 
 
-def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
+def take_quotation(text: str, owner: Attribution, quotation: QuoteMarks) -> None:
     """The quotation is the owner's content (direct), or a part of it (mixed)."""
     region = (quotation.start, quotation.end)
     content_length = sum(end - start for start, end in owner.content)
-    if covered(owner.content, region) >= 0.8 * content_length:
+    if covered(owner.content, region) >= 0.8 * content_length or tagged_after(
+        text, owner, quotation
+    ):
         parts = [p for p in quotation.parts if covered(owner.content, p)]
         owner.content = parts  # of a quote over several paragraphs, the owner's paragraphs
         owner.kind = "direct"
@@ -303,6 +345,18 @@ def take_quotation(owner: Attribution, quotation: QuoteMarks) -> None:
         if last_start < quotation.start < last_end < quotation.end:
             # a mixed quote runs to its closing mark, whatever the parse cut off
             owner.content[-1] = (last_start, quotation.end)
+
+
+def tagged_after(text: str, owner: Attribution, quotation: QuoteMarks) -> bool:
+    """ "“A. B,” Flynn, a top surrogate, said …": content that the parse ran from inside a
+    quotation closed by a comma on into the speech tag after it is the quotation."""
+    start, end = owner.content[0][0], owner.content[-1][1]
+    return (
+        owner.cue is not None
+        and owner.cue.start_char >= quotation.end
+        and quotation.start <= start < quotation.end < end
+        and "," in text[quotation.parts[-1][1] : quotation.end]
+    )
 
 
 def cued_quotation(

@@ -37,7 +37,9 @@ MIN_OBJECT_CONTENT = 3
 OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
-PHRASE_BREAKS = frozenset({"—", "–", "--", ")"})
+#: Marks that end whatever stands before them in a speaker phrase: a dash or bracket of a
+#: dateline, or the closing quotation mark that the parse put in the speaker's phrase.
+PHRASE_BREAKS = frozenset({"—", "–", "--", ")", "”", "''"})
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other

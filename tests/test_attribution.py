@@ -7,8 +7,9 @@ from collections import Counter
 
 import pytest
 
-from pipeline.attribution import AttributionStage
+from pipeline.attribution import Attribution, AttributionStage, take_quotation
 from pipeline.entities import EntityStage
+from pipeline.quote_marks import find_quotations
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_quote_tables
 from tests.conftest import REPO, SEEDS
@@ -597,3 +598,76 @@ def test_clause_only_verbs_are_cues_with_a_clause(extract):
     [ruled] = extract("The appeals court ruled that the state's voter rolls were unlawful.")
     assert summary(ruled)[1:3] == (["that the state's voter rolls were unlawful"], "ruled")
     assert extract("The appeals court ruled on the case in March.") == []
+
+
+def test_speech_inside_a_quotation_does_not_take_the_quotation(extract):
+    records = extract(
+        '"What makes this new is not just the hacking of a party," Vale told reporters on '
+        'Wednesday, "but the attempt to sway the election in an effort, I think, to sow discord."'
+    )
+    [told] = records
+    assert summary(told) == (
+        "direct",
+        [
+            "What makes this new is not just the hacking of a party",
+            "but the attempt to sway the election in an effort, I think, to sow discord.",
+        ],
+        "told",
+        "Vale",
+    )
+
+
+def test_quotation_after_a_reported_claim_goes_on_with_its_speaker(extract):
+    [said] = extract(
+        "The agency may be reluctant to act while the talks go on, Vale said. "
+        '"The other factor is whether it would look like taking sides in the race."'
+    )
+    assert summary(said) == (
+        "mixed",
+        [
+            "The agency may be reluctant to act while the talks go on",
+            "The other factor is whether it would look like taking sides in the race.",
+        ],
+        "said",
+        "Vale",
+    )
+
+
+def test_quotation_after_a_quoted_sentence_is_not_given_to_its_aside(extract):
+    records = extract(
+        "“You can’t talk about change if you don’t know the past,” Ava Roe said, emphasizing "
+        "why the past matters. “What we need to change is our outlook on the present.”"
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said)[1] == [
+        "You can’t talk about change if you don’t know the past",
+        "What we need to change is our outlook on the present.",
+    ]
+
+
+def test_content_run_on_into_the_speech_tag_is_the_quotation(nlp):
+    text = "“It is right. There is a gap,” Flynn, an ally, said on Fox."
+    doc = nlp(text)
+    [quotation] = find_quotations(text)
+    said = next(t for t in doc if t.text == "said")
+    owner = Attribution(
+        content=[(text.index("There"), text.index(", an ally"))],
+        kind="indirect",
+        cue=doc[said.i : said.i + 1],
+        cue_lemma="say",
+        speaker=None,
+        confidence=0.8,
+    )
+    take_quotation(text, owner, quotation)
+    assert owner.kind == "direct"
+    assert [text[s:e] for s, e in owner.content] == ["It is right. There is a gap"]
+
+
+def test_closing_mark_is_not_part_of_the_speaker(extract):
+    records = extract(
+        "“She's absolutely right. There's a severe disconnect between this board and frankly "
+        "the chairman and our members,” Ruiz, a top Vale ally, said Thursday morning on Fox "
+        "News’s “Fox and Friends.”"
+    )
+    [said] = with_cue(records, "said")
+    assert said["speaker"]["text"] == "Ruiz"
