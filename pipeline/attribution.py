@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .cues import (
+    SUBJECT_DEPS,
     CueLexicon,
     Found,
     find_cue_attributions,
@@ -124,7 +125,7 @@ class AttributionStage:
         records = [
             record
             for record, parent in zip(records, parents_of(records), strict=True)
-            if not restates(record, parent)
+            if not (restates(record, parent) or part_of_claim(doc, record, parent))
         ]
         for number, record in enumerate(records, start=1):
             record["quote_id"] = f"Q{number}"
@@ -609,6 +610,42 @@ def parents_of(records: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
             else None
         )
     return parents
+
+
+def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | None) -> bool:
+    """ "She said Trump wants to bus in supporters": inside someone's content, a cue with a
+    plain object or infinitive ("wants to bus in …") is part of what they said, not another
+    source's claim; only a reported clause or quotation is ("she said experts believe that …")."""
+    return (
+        parent is not None
+        and record["kind"] == "indirect"
+        and not reports_clause(doc, record)
+        and not hedges(doc, record)
+    )
+
+
+def hedges(doc: Doc, record: dict[str, Any]) -> bool:
+    """ "what were believed to be the bodies of soldiers": a passive cue with an infinitive
+    is a claim of its own, its source unnamed."""
+    cue = doc.char_span(record["cue"]["start"], record["cue"]["end"], alignment_mode="expand")
+    if cue is None:
+        return False
+    if cue.root.tag_ == "VBG" and cue.root.dep_ == "acl":
+        return True
+    return cue.root.tag_ == "VBN" and record["content"]["text"].startswith("to ")
+
+
+def reports_clause(doc: Doc, record: dict[str, Any]) -> bool:
+    content = record["content"]
+    span = doc.char_span(content["start"], content["end"], alignment_mode="expand")
+    if span is None:
+        return True
+    if span[0].lower_ in {"that", "whether", "if"} or span[0].tag_ in {"WDT", "WP", "WRB"}:
+        return True
+    root = span.root
+    return root.pos_ in {"VERB", "AUX"} and any(
+        child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in root.children
+    )
 
 
 def restates(record: dict[str, Any], parent: dict[str, Any] | None) -> bool:

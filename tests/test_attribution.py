@@ -671,3 +671,31 @@ def test_closing_mark_is_not_part_of_the_speaker(extract):
     )
     [said] = with_cue(records, "said")
     assert said["speaker"]["text"] == "Ruiz"
+
+
+def test_cue_with_a_plain_object_inside_a_claim_is_part_of_it(extract):
+    [said] = extract("Vale said Trump wants to bus in supporters for the rally on Friday.")
+    assert summary(said)[1:3] == (
+        ["Trump wants to bus in supporters for the rally on Friday"],
+        "said",
+    )
+
+
+def test_reported_clause_inside_a_claim_is_nested(extract):
+    records = extract("Vale said the experts believe that the bridge is unsafe.")
+    [said] = with_cue(records, "said")
+    [believe] = with_cue(records, "believe")
+    assert summary(believe)[1:] == (["that the bridge is unsafe"], "believe", "experts")
+    assert believe["parent_id"] == said["quote_id"]
+
+
+def test_hedged_and_shown_claims_inside_a_claim_are_nested(extract):
+    records = extract("Vale said the rebels released a video showing about 20 bodies in a field.")
+    [showing] = with_cue(records, "showing")
+    assert showing["content"]["text"] == "about 20 bodies"
+    records = extract(
+        "Vale said the men found what were believed to be the remains of two soldiers."
+    )
+    [believed] = with_cue(records, "believed")
+    assert summary(believed)[1] == ["to be the remains of two soldiers"]
+    assert believed["speaker"] is None
