@@ -699,3 +699,9 @@ def test_hedged_and_shown_claims_inside_a_claim_are_nested(extract):
     [believed] = with_cue(records, "believed")
     assert summary(believed)[1] == ["to be the remains of two soldiers"]
     assert believed["speaker"] is None
+
+
+def test_decline_is_a_cue_only_with_an_infinitive(extract):
+    assert extract("The approval rate declined to 55 percent in the last poll.") == []
+    [declined] = extract("The company declined to comment on the report.")
+    assert summary(declined)[1:3] == (["to comment on the report"], "declined")
