@@ -190,7 +190,8 @@ class SpeakerResolver:
     def full_name(self, mention: EntityMention) -> Record | None:
         """For a one-word name that is the last word of fuller names ("Clinton"), the one
         that fits its honorific ("Mr. Obama") and the gender the article gives the name, and
-        came last before it, or else the one mentioned most."""
+        came last before it (within a sentence, the subject: "Bill Clinton campaigned for his
+        wife Hillary Clinton"), or else the one mentioned most."""
         entity = mention.entity
         if " " in entity["name"]:
             return None
@@ -206,7 +207,10 @@ class SpeakerResolver:
         if not owners:
             return None
         before = [
-            (m["start"], e) for e in owners for m in e["mentions"] if m["start"] < mention.start
+            (self.salience(EntityMention(m["start"], m["end"], e)), e)
+            for e in owners
+            for m in e["mentions"]
+            if m["start"] < mention.start
         ]
         if before:
             return max(before, key=lambda item: item[0])[1]

@@ -705,3 +705,11 @@ def test_decline_is_a_cue_only_with_an_infinitive(extract):
     assert extract("The approval rate declined to 55 percent in the last poll.") == []
     [declined] = extract("The company declined to comment on the report.")
     assert summary(declined)[1:3] == (["to comment on the report"], "declined")
+
+
+def test_surname_takes_the_subject_of_two_full_names_in_a_sentence(extract):
+    [said] = extract(
+        "Former President Bill Clinton campaigned in Flint on Monday for his wife Hillary "
+        "Clinton.\n\n“The model does not work here,” Clinton said."
+    )
+    assert said["speaker"]["name"] == "Bill Clinton"
