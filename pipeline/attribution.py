@@ -349,13 +349,12 @@ def take_quotation(text: str, owner: Attribution, quotation: QuoteMarks) -> None
 
 
 def tagged_after(text: str, owner: Attribution, quotation: QuoteMarks) -> bool:
-    """ "“A. B,” Flynn, a top surrogate, said …": content that the parse ran from inside a
-    quotation closed by a comma on into the speech tag after it is the quotation."""
+    """Content that the parse ran from inside a quotation closed by a comma on past its
+    closing mark is the quotation: the rest is the speech tag ("“A. B,” Flynn, a top
+    surrogate, said …") or the writer's ("saying “That makes me smart,” when Clinton …")."""
     start, end = owner.content[0][0], owner.content[-1][1]
     return (
-        owner.cue is not None
-        and owner.cue.start_char >= quotation.end
-        and quotation.start <= start < quotation.end < end
+        quotation.start <= start < quotation.end < end
         and "," in text[quotation.parts[-1][1] : quotation.end]
     )
 

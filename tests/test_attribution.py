@@ -713,3 +713,12 @@ def test_surname_takes_the_subject_of_two_full_names_in_a_sentence(extract):
         "Clinton.\n\n“The model does not work here,” Clinton said."
     )
     assert said["speaker"]["name"] == "Bill Clinton"
+
+
+def test_content_ends_with_a_quotation_closed_by_a_comma(extract):
+    records = extract(
+        "Trump interrupted her on stage, saying “That makes me smart,” when Clinton blasted "
+        "him for not paying income tax."
+    )
+    [saying] = with_cue(records, "saying")
+    assert summary(saying) == ("direct", ["That makes me smart"], "saying", "Trump")
