@@ -64,7 +64,8 @@ def iter_articles(inputs: Iterable[str], *, max_chars: int) -> Iterator[Article 
     for item in _iter_inputs(inputs, max_chars=max_chars):
         if item.doc_id in seen:
             message = f"doc_id {item.doc_id!r} was already read from an earlier input"
-            yield ReadError(item.doc_id, item.source, "duplicate_id", message, item.sha256)
+            n_chars = len(item.text) if isinstance(item, Article) else item.n_chars
+            yield ReadError(item.doc_id, item.source, "duplicate_id", message, item.sha256, n_chars)
             continue
         seen.add(item.doc_id)
         yield item

@@ -130,7 +130,7 @@ def test_duplicate_ids(tmp_path):
     first, second = read_all(tmp_path / "f", tmp_path / "in.jsonl")
     assert first.text == "From the folder."
     assert isinstance(second, ReadError)
-    assert second.error == "duplicate_id"
+    assert (second.error, second.n_chars) == ("duplicate_id", len("From JSONL."))
 
 
 def test_missing_input_is_a_usage_error(tmp_path):
