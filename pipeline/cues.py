@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -39,7 +39,8 @@ OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
 #: Marks that end whatever stands before them in a speaker phrase: a dash or bracket of a
 #: dateline, or the closing quotation mark that the parse put in the speaker's phrase.
-PHRASE_BREAKS = frozenset({"—", "–", "--", ")", "”", "''"})
+DASHES = frozenset({"—", "–", "―", "--"})
+PHRASE_BREAKS = DASHES | {")", "”", "''"}
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
@@ -170,6 +171,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         return [without_aside(verb.doc, before_participle(verb.doc, span, lexicon))]
     if clauses:
         span = subtree_span(clauses[0])
+        if span is not None:
+            span = trim_punct(verb.doc, max(span[0], after_dateline(verb.sent)), span[1])
         if span is None:
             return None
         return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
@@ -261,7 +264,7 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
         return None  # "he said: “…”": the content follows
     if left <= sentence.start or not sets_off(doc[left - 1]):
         return None
-    before = trim_punct(doc, sentence.start, left - 1)
+    before = trim_punct(doc, after_dateline(sentence), left - 1)
     if before is None or before[1] - before[0] < 2 or introduces(verb, before):
         return None
     return [before, *rest_of_sentence(verb)]
@@ -462,6 +465,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
                 return noun_phrase(objects[0]), False
     subject = subject_of(verb)
     if subject is not None:
+        subject = past_dateline(subject)
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return noun_phrase(verb.head), True
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
@@ -475,6 +479,25 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def after_dateline(sentence: Span) -> int:
+    """Where a sentence starts after its dateline ("WASHINGTON (AP) ― …")."""
+    for token in sentence[1:6]:
+        before = sentence[: token.i - sentence.start]
+        if token.text in DASHES and all(t.is_upper or t.is_punct for t in before):
+            return token.i + 1
+    return sentence.start
+
+
+def past_dateline(subject: Token) -> Token:
+    """ "WASHINGTON -- President Obama, dedicating the museum, said …": the parse made the
+    dateline the subject, and the speaker its apposition after the dash."""
+    if not subject.is_upper or subject.i - subject.sent.start > 2:
+        return subject
+    dashes = [c for c in subject.rights if c.text in DASHES]
+    after = [c for c in subject.rights if c.dep_ == "appos" and dashes and c.i > dashes[0].i]
+    return after[0] if after else subject
 
 
 def governor_of(verb: Token, lexicon: CueLexicon) -> Token:

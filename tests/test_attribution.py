@@ -722,3 +722,16 @@ def test_content_ends_with_a_quotation_closed_by_a_comma(extract):
     )
     [saying] = with_cue(records, "saying")
     assert summary(saying) == ("direct", ["That makes me smart"], "saying", "Trump")
+
+
+def test_dateline_is_neither_speaker_nor_content(extract):
+    [said] = extract(
+        "Headline\n\nWASHINGTON -- President Obama, opening the museum on Saturday, said it "
+        "would tell an American story."
+    )
+    assert summary(said)[1:] == (["it would tell an American story"], "said", "Obama")
+    records = extract(
+        "WASHINGTON (AP) ― The ruling is an insult to all voters, top black lawmakers said."
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said)[1] == ["The ruling is an insult to all voters"]
