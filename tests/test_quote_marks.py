@@ -32,3 +32,12 @@ def test_single_quotes_inside_double_quotes_stay_inside():
 def test_curly_and_straight_marks_close_each_other():
     text = 'Her “work-related" emails and "personal messages” were sorted. “Done," he said.'
     assert quoted(text) == [["work-related"], ["personal messages"], ["Done"]]
+
+
+def test_guillemets_low_marks_and_a_closing_mark_that_opens():
+    assert quoted("«Oui», dit-il, „Ja“ and ``so'' on") == [["Oui"], ["Ja"], ["so"]]
+    assert quoted("”Slipped,” he said.") == [["Slipped"]]
+
+
+def test_the_same_mark_opening_again_before_a_close_is_unbalanced():
+    assert quoted("Then “one “two” three.” Fine.") == [["two"]]
