@@ -15,11 +15,9 @@ from pathlib import Path
 from . import __version__
 from .config import Config, restart_with_fixed_hash_seed
 from .engines import ENGINES, DaskEngine, Engine, LocalEngine
-from .export import ExportError, export
 from .model_meta import SetupError
 from .read import InputError, check_inputs
 from .records import json_schemas
-from .report import ReportError, write_report
 from .runner import STAGES, iter_errors, run_extract
 from .write import atomic_write_bytes
 
@@ -235,6 +233,8 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from .report import ReportError, write_report  # jinja2: only for this command
+
     try:
         articles = write_report(args.out_dir, args.html)
     except ReportError as exc:
@@ -271,6 +271,8 @@ def add_export_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export  # pyarrow and jinja2: only for this command
+
     try:
         summary = export(args.out_dir, args.parquet)
     except ExportError as exc:

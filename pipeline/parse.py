@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from . import model_meta
+from .fast_components import speed_up
 from .model_meta import ModelNotFound, find_model
 from .write import atomic_write_bytes
 
@@ -48,6 +49,7 @@ def load_installed(name: str) -> Language:
         raise ModelNotFound(f"the spaCy model {name} could not be loaded: {exc}") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
+    speed_up(nlp)
     return nlp
 
 

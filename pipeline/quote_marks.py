@@ -8,6 +8,7 @@ are dropped, never raised.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: The marks that close each opening mark. A curly quote closed by a straight one, or the
@@ -25,8 +26,21 @@ CLOSING = {
 #: opening mark to be unbalanced, whether of the same kind (“ … “) or a stray straight one
 #: in a text of curly quotes ("Trump walked in, chanting “U-S-A!”).
 OPENING_ONLY = frozenset({"“", "«", "„"})
-#: Two-character marks some sources use for double quotes: ''…'' and ``…''.
-DOUBLED = ("''", "``")
+#: An opening mark: one character, a doubled one (''…'' and ``…'' in some sources), or a
+#: closing curly mark (a common slip of smart-quote conversion: ”…”). The scans below jump from
+#: one mark to the next with patterns rather than look at every character in Python.
+OPENINGS = re.compile("|".join(map(re.escape, sorted(CLOSING, key=len, reverse=True))))
+
+
+def stops(opening: str) -> re.Pattern[str]:
+    """The characters at which `read_quotation` has something to decide: where a closing mark
+    starts, a line break, and a mark that only opens and does not close this quotation."""
+    closings = CLOSING[opening]
+    chars = {mark[0] for mark in closings} | {"\n"} | (OPENING_ONLY - set(closings))
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+STOPS = {opening: stops(opening) for opening in CLOSING}
 
 
 @dataclass(frozen=True)
@@ -42,11 +56,8 @@ class QuoteMarks:
 def find_quotations(text: str) -> list[QuoteMarks]:
     found: list[QuoteMarks] = []
     i = 0
-    while i < len(text):
-        mark = mark_at(text, i)
-        if mark is None:
-            i += 1
-            continue
+    while (opening := OPENINGS.search(text, i)) is not None:
+        i, mark = opening.start(), opening.group()
         quote = read_quotation(text, i, mark)
         if quote is None:
             i += len(mark)
@@ -56,23 +67,14 @@ def find_quotations(text: str) -> list[QuoteMarks]:
     return found
 
 
-def mark_at(text: str, i: int) -> str | None:
-    """The opening mark at `i`, if any: one character, a doubled one, or a closing curly mark
-    that opens a paragraph (a common slip of smart-quote conversion: ”…”)."""
-    if text[i : i + 2] in DOUBLED:
-        return text[i : i + 2]
-    if text[i] == "”" and (i == 0 or text[i - 1] == "\n"):
-        return "”"
-    return text[i] if text[i] in CLOSING and text[i] != "'" else None
-
-
 def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
     """The quotation opened at `start`, or None when it is never closed."""
     closings = CLOSING[opening]
     parts = []
     part_start = start + len(opening)
     i = part_start
-    while i < len(text):
+    while (stop := STOPS[opening].search(text, i)) is not None:
+        i = stop.start()
         closing = next((mark for mark in closings if text.startswith(mark, i)), None)
         if closing is not None:
             parts.append((part_start, i))

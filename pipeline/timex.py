@@ -164,6 +164,16 @@ class Normaliser:
             rf"|the ({anaphor_unit}) ({w.pattern('anaphor_after')})"
         )
         self.filler_re = re.compile(rf"\b{w.pattern('filler')} ")
+        weekday = rf"(?:an? |the )?(?:{w.pattern('weekday')} )?"
+        month, ordinal_day = f"({w.pattern('month')})", r"(\d{1,2})(?:st|nd|rd|th)?"
+        self.month_first_re = re.compile(rf"{weekday}{month} {ordinal_day}(?: (\d{{4}}))?")
+        self.day_first_re = re.compile(rf"{weekday}{ordinal_day} (?:of )?{month}(?: (\d{{4}}))?")
+        self.month_re = re.compile(
+            rf"(?:({PERIOD_WORDS}) )?{month}(?: (?:of )?(\d{{4}}|last year|this year|next year))?"
+        )
+        #: `parse_explicit`'s answers: dateparser takes a millisecond a call, and the same few
+        #: days come back in article after article.
+        self.explicit_days: dict[str, str | None] = {}
         self.rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Timex | None]]]
         self.rules = [
             (re.compile(rf"(?:every|each|per) (?:other )?(?:({number}) )?({unit})"), self.every),
@@ -385,10 +395,8 @@ class Normaliser:
 
     def calendar_day(self, text: str, context: Context) -> str | None:
         w = self.words
-        weekday = rf"(?:an? |the )?(?:{w.pattern('weekday')} )?"
-        month, ordinal_day = f"({w.pattern('month')})", r"(\d{1,2})(?:st|nd|rd|th)?"
-        month_first = re.fullmatch(rf"{weekday}{month} {ordinal_day}(?: (\d{{4}}))?", text)
-        day_first = re.fullmatch(rf"{weekday}{ordinal_day} (?:of )?{month}(?: (\d{{4}}))?", text)
+        month_first = self.month_first_re.fullmatch(text)
+        day_first = self.day_first_re.fullmatch(text)
         if month_first:
             month_word, day_number, year = month_first.groups()
         elif day_first:
@@ -406,21 +414,18 @@ class Normaliser:
 
     def parse_explicit(self, text: str) -> str | None:
         """A calendar day written in full, by dateparser; None when it is not a real day."""
-        data = self.parser.get_date_data(text)
-        if data.date_obj is None or data.period != "day":
-            return None
-        return data.date_obj.date().isoformat()
+        if text not in self.explicit_days:
+            data = self.parser.get_date_data(text)
+            real_day = data.date_obj is not None and data.period == "day"
+            self.explicit_days[text] = data.date_obj.date().isoformat() if real_day else None
+        return self.explicit_days[text]
 
     # Months, seasons, years, quarters --------------------------------------------------------
 
     def month(self, text: str, context: Context) -> str | None:
         """ "August", "August 1988", "last December", "December last year"."""
         w, anchor = self.words, context.anchor
-        match = re.fullmatch(
-            rf"(?:({PERIOD_WORDS}) )?({w.pattern('month')})"
-            r"(?: (?:of )?(\d{4}|last year|this year|next year))?",
-            text,
-        )
+        match = self.month_re.fullmatch(text)
         if not match:
             return None
         which, month, year_word = match[1], int(w["month"][match[2]]), match[3]

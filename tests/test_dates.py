@@ -50,6 +50,12 @@ def test_words_the_model_misses_are_found(dates):
     assert found["daily"] == ("SET", "P1D", None)
 
 
+def test_words_the_model_misses_are_found_as_whole_words_only(stage):
+    text = "Snow fell nowhere; the 4daily and _now notes; now (daily) May 3 and in May."
+    found = [text[start:end] for start, end in (m.span() for m in stage.extra.finditer(text))]
+    assert found == ["now", "daily", "May 3", "May"]
+
+
 def test_ages_numbers_and_verbs_are_not_dates(dates):
     found = dates(
         "John Smith, 44, and his 6-year-old son, who is 12 years old, may march to the "

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.link import link_article
+from pipeline.link import copied, link_article
 
 TEXT = "Kirby told reporters on Monday that “about 300 soldiers died in December,” officials said."
 
@@ -128,3 +128,12 @@ def test_speaker_that_only_contains_a_name_gets_no_entity(nlp):
     american = [{"entity_id": "E1", "mentions": [{"text": "American", "start": 11, "end": 19}]}]
     [linked], _ = link_article([record], [], [], american, nlp(text))
     assert linked["speaker"]["entity_id"] is None
+
+
+def test_copied_records_share_no_part_with_the_originals():
+    original = quote()
+    copy = copied(original)
+    assert copy == original
+    copy["content"]["text"] = copy["speaker"]["name"] = ""
+    copy["quantities"].append({})
+    assert original == quote()

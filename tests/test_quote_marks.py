@@ -37,3 +37,12 @@ def test_curly_and_straight_marks_close_each_other():
 def test_stray_straight_mark_in_a_text_of_curly_quotes_is_dropped():
     text = '"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n“Here he is,” she said.'
     assert quoted(text) == [["U-S-A! U-S-A!"], ["Here he is"]]
+
+
+def test_guillemets_low_marks_and_a_closing_mark_that_opens():
+    assert quoted("«Oui», dit-il, „Ja“ and ``so'' on") == [["Oui"], ["Ja"], ["so"]]
+    assert quoted("”Slipped,” he said.") == [["Slipped"]]
+
+
+def test_the_same_mark_opening_again_before_a_close_is_unbalanced():
+    assert quoted("Then “one “two” three.” Fine.") == [["two"]]

@@ -318,3 +318,11 @@ def test_nearest_counts_now_on_both_sides():
     assert nearest([-3, 4], 0, "past") == -3
     assert nearest([-3, 4], 0, "future") == 4
     assert nearest([-3, 3], 0, None) == -3
+
+
+def test_a_day_read_again_is_remembered_with_the_same_answer():
+    normaliser = Normaliser()
+    for _ in range(2):
+        assert normaliser.parse_explicit("29 February 2024") == "2024-02-29"
+        assert normaliser.parse_explicit("30 February 2024") is None
+    assert set(normaliser.explicit_days) == {"29 February 2024", "30 February 2024"}
