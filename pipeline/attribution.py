@@ -619,13 +619,14 @@ def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | Non
         parent is not None
         and record["kind"] == "indirect"
         and not reports_clause(doc, record)
-        and not hedges(doc, record)
+        and not claim_of_its_own(doc, record)
     )
 
 
-def hedges(doc: Doc, record: dict[str, Any]) -> bool:
-    """ "what were believed to be the bodies of soldiers": a passive cue with an infinitive
-    is a claim of its own, its source unnamed."""
+def claim_of_its_own(doc: Doc, record: dict[str, Any]) -> bool:
+    """A participle on a noun ("a video showing …": the video's claim) and a passive cue with
+    an infinitive ("what were believed to be the bodies of soldiers": a hedged claim, its
+    source unnamed) are claims of their own inside another's content."""
     cue = doc.char_span(record["cue"]["start"], record["cue"]["end"], alignment_mode="expand")
     if cue is None:
         return False
