@@ -231,7 +231,7 @@ def unmarked_clause(verb: Token) -> tuple[int, int] | None:
     for clause in verb.rights:
         if clause.dep_ != "advcl" or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.lefts):
             continue
-        subject = next((c for c in clause.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = next((c for c in clause.lefts if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return trim_punct(verb.doc, subject.left_edge.i, clause.right_edge.i + 1)
     return None

@@ -37,6 +37,11 @@ def with_cue(records: list[dict], cue: str) -> list[dict]:
     return [r for r in records if r["cue"] and r["cue"]["text"] == cue]
 
 
+def speaker_texts(records: list[dict]) -> dict[str, str | None]:
+    """Each record's speaker mention by its cue."""
+    return {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
+
+
 def summary(record: dict) -> tuple:
     speaker = record["speaker"]
     parts = record["content"]["parts"] or [record["content"]]
@@ -460,7 +465,7 @@ def test_subject_of_a_passive_cue_is_not_its_speaker(extract):
         "The mayor was accused of hiding the flood report. "
         "Ms. Vale was quoted as saying the port would close."
     )
-    speakers = {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
+    speakers = speaker_texts(records)
     assert speakers["accused"] is None
     assert speakers["saying"] == "Ms. Vale"
 
@@ -550,7 +555,7 @@ def test_noun_with_a_passive_participle_cue_is_not_its_speaker(extract):
         "The council fined three firms believed to be dumping waste in the river. "
         "A video showing the oil spill on the river was posted on Monday."
     )
-    speakers = {r["cue"]["text"]: r["speaker"] and r["speaker"]["text"] for r in records}
+    speakers = speaker_texts(records)
     assert speakers["believed"] is None
     assert speakers["showing"] == "A video"
 
