@@ -4,7 +4,8 @@
   (`self`), as is a name in apposition ("the group, InformNapalm," → `apposition`); a bare
   surname shared by several people is the one named most recently (`coreference`);
 - a personal pronoun is the most recent earlier speaker or entity that agrees with it in
-  person, number and, where the article shows it, gender (`coreference`);
+  person, number and, where the article shows it, gender, the main clause's subject first,
+  and not one named in the pronoun's own clause (`coreference`);
 - a description ("the official", "the commission") is the entity an earlier phrase with the
   same head noun was a title of, else that earlier, fuller phrase, else the organisation
   whose name has that head noun (`coreference`);
@@ -40,6 +41,8 @@ WINDOW = 6
 LOOKAHEAD = 2
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
+#: The salience rank of a main clause's subject (`subject_rank`).
+MAIN_SUBJECT = 2
 #: Letters of a word compared when matching a description's words to a person's titles.
 STEM = 6
 
@@ -59,7 +62,10 @@ class SpeakerLexicon:
     def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
         return cls(
             gender_words=dict(read_table(folder / "gender_words.tsv")),
-            first_names=dict(read_table(folder / "first_names.tsv")),
+            first_names={
+                **dict(read_table(folder / "first_names_census.tsv")),
+                **dict(read_table(folder / "first_names.tsv")),
+            },
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             organisation_roles=frozenset(read_lines(folder / "organisation_roles.txt")),
         )
@@ -230,6 +236,7 @@ class SpeakerResolver:
         if not either and (len(phrase) != 1 or pronoun not in PRONOUNS):
             return None
         wanted = None if either else gender_of_pronoun(pronoun)
+        named_in_clause = self.named_in_clause(phrase)
         sentence = self.sentence_of[phrase.start]
         named: list[tuple[tuple[int, int, int], Record]] = []
         unnamed: list[tuple[tuple[int, int, int], Record]] = []
@@ -238,13 +245,15 @@ class SpeakerResolver:
                 earlier.head.i < phrase.start
                 and sentence - WINDOW <= earlier.sentence
                 and self.agrees(earlier, pronoun, wanted)
+                and earlier.resolved["entity_id"] not in named_in_clause
             ):
                 group = unnamed if earlier.resolved["entity_id"] is None else named
-                group.append(((earlier.sentence, 1, earlier.head.idx), earlier.resolved))
+                rank = subject_rank(earlier.head)
+                group.append(((earlier.sentence, rank, earlier.head.idx), earlier.resolved))
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
-            if self.gender_fits(entity, wanted):
+            if self.gender_fits(entity, wanted) and entity["entity_id"] not in named_in_clause:
                 named.append((self.salience(mention), self.named(entity, "self")))
         preferred = (unnamed or named) if either else (named or unnamed)
         if pronoun in GROUP_PRONOUNS | THING_PRONOUNS:
@@ -253,6 +262,28 @@ class SpeakerResolver:
             return None
         best = max(preferred, key=lambda option: option[0])[1]
         return best | {"resolved_by": "coreference"}
+
+    def named_in_clause(self, phrase: Span) -> set[str]:
+        """The entities named in the clause a subject pronoun heads, whom it cannot refer to:
+        "He said Obama hopes …" is not said by Obama."""
+        if phrase.root.dep_ not in {"nsubj", "nsubjpass"}:
+            return set()
+        clause = phrase.root.head
+        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        named = set()
+        for mention in self.mentions:
+            if (
+                start <= mention.start
+                and mention.end <= end
+                and not (phrase.start_char <= mention.start < phrase.end_char)
+            ):
+                if self.root_of(mention).dep_ == "poss":
+                    continue  # "He notes … an issue with Trump's microphone"
+                named.add(mention.entity["entity_id"])
+                fuller = self.full_name(mention)
+                if fuller is not None:
+                    named.add(fuller["entity_id"])
+        return named
 
     def agrees(self, earlier: Resolved, pronoun: str, wanted: str | None) -> bool:
         """Whether a pronoun can refer to an earlier speaker: a person of the right gender for
@@ -286,10 +317,10 @@ class SpeakerResolver:
         ]
 
     def salience(self, mention: EntityMention) -> tuple[int, int, int]:
-        """Later sentences first; within a sentence, subjects before other mentions."""
+        """Later sentences first; within a sentence, the main clause's subject, then other
+        subjects, then the other mentions."""
         root = self.root_of(mention)
-        is_subject = root.dep_ in {"nsubj", "nsubjpass"}
-        return self.sentence_of[root.i], int(is_subject), mention.start
+        return self.sentence_of[root.i], subject_rank(root), mention.start
 
     def root_of(self, mention: EntityMention) -> Token:
         """The mention's syntactic head: "Trump" of "Donald Trump", and "Clinton" of "Clinton
@@ -327,20 +358,30 @@ class SpeakerResolver:
 
     def pronoun_after(self, token: Token) -> str | None:
         """The gender of the first personal pronoun in the rest of the sentence, when the
-        name is its subject ("Clinton said her plan …") and no other name comes between
-        ("Warren told Stumpf he …" says nothing about Warren)."""
+        name is its subject ("Clinton said her plan …") and no other person comes between
+        ("Warren told Stumpf he …", "said to the nominee, who began his speech" say nothing
+        about the subject)."""
         head = token
         while head.dep_ in {"compound", "flat"}:
             head = head.head
         if head.dep_ != "nsubj":
             return None
         for later in token.doc[head.i + 1 : token.sent.end]:
-            if later.pos_ == "PROPN":
+            if later.pos_ == "PROPN" or self.is_person_word(later):
                 return None
             gender = gender_of_pronoun(later.lower_)
             if gender:
                 return gender
         return None
+
+    def is_person_word(self, token: Token) -> bool:
+        """A word that stands for a person other than a name: a public role ("the nominee"),
+        a gendered word ("the spokeswoman") or a relative pronoun ("who")."""
+        return (
+            token.tag_ in {"WP", "WP$"}
+            or token.lemma_.lower() in self.lexicon.person_roles
+            or token.lower_ in self.gender_words
+        )
 
     # descriptions
 
@@ -419,14 +460,9 @@ class SpeakerResolver:
             entity = self.full_name(mention) or mention.entity
             if self.gender_fits(entity, wanted):
                 titled = int(any(stem(w) in words for t in entity["titles"] for w in t.split()))
-                sentence, _, start = self.salience(mention)
-                main = int(self.is_main_subject(mention))
-                options.append(((titled, main, sentence, start), entity))
+                sentence, rank, start = self.salience(mention)
+                options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))
         return max(options, key=lambda option: option[0])[1] if options else None
-
-    def is_main_subject(self, mention: EntityMention) -> bool:
-        root = self.root_of(mention)
-        return root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
 
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
@@ -504,6 +540,14 @@ def compatible(these: set[str], those: set[str]) -> bool:
     ("the senator", "the South Carolina senator"), not when each has its own ("the
     Democratic nominee", "the Republican nominee")."""
     return these <= those or those <= these
+
+
+def subject_rank(token: Token) -> int:
+    """How prominent a mention's head is in its sentence: the main clause's subject
+    (`MAIN_SUBJECT`), another clause's subject, or neither."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return 0
+    return MAIN_SUBJECT if token.head.dep_ == "ROOT" else 1
 
 
 def stem(word: str) -> str:

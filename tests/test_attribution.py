@@ -255,6 +255,33 @@ def test_pronoun_gender_from_first_names(extract):
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("She", "Hillary Clinton")
 
 
+def test_pronoun_gender_from_census_first_names(extract):
+    records = extract(
+        "Gladys Vance met Wilbur Quill on Monday. Wilbur Quill arrived late. "
+        "She said the talks had failed."
+    )
+    [record] = records
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("She", "Gladys Vance")
+
+
+def test_pronoun_prefers_the_main_clause_subject(extract):
+    records = extract(
+        "Press secretary Josh Earnest said Monday that Barack Obama wanted tax reform. "
+        "He said the rules were unfair."
+    )
+    [record] = with_cue(records, "said")[1:]
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Josh Earnest")
+
+
+def test_pronoun_does_not_refer_to_a_name_in_its_own_clause(extract):
+    records = extract(
+        "Barack Obama listened while Josh Earnest read the statement. "
+        "He said Obama wanted the rules changed."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Josh Earnest")
+
+
 def test_participle_speakers(extract):
     records = extract(
         "InformNapalm released a video showing about 20 bodies in a field. "
@@ -287,6 +314,14 @@ def test_name_inside_a_quotation_is_not_a_pronoun_antecedent(extract):
 def test_pronoun_after_another_name_is_no_gender_evidence(extract):
     records = extract(
         "Robin Hale told Peter Vance that he had lost the vote. “We will try again,” she said."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("she", "Robin Hale")
+
+
+def test_pronoun_about_a_role_in_a_relative_clause_is_no_gender_evidence(extract):
+    records = extract(
+        "Robin Hale spoke to the senator, who opened his file. “We will try again,” she said."
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("she", "Robin Hale")
