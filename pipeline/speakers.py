@@ -7,8 +7,9 @@
   person, number and, where the article shows it, gender, the main clause's subject first,
   and not one named in the pronoun's own clause (`coreference`);
 - a description ("the official", "the commission") is the entity an earlier phrase with the
-  same head noun was a title of, else that earlier, fuller phrase, else the organisation
-  whose name has that head noun (`coreference`);
+  same head noun was a title of, else the person the next sentences name in that role, else
+  that earlier, fuller phrase, else the organisation whose name has that head noun
+  (`coreference`);
 - anything else keeps its own words as the name (`none`).
 """
 
@@ -248,7 +249,7 @@ class SpeakerResolver:
                 and earlier.resolved["entity_id"] not in named_in_clause
             ):
                 group = unnamed if earlier.resolved["entity_id"] is None else named
-                rank = subject_rank(earlier.head)
+                rank = max(subject_rank(earlier.head), 1)  # "According to Ham, …"
                 group.append(((earlier.sentence, rank, earlier.head.idx), earlier.resolved))
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
@@ -264,21 +265,19 @@ class SpeakerResolver:
         return best | {"resolved_by": "coreference"}
 
     def named_in_clause(self, phrase: Span) -> set[str]:
-        """The entities named in the clause a subject pronoun heads, whom it cannot refer to:
-        "He said Obama hopes …" is not said by Obama."""
+        """The entities named after a subject pronoun in its clause, whom it cannot refer to:
+        "He said Obama hopes …" is not said by Obama ("Although Obama …, he said" may be).
+        Possessives are left out: news copy often breaks the rule with them ("He notes …
+        an issue with Trump's microphone")."""
         if phrase.root.dep_ not in {"nsubj", "nsubjpass"}:
             return set()
         clause = phrase.root.head
-        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        start, end = phrase.end_char, clause.right_edge.idx + len(clause.right_edge)
         named = set()
         for mention in self.mentions:
-            if (
-                start <= mention.start
-                and mention.end <= end
-                and not (phrase.start_char <= mention.start < phrase.end_char)
-            ):
+            if start <= mention.start and mention.end <= end:
                 if self.root_of(mention).dep_ == "poss":
-                    continue  # "He notes … an issue with Trump's microphone"
+                    continue
                 named.add(mention.entity["entity_id"])
                 fuller = self.full_name(mention)
                 if fuller is not None:
@@ -386,24 +385,34 @@ class SpeakerResolver:
     # descriptions
 
     def by_description(self, phrase: Span) -> Record | None:
-        """A definite description ("the official") refers back; an indefinite one may be named
-        just after; a bare one ("Ukrainian officials") is a referent of its own."""
+        """A definite description ("the official") refers back; an indefinite one, or one
+        owned by a name ("Connecticut’s tax commissioner"), may be named just after; a bare
+        one ("Ukrainian officials") is a referent of its own."""
         head = phrase.root
         if head.pos_ != "NOUN":
             return None
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
-            return self.named_later(head)
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
-            return None
+            named = self.named_later(head) or self.named_next(phrase)
+        elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            return self.by_definite_description(phrase)
+        else:
+            named = self.named_next(phrase) if has_owner_name(head) else None
+        return self.named(named, "coreference") if named else None
+
+    def by_definite_description(self, phrase: Span) -> Record | None:
         earlier = self.earlier_phrase(phrase)
         if earlier is not None and earlier["entity_id"] is not None:
             return earlier
-        named = self.entity_titled(phrase, after=0) or self.person_in_focus(phrase)
+        named = (
+            self.entity_titled(phrase, after=0)
+            or self.named_next(phrase)
+            or self.person_in_focus(phrase)
+        )
         if named is not None:
             return self.named(named, "coreference")
         if earlier is not None:
             return earlier
-        named = self.organisation_named(head)
+        named = self.organisation_named(phrase.root)
         return self.named(named, "coreference") if named else None
 
     def earlier_phrase(self, phrase: Span) -> Record | None:
@@ -475,7 +484,35 @@ class SpeakerResolver:
             if token.lemma_ == head.lemma_ and token.tag_ == head.tag_:
                 entity = self.entity_with_title(token)
                 if entity is not None:
-                    return self.named(entity, "coreference")
+                    return entity
+        return None
+
+    def named_next(self, phrase: Span) -> Record | None:
+        """A person's role the next sentences put a name to: a person first mentioned there
+        with a title ending in the role ("The New York state attorney general is confirming …
+        But Attorney General Eric Schneiderman …"), or one first mentioned right after, with
+        no title, as the main clause's subject ("Connecticut’s tax commissioner says … Kevin
+        Sullivan says he …")."""
+        head = phrase.root
+        if not self.is_person_word(head) or head.tag_ != "NN":
+            return None
+        wanted = self.gender_words.get(head.lower_)
+        sentence = self.sentence_of[head.i]
+        for mention in self.narrated:
+            later = self.sentence_of[token_at(self.doc, mention.start).i] - sentence
+            entity = mention.entity
+            if later <= 0 or later > LOOKAHEAD or entity["label"] != "PERSON":
+                continue
+            if mention.start != min(m["start"] for m in entity["mentions"]):
+                continue
+            if not self.gender_fits(entity, wanted):
+                continue
+            if any(ends_in(title, head) for title in entity["titles"]) or (
+                later == 1
+                and not entity["titles"]
+                and subject_rank(self.root_of(mention)) == MAIN_SUBJECT
+            ):
+                return entity
         return None
 
     def entity_titled(self, phrase: Span, after: int) -> Record | None:
@@ -494,7 +531,7 @@ class SpeakerResolver:
             for e in self.entities
             if e["label"] in {"PERSON", "ORG"}
             and any(
-                title.split()[-1].lower() in {head.lower_, head.lemma_}
+                ends_in(title, head)
                 and compatible(own, set(title.lower().split()[:-1]))
                 and text.rfind(title) >= after
                 for title in e["titles"]
@@ -535,6 +572,17 @@ def modifiers(phrase: Span) -> set[str]:
     }
 
 
+def ends_in(title: str, head: Token) -> bool:
+    """Whether a title's last word is a description's head noun ("Attorney General", "the
+    state attorney general")."""
+    return title.split()[-1].lower() in {head.lower_, head.lemma_}
+
+
+def has_owner_name(noun: Token) -> bool:
+    """ "Connecticut’s tax commissioner": a noun whose determiner is a name's possessive."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+
+
 def compatible(these: set[str], those: set[str]) -> bool:
     """Two descriptions can name one referent when one's modifiers are among the other's
     ("the senator", "the South Carolina senator"), not when each has its own ("the
@@ -547,7 +595,10 @@ def subject_rank(token: Token) -> int:
     (`MAIN_SUBJECT`), another clause's subject, or neither."""
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return 0
-    return MAIN_SUBJECT if token.head.dep_ == "ROOT" else 1
+    clause = token.head
+    while clause.dep_ == "conj":  # "Democrats want …, and Republicans want …"
+        clause = clause.head
+    return MAIN_SUBJECT if clause.dep_ == "ROOT" else 1
 
 
 def stem(word: str) -> str:

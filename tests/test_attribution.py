@@ -282,6 +282,24 @@ def test_pronoun_does_not_refer_to_a_name_in_its_own_clause(extract):
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Josh Earnest")
 
 
+def test_pronoun_main_clause_subject_of_a_second_main_clause(extract):
+    records = extract(
+        "Democrats want more revenue, and Republicans want less. "
+        "They say lower rates would spur growth."
+    )
+    [record] = with_cue(records, "say")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("They", "Republicans")
+
+
+def test_pronoun_takes_a_speaker_who_was_no_subject(extract):
+    records = extract(
+        "Norman Ham retired in 2013. According to Ham, the administration ignored the advice "
+        "of Barack Obama's generals. “We are on our fourth secretary,” he said."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("he", "Norman Ham")
+
+
 def test_participle_speakers(extract):
     records = extract(
         "InformNapalm released a video showing about 20 bodies in a field. "
@@ -325,6 +343,37 @@ def test_pronoun_about_a_role_in_a_relative_clause_is_no_gender_evidence(extract
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("she", "Robin Hale")
+
+
+def test_role_description_named_by_a_title_just_after(extract):
+    records = extract(
+        "City Attorney Brad Holm wrote to the campaign on Friday. "
+        "The state attorney general said the charity was not registered. "
+        "But Attorney General Eric Lind would not say whether it broke the law."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
+        "Eric Lind",
+        "coreference",
+    )
+
+
+def test_role_description_named_as_the_next_subject(extract):
+    records = extract(
+        "Connecticut’s tax commissioner says no one at the agency released the filings.\n\n"
+        "Kevin Sullivan says he told his staff to check the records."
+    )
+    [record] = with_cue(records, "says")[:1]
+    assert record["speaker"]["text"] == "Connecticut’s tax commissioner"
+    assert record["speaker"]["name"] == "Kevin Sullivan"
+
+
+def test_role_description_is_not_a_titled_stranger_named_after(extract):
+    records = extract(
+        "The senator said the talks had failed. Mayor Lena Ortiz said they would go on."
+    )
+    [record] = with_cue(records, "said")[:1]
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("senator", "none")
 
 
 def test_public_role_description_is_the_person_in_focus(extract):
