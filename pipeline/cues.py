@@ -203,7 +203,18 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if span is None:
         return None
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Clinton", "mocked Machado"
-    return [span] if named or span[1] - span[0] >= MIN_OBJECT_CONTENT else None
+    if not named and span[1] - span[0] < MIN_OBJECT_CONTENT:
+        return None
+    return [without_preposition(verb.doc, span)]
+
+
+def without_preposition(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """ "complained about his mic" reports "his mic": an object phrase starts after its
+    preposition."""
+    first = doc[span[0]]
+    if first.dep_ == "prep" and first.n_rights and span[0] + 1 < span[1]:
+        return next(first.rights).left_edge.i, span[1]
+    return span
 
 
 def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] | None:

@@ -463,6 +463,11 @@ def test_attitude_and_position_verbs_take_their_object(extract):
     ]
 
 
+def test_prepositional_object_starts_after_its_preposition(extract):
+    [record] = extract("Trump complained about the broken microphone at the rally.")
+    assert summary(record) == ("indirect", ["the broken microphone"], "complained", "Trump")
+
+
 def test_same_speaker_nested_attribution_is_folded_into_its_parent(extract):
     records = extract("Mayor Ada Quill said she believes the harbour plan will pass in May.")
     assert [summary(r) for r in records] == [
