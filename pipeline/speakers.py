@@ -34,6 +34,7 @@ THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ARTICLES = frozenset({"the", "a", "an"})
 #: Prepositions after a description that tell when or where it spoke, not which one it is.
 CIRCUMSTANCES = frozenset({"on", "in", "at", "during", "after", "before", "since", "to"})
 #: How many sentences back a pronoun looks for what it refers to.
@@ -151,14 +152,23 @@ class SpeakerResolver:
         heads = [root, *(t for t in root.conjuncts if phrase.start <= t.i < phrase.end)]
         if len(heads) < 2 or phrase.text.lower() == "he or she":
             return None
+        mentions = [self.mention_at(head) for head in heads]
+        if all(mention is None for mention in mentions):
+            if any(head.tag_ in {"NNS", "NNPS"} for head in heads):  # "Democrats and aides"
+                return {
+                    "name": name_of(description_of(phrase)),
+                    "entity_id": None,
+                    "label": None,
+                    "resolved_by": "none",
+                }
+            return None  # "the former secretary of state and current nominee" is one person
         names = []
-        for head in heads:
-            mention = self.mention_at(head)
+        for head, mention in zip(heads, mentions, strict=True):
             if mention is not None:
                 fuller = self.full_name(mention)
                 names.append((fuller or mention.entity)["name"])
-            else:
-                names.append(name_of(head.doc[head.left_edge.i : head.i + 1]))
+            else:  # "RT and its defenders"
+                names.append(without_article(head.doc[head.left_edge.i : head.i + 1]).text)
         return {
             "name": " and ".join(names),
             "entity_id": None,
@@ -424,7 +434,8 @@ class SpeakerResolver:
         for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
-            if not compatible(modifiers(phrase), modifiers(noun_phrase_of(token))):
+            own_words, earlier_words = modifiers(phrase), modifiers(noun_phrase_of(token))
+            if not compatible(own_words, earlier_words):
                 continue  # "the GOP nominee" is not the earlier "Democratic nominee"
             entity = self.entity_with_title(token)
             if entity is not None:
@@ -432,8 +443,14 @@ class SpeakerResolver:
             spoken = next((r.resolved for r in self.history if r.head.i == token.i), None)
             if spoken is not None and spoken["entity_id"] is not None:
                 return spoken | {"resolved_by": "coreference"}
+            if (
+                spoken is not None
+                and spoken["resolved_by"] != "none"
+                and own_words <= earlier_words
+            ):
+                return spoken | {"resolved_by": "coreference"}  # "the experts" → "tax experts"
             earlier = without_determiner(noun_phrase_of(token))
-            if len(earlier) < len(without_determiner(phrase)):
+            if content_words(earlier) < content_words(phrase):
                 earlier = without_determiner(phrase)  # this phrase is the fuller one
             if name_of(earlier).lower() != own:
                 titled = self.entity_titled(phrase, after=token.idx)
@@ -568,7 +585,7 @@ def modifiers(phrase: Span) -> set[str]:
     return {
         t.lower_
         for t in without_determiner(phrase)
-        if t.i < phrase.root.i and t.dep_ not in {"det", "punct", "case"}
+        if t.i < phrase.root.i and t.dep_ not in {"det", "predet", "punct", "case"}
     }
 
 
@@ -581,6 +598,17 @@ def ends_in(title: str, head: Token) -> bool:
 def has_owner_name(noun: Token) -> bool:
     """ "Connecticut’s tax commissioner": a noun whose determiner is a name's possessive."""
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def content_words(phrase: Span) -> int:
+    """How many words say which referent a phrase is: "all the experts" has one, as many as
+    "experts", fewer than "tax experts"."""
+    return sum(
+        1
+        for t in phrase
+        if t.dep_ not in {"det", "predet", "punct", "case"}
+        and not (t.dep_ == "poss" and t.pos_ == "PRON")
+    )
 
 
 def compatible(these: set[str], those: set[str]) -> bool:
@@ -635,6 +663,13 @@ def without_determiner(phrase: Span) -> Span:
         phrase.doc[start].dep_ in {"det", "punct"}
         or (phrase.doc[start].dep_ == "poss" and phrase.doc[start].pos_ == "PRON")
     ):
+        start += 1
+    return phrase.doc[start : phrase.end]
+
+
+def without_article(phrase: Span) -> Span:
+    start = phrase.start
+    if start < phrase.end - 1 and phrase.doc[start].lower_ in ARTICLES:
         start += 1
     return phrase.doc[start : phrase.end]
 

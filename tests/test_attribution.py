@@ -376,6 +376,40 @@ def test_role_description_is_not_a_titled_stranger_named_after(extract):
     assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("senator", "none")
 
 
+def test_coordinated_descriptions_keep_their_words(extract):
+    cases = {
+        "Developers and supporters in Congress say the program has brought billions to poor "
+        "areas.": "Developers and supporters in Congress",
+        "Mayor Ada Quill and her aides said the bridge would open in May.": (
+            "Ada Quill and her aides"
+        ),
+        "Donald Trump spoke on Monday. The Republican nominee and his aides said it was "
+        "rigged.": "Republican nominee and his aides",
+    }
+    for text, name in cases.items():
+        [record] = extract(text)
+        assert record["speaker"]["name"] == name
+
+
+def test_description_takes_the_fuller_earlier_phrase_past_quantifiers(extract):
+    records = extract(
+        "I spoke to a number of tax experts this week. All the experts I interviewed said the "
+        "plan was detailed. The experts said it would raise taxes on the rich."
+    )
+    assert [r["speaker"]["name"] for r in with_cue(records, "said")] == ["tax experts"] * 2
+
+
+def test_description_follows_an_earlier_one_only_when_no_more_specific(extract):
+    records = extract(
+        "The latest Reuters poll shows Clinton ahead. The poll found that voters trust her. "
+        "The Daybreak tracking poll found that Trump leads."
+    )
+    assert [r["speaker"]["name"] for r in with_cue(records, "found")] == [
+        "latest Reuters poll",
+        "Daybreak tracking poll",
+    ]
+
+
 def test_public_role_description_is_the_person_in_focus(extract):
     records = extract(
         "Paul Brandt toured the plant on Friday. The New York businessman said the jobs would stay."
