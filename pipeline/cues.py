@@ -176,7 +176,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if span is None:
             return None
         return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
-    unmarked = unmarked_clause(verb)
+    unmarked = unmarked_clause(verb) or clause_heading_cue(verb)
     if unmarked is not None:
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
     if verb.lemma_.lower() in lexicon.addressee_verbs:
@@ -246,6 +246,30 @@ def unmarked_clause(verb: Token) -> tuple[int, int] | None:
         if subject is not None:
             return trim_punct(verb.doc, subject.left_edge.i, clause.right_edge.i + 1)
     return None
+
+
+def clause_heading_cue(verb: Token) -> tuple[int, int] | None:
+    """ "While he acknowledged funding was a major reason …, Ham noted …": the small model
+    sometimes hangs the cue on the clause it reports, taking that clause's subject either
+    for the clause ("funding" ← "was") or for the cue's object ("admitted money" + "was").
+    A cue whose head is a later clause that starts right after it reports that clause."""
+    clause = verb.head
+    if clause.i <= verb.i or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in clause.lefts if c.dep_ in SUBJECT_DEPS), None)
+    objects = list(verb.rights)
+    if subject is None and len(objects) == 1 and objects[0].dep_ == "dobj":
+        subject = objects[0]
+    elif objects:
+        return None
+    if subject is None or subject.left_edge.i != verb.i + 1:
+        return None
+    between = verb.doc[subject.right_edge.i + 1 : clause.i]
+    if any(t.head != clause or t.dep_ not in {"aux", "auxpass", "neg"} for t in between):
+        return None
+    if any(t.is_punct for t in verb.doc[verb.i + 1 : clause.i]):
+        return None  # "As he welcomed several hundred guests, Scott was …"
+    return trim_punct(verb.doc, subject.left_edge.i, clause.right_edge.i + 1)
 
 
 def cue_phrase(verb: Token) -> tuple[int, int]:

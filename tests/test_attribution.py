@@ -497,6 +497,24 @@ def test_attitude_and_position_verbs_take_their_object(extract):
     ]
 
 
+def test_cue_the_parse_hangs_on_its_own_clause(extract):
+    cases = {
+        "While she acknowledged funding was a major reason she felt tired working under Lind, "
+        "Quill also noted several problems left her angry.": (
+            "acknowledged",
+            "funding was a major reason she felt tired working under Lind",
+        ),
+        "While he admitted money was the main reason he quit, Ortiz also said the hours were "
+        "long.": ("admitted", "money was the main reason he quit"),
+    }
+    for text, (cue, content) in cases.items():
+        [record] = with_cue(extract(text), cue)
+        assert record["content"]["text"] == content
+    assert (
+        extract("As he welcomed several hundred guests, Scott (D-Va.) was launching his bid.") == []
+    )
+
+
 def test_prepositional_object_starts_after_its_preposition(extract):
     [record] = extract("Trump complained about the broken microphone at the rally.")
     assert summary(record) == ("indirect", ["the broken microphone"], "complained", "Trump")
