@@ -475,7 +475,9 @@ def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         or is_dangling_close(doc, start)
     ):
         start += 1
-    while end > start and doc[end - 1].is_punct and not keeps_span(doc[end - 1]):
+    while end > start and (
+        (doc[end - 1].is_punct and not keeps_span(doc[end - 1])) or doc[end - 1].is_space
+    ):
         end -= 1
     return (start, end) if start < end else None
 
@@ -585,16 +587,10 @@ def according_to(doc: Doc) -> list[Found]:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
             continue
-        sentence = token.sent
-        phrase = (token.i, source.right_edge.i + 1)
-        content = [
-            part
-            for part in (
-                trim_punct(doc, sentence.start, phrase[0]),
-                trim_punct(doc, phrase[1], sentence.end),
-            )
-            if part and part[1] - part[0] >= 2
-        ]
+        content = around_according_to(token, source.right_edge.i + 1) or around_according_to(
+            token,
+            noun_phrase(source)[1],  # "According to X, the move reeks …" read as appos
+        )
         if content:
             found.append(
                 Found(
@@ -606,3 +602,17 @@ def according_to(doc: Doc) -> list[Found]:
                 )
             )
     return found
+
+
+def around_according_to(according: Token, end: int) -> list[tuple[int, int]]:
+    """The content around "according to X" when the source phrase ends at `end`: the rest
+    of the sentence before and after it."""
+    doc, sentence = according.doc, according.sent
+    return [
+        part
+        for part in (
+            trim_punct(doc, sentence.start, according.i),
+            trim_punct(doc, end, sentence.end),
+        )
+        if part and part[1] - part[0] >= 2
+    ]

@@ -97,6 +97,19 @@ def test_according_to_and_no_named_source(extract):
     assert found["reported"][3] is None
 
 
+def test_according_to_whose_content_the_parse_reads_as_apposition(extract):
+    [record] = extract(
+        "According to conservative radio host Jim Vale, the plan reeks of “fear” and "
+        "desperation.\n\nThe mayor left."
+    )
+    assert summary(record) == (
+        "mixed",
+        ["the plan reeks of “fear” and desperation"],
+        "According to",
+        "Jim Vale",
+    )
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
