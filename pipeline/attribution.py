@@ -71,6 +71,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         addressee_verbs=frozenset(read_lines(folder / "addressee_verbs.txt")),
         clause_only_verbs=clause_only,
         nouns=frozenset(read_lines(folder / "cue_nouns.txt")),
+        source_nouns=frozenset(read_lines(folder / "source_nouns.txt")),
     )
 
 

@@ -55,6 +55,7 @@ class CueLexicon:
     addressee_verbs: frozenset[str]
     clause_only_verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -73,6 +74,7 @@ def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
     found = [f for token in doc if (f := verb_attribution(token, lexicon)) is not None]
     found += [f for token in doc if (f := noun_attribution(token, lexicon)) is not None]
     found += according_to(doc)
+    found += [f for token in doc if (f := in_source(token, lexicon)) is not None]
     found += reportedly(doc)
     return found
 
@@ -116,6 +118,29 @@ def noun_speaker(noun: Token) -> tuple[int, int] | None:
             if objects:
                 return noun_phrase(objects[0])
     return None
+
+
+def in_source(token: Token, lexicon: CueLexicon) -> Found | None:
+    """ "In the latest poll, Clinton leads by five points": a document or finding that opens
+    a main clause with no cue of its own is that clause's source."""
+    clause = token.head
+    if token.lower_ != "in" or token.dep_ != "prep" or clause.dep_ != "ROOT" or clause.i < token.i:
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in lexicon.source_nouns:
+        return None
+    if any(is_cue(t, lexicon) for t in clause.subtree):
+        return None
+    content = trim_punct(token.doc, token.right_edge.i + 1, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    return Found(
+        cue=(token.i, token.i + 1),
+        content=[content],
+        speaker=noun_phrase(source),
+        confidence=0.6,
+        cue_lemma="in",
+    )
 
 
 def reportedly(doc: Doc) -> list[Found]:

@@ -97,6 +97,18 @@ def test_according_to_and_no_named_source(extract):
     assert found["reported"][3] is None
 
 
+def test_document_opening_a_clause_is_its_source(extract):
+    records = extract(
+        "In the latest Quinnipiac poll, Vale leads Quill by 5 points among likely voters.\n\n"
+        "In a statement, the ministry said 300 soldiers died.\n\n"
+        "In the park, the mayor opened a new playground."
+    )
+    assert [(r["cue"]["text"], r["speaker"]["text"], r["content"]["text"]) for r in records] == [
+        ("In", "the latest Quinnipiac poll", "Vale leads Quill by 5 points among likely voters"),
+        ("said", "the ministry", "300 soldiers died"),
+    ]
+
+
 def test_according_to_whose_content_the_parse_reads_as_apposition(extract):
     [record] = extract(
         "According to conservative radio host Jim Vale, the plan reeks of “fear” and "
