@@ -28,8 +28,11 @@ from .cues import (
     SUBJECT_DEPS,
     CueLexicon,
     Found,
+    addressee_of,
     find_cue_attributions,
     is_cue,
+    medium_of,
+    name_phrase,
     noun_phrase,
     speaker_of,
     subject_of,
@@ -72,6 +75,8 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         clause_only_verbs=clause_only,
         nouns=frozenset(read_lines(folder / "cue_nouns.txt")),
         source_nouns=frozenset(read_lines(folder / "source_nouns.txt")),
+        speech_to_verbs=frozenset(read_lines(folder / "speech_to_verbs.txt")),
+        media_nouns=frozenset(read_lines(folder / "media_nouns.txt")),
     )
 
 
@@ -121,7 +126,9 @@ class AttributionStage:
             quoted=[part for q in quotations for part in q.parts],
         )
         records = [
-            quote_record(doc, text, article.doc_id, attribution, resolver) for attribution in found
+            quote_record(doc, text, article.doc_id, attribution, resolver)
+            | speech_event(text, attribution, self.lexicon)
+            for attribution in found
         ]
         records = [
             record
@@ -583,6 +590,24 @@ def quote_record(
         "negated": attribution.negated,
         "parent_id": None,
     }
+
+
+def speech_event(text: str, attribution: Attribution, lexicon: CueLexicon) -> dict[str, Any]:
+    """To whom and how the cue's speech was made: `addressee` ("told the Guardian") and
+    `medium` ("in a social media post"), each a span or None. Only a verb cue has them, and
+    not inside its own content ("asked questions" asks no one)."""
+    event: dict[str, Any] = {"addressee": None, "medium": None}
+    cue = attribution.cue
+    if cue is None or cue.root.pos_ not in {"VERB", "AUX"}:
+        return event
+    last = cue.doc.char_span(*attribution.content[-1], alignment_mode="expand")
+    medium = medium_of(cue.root, lexicon, content_end=last.end if last is not None else None)
+    addressee = addressee_of(cue.root, lexicon, medium)
+    for field, head in (("addressee", addressee), ("medium", medium)):
+        if head is not None and not any(a <= head.idx < b for a, b in attribution.content):
+            phrase = cue.doc[slice(*name_phrase(head))]
+            event[field] = char_span_record(text, (phrase.start_char, phrase.end_char))
+    return event
 
 
 def char_span_record(text: str, span: CharSpan) -> dict[str, Any]:

@@ -37,6 +37,8 @@ MIN_OBJECT_CONTENT = 3
 OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
+#: Prepositions before the form or channel of speech ("in a statement", "via email").
+MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via", "at", "during", "through", "over"})
 #: Marks that end whatever stands before them in a speaker phrase: a dash or bracket of a
 #: dateline, or the closing quotation mark that the parse put in the speaker's phrase.
 DASHES = frozenset({"—", "–", "―", "--"})
@@ -56,6 +58,8 @@ class CueLexicon:
     clause_only_verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    speech_to_verbs: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -83,6 +87,8 @@ def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
     """ "Trump's claim that …", "a New York Times report that …": a cue noun with a clause."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nouns:
         return None
+    if opens_medium(noun.head, lexicon) and is_cue(noun.head.head, lexicon):
+        return None  # "said in a statement that …" is the verb's
     clause = next(
         (
             c
@@ -175,6 +181,7 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
     if not content or None in content:
         return None
     speaker, inherited = speaker_of(verb, lexicon)
+    content[-1] = without_medium(verb.doc, content[-1], lexicon)
     return Found(
         cue=(verb.i, verb.i + 1),
         content=content,
@@ -206,6 +213,11 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
     if verb.lemma_.lower() in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
+        if that_clause is not None:
+            return [that_clause]
+    medium = medium_of(verb, lexicon)
+    if medium is not None:
+        that_clause = misparsed_that_clause(medium, after=medium.i)
         if that_clause is not None:
             return [that_clause]
     objects = [
@@ -456,15 +468,19 @@ def reported_clause(clause: Token, verb: Token) -> bool:
     )
 
 
-def misparsed_that_clause(verb: Token) -> tuple[int, int] | None:
-    """ "told reporters at a briefing that …": after the person spoken to, the small model
-    often reads "that" as a relative pronoun. The clause it opens is the content."""
-    for token in verb.subtree:
-        if token.i <= verb.i or token.lower_ != "that":
+def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, int] | None:
+    """ "told reporters at a briefing that …", "said in a statement that …": after the
+    person spoken to or the medium, the small model often reads "that" as a relative pronoun.
+    The clause it opens is the content: the first "that" in the cue's words, or the one
+    right `after` the medium."""
+    for token in head.subtree:
+        if token.i <= head.i or token.lower_ != "that":
+            continue
+        if after is not None and token.i != after + 1:
             continue
         clause = token.head
         if clause.pos_ in {"VERB", "AUX"} and clause.left_edge.i == token.i:
-            return trim_punct(verb.doc, token.i, clause.right_edge.i + 1)
+            return trim_punct(head.doc, token.i, clause.right_edge.i + 1)
     return None
 
 
@@ -477,6 +493,124 @@ def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:
         and child.dep_ == "dobj"
         and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
     )
+
+
+def medium_of(verb: Token, lexicon: CueLexicon, content_end: int | None = None) -> Token | None:
+    """The head noun of how a cue's speech was made (`models/media_nouns.txt`): "said in a
+    statement", "wrote on Telegram", "told reporters at a briefing", or right after the
+    content, where the parse may hang it ("described X as suffering losses in remarks to
+    reporters")."""
+    after = [] if content_end is None or content_end >= len(verb.doc) else [verb.doc[content_end]]
+    around = [c for event in speech_participles(verb, lexicon) for c in event.children]
+    for preposition in [*verb.children, *around, *after]:
+        if opens_medium(preposition, lexicon):
+            return object_of(preposition)
+    return None
+
+
+def opens_medium(token: Token, lexicon: CueLexicon) -> bool:
+    """ "in a statement", "on Telegram", "via email": a preposition whose object is a medium."""
+    if token.dep_ != "prep" or token.lower_ not in MEDIUM_PREPOSITIONS:
+        return False
+    noun = object_of(token)
+    return noun is not None and bool({noun.lower_, noun.lemma_.lower()} & lexicon.media_nouns)
+
+
+def without_medium(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> tuple[int, int]:
+    """A content ends before a medium phrase that closes it, with the time of speaking if
+    any ("“significant losses” in remarks to reporters on Monday"): the parse hung it on a
+    verb of the content, but it says how and when the cue's speech was made. Not the medium
+    of a cue inside the content ("mentioned by Ivanka Trump in an interview"), nor one with
+    a clause of its own ("in media interviews, which she was doing when …")."""
+    start, end = span
+    for token in doc[start + 1 : end]:
+        if (
+            opens_medium(token, lexicon)
+            and token.head.pos_ in {"VERB", "AUX"}
+            and not is_cue(token.head, lexicon)
+            and not any(t.pos_ in {"VERB", "AUX"} for t in token.subtree)
+            and closes(token, end)
+        ):
+            return trim_punct(doc, start, token.i) or span
+    return span
+
+
+def closes(token: Token, end: int) -> bool:
+    """Whether `token`'s phrase, and phrases of time after it on the same head ("on
+    Monday"), run to `end`."""
+    reach = token.right_edge.i + 1
+    for sibling in token.head.rights:
+        if sibling.i > token.i and sibling.left_edge.i == reach and tells_time(sibling):
+            reach = sibling.right_edge.i + 1
+    return reach == end
+
+
+def tells_time(phrase: Token) -> bool:
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.subtree)
+
+
+def addressee_of(verb: Token, lexicon: CueLexicon, medium: Token | None) -> Token | None:
+    """The head of whom a cue's speech was made to: "told reporters", "warned the court",
+    "said to the council" (`models/speech_to_verbs.txt`), or the medium's "with"/"to"
+    object ("in an interview with the BBC", "in a letter to the mayor")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dative" or (
+            child.dep_ == "dobj" and lemma in lexicon.addressee_verbs and told_whom(child, verb)
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma in lexicon.speech_to_verbs:
+            spoken_to = object_of(child)
+            if spoken_to is not None and spoken_to.tag_ not in {"WDT", "WP"}:  # "To which she said"
+                return spoken_to
+    for participle in speech_participles(verb, lexicon):
+        for child in participle.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                return object_of(child)
+    for child in medium.children if medium is not None else []:
+        if child.dep_ == "prep" and child.lower_ in {"to", "with"}:
+            return object_of(child)
+    return None
+
+
+def told_whom(obj: Token, verb: Token) -> bool:
+    """Whether the object of "tell", "warn", "ask" … is whom it was said to: a name or a
+    pronoun ("told CNN", "told them"), or anything when what was said is a clause ("told
+    reporters at a briefing that …"), but not "would tell an American story"."""
+    if obj.pos_ in {"PROPN", "PRON"}:
+        return True
+    return any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or (
+        misparsed_that_clause(verb) is not None
+    )
+
+
+def speech_participles(verb: Token, lexicon: CueLexicon) -> list[Token]:
+    """ "Speaking to reporters, Kirby said …", "an official speaking to the Guardian described
+    …": a participle of speaking on the cue or its subject tells the same speech event."""
+    subject = subject_of(verb)
+    candidates = [*verb.children, *(subject.children if subject is not None else [])]
+    return [
+        c
+        for c in candidates
+        if c.dep_ in {"advcl", "acl"}
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in lexicon.speech_to_verbs
+    ]
+
+
+def object_of(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def name_phrase(head: Token) -> tuple[int, int]:
+    """A noun with the words before it and a name right after it ("the British newspaper the
+    Guardian"), without the phrases and clauses that follow."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in {"compound", "flat", "appos"} or child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return head.left_edge.i, end
 
 
 def is_personal_pronoun(token: Token) -> bool:

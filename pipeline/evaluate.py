@@ -93,7 +93,11 @@ def evaluate_gold(runs: Path) -> None:
                 f"attribution F1 {overall['attribution']['f1']:.3f}, "
                 f"content F1 {overall['content']['f1']:.3f}, "
                 f"resolved-name accuracy {overall['name_accuracy']:.3f} "
-                f"({overall['counts']['gold']} gold)"
+                f"({overall['counts']['gold']} gold); "
+                f"addressee F1 {overall['addressee']['f1']:.3f} "
+                f"({overall['counts']['addressee_gold']} gold), "
+                f"medium F1 {overall['medium']['f1']:.3f} "
+                f"({overall['counts']['medium_gold']} gold)"
             )
         print_date_scores(group, score_date_run(GOLD / "dates", out, only=stems))
         print_quantity_scores(group, score_quantity_run(GOLD / "quantities", out, only=stems))

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Record(BaseModel):
@@ -110,6 +110,9 @@ class Quote(Record):
     # Optional fields added in schema_version 2.
     negated: bool = False
     parent_id: str | None = None
+    # Optional fields added in schema_version 3.
+    addressee: Span | None = None
+    medium: Span | None = None
 
 
 class Error(Record):

@@ -165,26 +165,50 @@ def name_right(gold: Record, predicted: Record) -> bool:
     return re.search(pattern, norm(speaker["name"] or speaker["text"])) is not None
 
 
+#: The optional spans of a speech event that are scored like a speaker mention.
+EVENT_FIELDS = ("addressee", "medium")
+
+
 def quote_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
-    """Matched contents, and of those the right speakers and the right resolved names."""
+    """Matched contents, and of those the right speakers and the right resolved names; for
+    each speech-event field, the gold and predicted spans and the ones that overlap on a
+    matched attribution."""
     matched = match_contents(gold, predicted)
-    return {
+    counts = {
         "gold": len(gold),
         "predicted": len(predicted),
         "matched": len(matched),
         "attributed": sum(speaker_right(gold[g], predicted[p]) for g, p in matched),
         "named": sum(name_right(gold[g], predicted[p]) for g, p in matched),
     }
+    for field in EVENT_FIELDS:
+        counts[f"{field}_gold"] = sum(g.get(field) is not None for g in gold)
+        counts[f"{field}_predicted"] = sum(p.get(field) is not None for p in predicted)
+        counts[f"{field}_right"] = sum(
+            spans_overlap(gold[g].get(field), predicted[p].get(field)) for g, p in matched
+        )
+    return counts
+
+
+def spans_overlap(gold: Record | None, predicted: Record | None) -> bool:
+    if gold is None or predicted is None:
+        return False
+    return gold["start"] < predicted["end"] and predicted["start"] < gold["end"]
 
 
 def quote_scores(counts: dict[str, int]) -> dict[str, Any]:
     gold, predicted = counts["gold"], counts["predicted"]
-    return {
+    scores = {
         "content": prf(counts["matched"], predicted, gold),
         "attribution": prf(counts["attributed"], predicted, gold),
         "name_accuracy": round(counts["named"] / gold, 4) if gold else 0.0,
         "counts": counts,
     }
+    for field in EVENT_FIELDS:
+        scores[field] = prf(
+            counts[f"{field}_right"], counts[f"{field}_predicted"], counts[f"{field}_gold"]
+        )
+    return scores
 
 
 def score_quote_tables(gold: list[Record], predicted: list[Record]) -> dict[str, Any]:

@@ -540,6 +540,70 @@ def test_cue_the_parse_hangs_on_its_own_clause(extract):
     )
 
 
+def event(record: dict) -> tuple[str | None, str | None, str]:
+    addressee, medium = record["addressee"], record["medium"]
+    return (
+        addressee and addressee["text"],
+        medium and medium["text"],
+        record["content"]["text"],
+    )
+
+
+def test_addressee_and_medium_of_a_speech_event(extract):
+    cases = {
+        "Matthew Miller told reporters at a briefing that the soldiers had crossed the border.": (
+            "reporters",
+            "a briefing",
+            "that the soldiers had crossed the border",
+        ),
+        "Vale said to the council that the bridge was safe.": (
+            "the council",
+            None,
+            "that the bridge was safe",
+        ),
+        "Quill said in an interview with the BBC that she would run again.": (
+            "the BBC",
+            "an interview",
+            "that she would run again",
+        ),
+        "The ministry said in a statement that the talks had failed.": (
+            None,
+            "a statement",
+            "that the talks had failed",
+        ),
+        "The mayor wrote on Telegram that the roads were closed.": (
+            None,
+            "Telegram",
+            "that the roads were closed",
+        ),
+        "A spokeswoman said via email that the plant would reopen.": (
+            None,
+            "email",
+            "that the plant would reopen",
+        ),
+        "Speaking to reporters in Lorvik, Castellanos said the water was safe.": (
+            "reporters",
+            None,
+            "the water was safe",
+        ),
+        "Kirby described the army as suffering heavy losses in remarks to reporters on Monday.": (
+            "reporters",
+            "remarks",
+            "the army as suffering heavy losses",
+        ),
+    }
+    for text, expected in cases.items():
+        [record] = extract(text)
+        assert event(record) == expected, text
+
+
+def test_no_addressee_for_a_target_or_a_relative_pronoun(extract):
+    [accused] = extract("Ortiz accused her of hiding the report.")
+    assert event(accused) == (None, None, "hiding the report")
+    records = extract("Asked about the vote, Ortiz smiled. To which she said, “We will see.”")
+    assert event(with_cue(records, "said")[0]) == (None, None, "We will see.")
+
+
 def test_prepositional_object_starts_after_its_preposition(extract):
     [record] = extract("Trump complained about the broken microphone at the rally.")
     assert summary(record) == ("indirect", ["the broken microphone"], "complained", "Trump")

@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.export import EXPORT_FILES, export, parquet_schema
+from pipeline.records import SCHEMA_VERSION
 from pipeline.write import read_jsonl, write_jsonl
 
 SPAN = pa.struct(
@@ -39,12 +40,14 @@ def test_schemas_are_typed_from_the_record_models():
     inner = quotes.field("quantities").type.value_type
     assert inner == pa.struct(list(quantities))
     assert speakers.field("doc_ids").type == pa.list_(pa.field("element", pa.string(), False))
-    assert speakers.metadata[b"whosaid.schema_version"] == b"2"
+    assert quotes.field("addressee") == pa.field("addressee", SPAN, nullable=True)
+    assert quotes.field("medium") == pa.field("medium", SPAN, nullable=True)
+    assert speakers.metadata[b"whosaid.schema_version"] == str(SCHEMA_VERSION).encode()
 
 
 def quantity(qid: str, **values: Any) -> dict[str, Any]:
     record = {
-        "schema_version": 2,
+        "schema_version": SCHEMA_VERSION,
         "doc_id": "d1",
         "quantity_id": qid,
         "text": "some",
@@ -65,7 +68,7 @@ def quantity(qid: str, **values: Any) -> dict[str, Any]:
 
 def minimal_output(folder: Path, quantities: list[dict[str, Any]]) -> Path:
     document = {
-        "schema_version": 2,
+        "schema_version": SCHEMA_VERSION,
         "doc_id": "d1",
         "source": "d1.txt",
         "sha256": "0" * 64,

@@ -45,6 +45,19 @@ def test_scores_count_speakers_and_names():
     assert scores["name_accuracy"] == 1.0
 
 
+def test_addressee_counts_on_matched_attributions_only():
+    golds = [gold(0, 100, None), gold(200, 300, None), gold(400, 500, None)]
+    golds[0]["addressee"] = {"start": 110, "end": 120}
+    golds[1]["addressee"] = {"start": 310, "end": 320}
+    preds = [quote(0, 100, None), quote(200, 300, None), quote(600, 700, None)]
+    preds[0]["addressee"] = {"start": 115, "end": 125}  # overlaps: right
+    preds[1]["addressee"] = {"start": 330, "end": 340}  # elsewhere: wrong
+    preds[2]["addressee"] = {"start": 710, "end": 720}  # on an unmatched attribution
+    scores = score_quote_tables(golds, preds)
+    assert scores["addressee"] == {"p": round(1 / 3, 4), "r": 0.5, "f1": 0.4}
+    assert scores["medium"] == {"p": 0.0, "r": 0.0, "f1": 0.0}
+
+
 def test_name_must_match_whole_words():
     assert name_right(gold(0, 1, (0, 1), "Kirby"), quote(0, 1, (0, 1), "John Kirby"))
     assert not name_right(gold(0, 1, (0, 1), "Kirb"), quote(0, 1, (0, 1), "John Kirby"))
