@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+
+from .datelines import dateline_end
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -204,7 +206,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if clauses:
         span = subtree_span(clauses[0])
         if span is not None:
-            span = trim_punct(verb.doc, max(span[0], after_dateline(verb.sent)), span[1])
+            span = trim_punct(verb.doc, max(span[0], dateline_end(verb.sent)), span[1])
         if span is None:
             return None
         return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
@@ -336,7 +338,7 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
         return None  # "he said: “…”": the content follows
     if left <= sentence.start or not sets_off(doc[left - 1]):
         return None
-    before = trim_punct(doc, after_dateline(sentence), left - 1)
+    before = trim_punct(doc, dateline_end(sentence), left - 1)
     if before is None or before[1] - before[0] < 2 or introduces(verb, before):
         return None
     return [before, *rest_of_sentence(verb)]
@@ -661,7 +663,9 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
                 return noun_phrase(objects[0]), False
     subject = subject_of(verb)
     if subject is not None:
-        subject = past_dateline(subject)
+        subject = past_dateline(subject, verb)
+        if subject is None:
+            return None, False
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return noun_phrase(verb.head), True
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
@@ -677,23 +681,19 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     return None, False
 
 
-def after_dateline(sentence: Span) -> int:
-    """Where a sentence starts after its dateline ("WASHINGTON (AP) ― …")."""
-    for token in sentence[1:6]:
-        before = sentence[: token.i - sentence.start]
-        if token.text in DASHES and all(t.is_upper or t.is_punct for t in before):
-            return token.i + 1
-    return sentence.start
-
-
-def past_dateline(subject: Token) -> Token:
-    """ "WASHINGTON -- President Obama, dedicating the museum, said …": the parse made the
-    dateline the subject, and the speaker its apposition after the dash."""
-    if not subject.is_upper or subject.i - subject.sent.start > 2:
+def past_dateline(subject: Token, verb: Token) -> Token | None:
+    """A subject in the dateline is the parse's mistake. The speaker is another subject
+    after it ("LOS ANGELES (UPI) — Mayor Ada Quill said …") or its apposition after the dash
+    ("WASHINGTON -- President Obama, dedicating the museum, said …"), if any."""
+    start = dateline_end(subject.sent)
+    if subject.i >= start:
         return subject
-    dashes = [c for c in subject.rights if c.text in DASHES]
-    after = [c for c in subject.rights if c.dep_ == "appos" and dashes and c.i > dashes[0].i]
-    return after[0] if after else subject
+    after = [
+        c
+        for c in (*verb.children, *subject.rights)
+        if c.i >= start and (c.dep_ in SUBJECT_DEPS or (c.dep_ == "appos" and c.head == subject))
+    ]
+    return min(after, key=lambda c: c.i) if after else None
 
 
 def governor_of(verb: Token, lexicon: CueLexicon) -> Token:

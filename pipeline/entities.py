@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
+from .datelines import DATELINE
 from .entity_table import (
     PLACE_SUFFIXES,
     TableRules,
@@ -54,12 +55,6 @@ DASHES = frozenset({"—", "–", "--"})
 ORG_CONNECTORS = frozenset({"of", "for", "on", "the"})
 #: An acronym defined in parentheses right after a name: "World Health Organization (WHO)".
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
-#: A dateline: an upper-case place at the start of a paragraph, maybe the agency, then a dash
-#: ("BERLIN — …", "WASHINGTON (AP) — …").
-DATELINE = re.compile(
-    r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ .'-]*[A-ZÀ-Þ])"
-    r"(?:,\s*[A-Z][A-Za-z.]+)?(?:\s*\([\w ]{1,20}\))?\s+[—–-]+\s"
-)
 
 
 @dataclass(frozen=True)
@@ -203,7 +198,7 @@ def dateline_spans(doc: Doc, text: str) -> list[Span]:
     """ "SÃO PAULO — …" at the start of a paragraph names a place."""
     spans = []
     for match in DATELINE.finditer(text):
-        span = doc.char_span(*match.span(1), label="GPE", alignment_mode="contract")
+        span = doc.char_span(*match.span("place"), label="GPE", alignment_mode="contract")
         if span is not None:
             spans.append(span)
     return spans

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
-from .entities import DATELINE
+from .datelines import DATELINE
 from .lexicon import MODELS_DIR, read_lines, read_table
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})

@@ -970,3 +970,6 @@ def test_dateline_is_neither_speaker_nor_content(extract):
     )
     [said] = with_cue(records, "said")
     assert summary(said)[1] == ["The ruling is an insult to all voters"]
+    [said] = extract("LOS ANGELES, Sept. 28 (UPI) — Mayor Ada Quill said the bridge would open.")
+    assert summary(said)[1:] == (["the bridge would open"], "said", "Ada Quill")
+    assert said["speaker"]["text"] == "Mayor Ada Quill"

@@ -1,0 +1,29 @@
+"""Datelines: "BERLIN — …", "WASHINGTON (AP) ― …", "LOS ANGELES, Sept. 28 (UPI) — …".
+
+One definition for the stages that must not read a dateline as running text: the entities
+stage tags its place, the attribution stage keeps it out of speakers and contents, and the
+speaker resolver never takes it for an antecedent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+#: An upper-case place at the start of a paragraph; maybe a state, country or date after a
+#: comma (", Calif.", ", Ukraine", ", Sept. 28"), then the agency in brackets; then a dash.
+DATELINE = re.compile(
+    r"(?m)^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'-]*[A-ZÀ-Þ])"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([\w ]{1,20}\))?\s+(?:[—–―]|--?)\s"
+)
+
+
+def dateline_end(sentence: Span) -> int:
+    """The first token of a sentence after its dateline, or its first token."""
+    match = DATELINE.match(sentence.text)
+    if match is None:
+        return sentence.start
+    end = sentence.start_char + match.end()
+    return next((token.i for token in sentence if token.idx >= end), sentence.end)
