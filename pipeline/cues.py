@@ -177,7 +177,7 @@ def is_cue(token: Token, lexicon: CueLexicon) -> bool:
 
 
 def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
-    if not is_cue(verb, lexicon):
+    if not is_cue(verb, lexicon) or in_according_to(verb):
         return None
     content = content_of(verb, lexicon)
     if not content or None in content:
@@ -743,24 +743,47 @@ def according_to(doc: Doc) -> list[Found]:
         if token.lower_ != "according":
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        source = according_to_source(to) if to is not None else None
         if source is None:
             continue
+        speaker = noun_phrase(source)
+        if source.dep_ != "pobj":
+            speaker = (to.i + 1, speaker[1])
         content = around_according_to(token, source.right_edge.i + 1) or around_according_to(
             token,
-            noun_phrase(source)[1],  # "According to X, the move reeks …" read as appos
+            speaker[1],  # "According to X, the move reeks …" read as appos
         )
         if content:
             found.append(
                 Found(
                     cue=(token.i, to.i + 1),
                     content=content,
-                    speaker=noun_phrase(source),
+                    speaker=speaker,
                     confidence=0.8,
                     cue_lemma="according to",
                 )
             )
     return found
+
+
+def according_to_source(to: Token) -> Token | None:
+    """The head of the source after "according to": its object, or, when the parse read the
+    source as a verb phrase ("according to show insiders", "show" a verb), the noun that
+    ends that phrase."""
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is not None:
+        return source
+    phrase = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    if phrase is None:
+        return None
+    return next((t for t in reversed(list(phrase.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def in_according_to(verb: Token) -> bool:
+    """ "according to show insiders": a verb the parse found inside the source phrase."""
+    return (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.lower_ == "according"
+    )
 
 
 def around_according_to(according: Token, end: int) -> list[tuple[int, int]]:

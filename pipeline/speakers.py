@@ -129,7 +129,7 @@ class SpeakerResolver:
         if resolved is None:
             name = name_of(description_of(phrase))
             resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
-        self.history.append(Resolved(self.sentence_of[phrase.start], phrase.root, resolved))
+        self.history.append(Resolved(self.sentence_of[phrase.start], head_noun(phrase), resolved))
         return record | resolved
 
     def named(self, entity: Record, how: str) -> Record:
@@ -578,6 +578,14 @@ class SpeakerResolver:
             and min(m["start"] for m in e["mentions"]) < head.idx
         ]
         return found[0] if len(found) == 1 else None
+
+
+def head_noun(phrase: Span) -> Token:
+    """The phrase's head, or its last noun when the parse made a verb the head ("show
+    insiders" after "according to")."""
+    if phrase.root.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return phrase.root
+    return next((t for t in reversed(phrase) if t.pos_ in {"NOUN", "PROPN"}), phrase.root)
 
 
 def modifiers(phrase: Span) -> set[str]:

@@ -109,6 +109,20 @@ def test_document_opening_a_clause_is_its_source(extract):
     ]
 
 
+def test_according_to_a_source_the_parse_reads_as_a_verb_phrase(extract):
+    records = extract(
+        "As host of “The Deal,” Jon Vale repeatedly mocked the contestants, according to show "
+        "insiders. They said he laughed at the losers."
+    )
+    assert [(r["cue"]["text"], r["speaker"]["text"], r["speaker"]["name"]) for r in records] == [
+        ("according to", "show insiders", "show insiders"),
+        ("said", "They", "show insiders"),
+    ]
+    assert records[0]["content"]["text"] == (
+        "As host of “The Deal,” Jon Vale repeatedly mocked the contestants"
+    )
+
+
 def test_according_to_whose_content_the_parse_reads_as_apposition(extract):
     [record] = extract(
         "According to conservative radio host Jim Vale, the plan reeks of “fear” and "
