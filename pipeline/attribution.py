@@ -110,7 +110,7 @@ class AttributionStage:
         self, doc: Doc, article: Article, entities: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
         text = article.text  # doc.text is rebuilt from the tokens on every access
-        quotations = find_quotations(text)
+        quotations = [q for q in find_quotations(text) if not is_title(text, q)]
         found = [from_tokens(doc, f) for f in find_cue_attributions(doc, self.lexicon)]
         found += transcript_turns(doc, text)
         found = merge_quotations(doc, text, found, quotations, self.lexicon)
@@ -590,6 +590,25 @@ def quote_record(
         "negated": attribution.negated,
         "parent_id": None,
     }
+
+
+#: Words a title leaves in lower case ("Collapse: How Societies Choose to Fail or Succeed").
+TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
+
+
+def is_title(text: str, quotation: QuoteMarks) -> bool:
+    """ "on “The Apprentice”", "Springsteen’s “American Skin”": a short quotation in title
+    case inside a sentence names a work or a programme, not what anyone said."""
+    if len(quotation.parts) != 1:
+        return False
+    inner = text[slice(*quotation.parts[0])]
+    words = inner.split()
+    if not 2 <= len(words) <= 6 or inner.rstrip()[-1:] in {".", ",", "!", "?", ":"}:
+        return False
+    if not all(w[0].isupper() or w in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+        return False
+    before = text[: quotation.start].rstrip(" ")
+    return bool(before) and (before[-1].isalpha() or before[-1] in "’'")
 
 
 def speech_event(text: str, attribution: Attribution, lexicon: CueLexicon) -> dict[str, Any]:

@@ -109,6 +109,17 @@ def test_document_opening_a_clause_is_its_source(extract):
     ]
 
 
+def test_title_in_quotation_marks_is_no_quote(extract):
+    [record] = extract("Quill sings Lena Ortiz’s “Harbour Lights” to the mayor in the clip.")
+    assert summary(record)[:3] == (
+        "indirect",
+        ["Lena Ortiz’s “Harbour Lights” to the mayor in the clip"],
+        "sings",
+    )
+    [record] = extract("Vale called the plan “a disaster” on Monday.")
+    assert summary(record)[:2] == ("mixed", ["the plan “a disaster”"])
+
+
 def test_according_to_a_source_the_parse_reads_as_a_verb_phrase(extract):
     records = extract(
         "As host of “The Deal,” Jon Vale repeatedly mocked the contestants, according to show "
