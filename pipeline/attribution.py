@@ -77,6 +77,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         source_nouns=frozenset(read_lines(folder / "source_nouns.txt")),
         speech_to_verbs=frozenset(read_lines(folder / "speech_to_verbs.txt")),
         media_nouns=frozenset(read_lines(folder / "media_nouns.txt")),
+        naming_verbs=frozenset(read_lines(folder / "naming_verbs.txt")),
     )
 
 

@@ -62,6 +62,7 @@ class CueLexicon:
     source_nouns: frozenset[str] = frozenset()
     speech_to_verbs: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -177,7 +178,7 @@ def is_cue(token: Token, lexicon: CueLexicon) -> bool:
 
 
 def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
-    if not is_cue(verb, lexicon) or in_according_to(verb):
+    if not is_cue(verb, lexicon) or in_according_to(verb) or names_noun(verb, lexicon):
         return None
     content = content_of(verb, lexicon)
     if not content or None in content:
@@ -777,6 +778,15 @@ def according_to_source(to: Token) -> Token | None:
     if phrase is None:
         return None
     return next((t for t in reversed(list(phrase.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def names_noun(verb: Token, lexicon: CueLexicon) -> bool:
+    """ "a mountain stream called Miracle Run", "the program, called EB-5": a naming verb's
+    participle after a noun gives the noun's name; nobody says anything. With an object and
+    what it is called ("doctors … called Oz a quack") it is a verb the parse mistook."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in lexicon.naming_verbs:
+        return False
+    return sum(c.dep_ in {"dobj", "oprd"} for c in verb.children) <= 1
 
 
 def in_according_to(verb: Token) -> bool:

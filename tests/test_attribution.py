@@ -109,6 +109,15 @@ def test_document_opening_a_clause_is_its_source(extract):
     ]
 
 
+def test_naming_participle_is_no_speech(extract):
+    assert extract("The mine sits by a mountain stream called Miracle Run.") == []
+    assert extract("The program, called EB-5, ends this month.") == []
+    [record] = extract(
+        "One of the doctors who sent the letter called Vale a quack, fake and charlatan."
+    )
+    assert summary(record)[1:3] == (["Vale a quack, fake and charlatan"], "called")
+
+
 def test_title_in_quotation_marks_is_no_quote(extract):
     [record] = extract("Quill sings Lena Ortiz’s “Harbour Lights” to the mayor in the clip.")
     assert summary(record)[:3] == (
