@@ -314,6 +314,8 @@ def ends_sentence(text: str, quotation: QuoteMarks) -> bool:
 def owns(attribution: Attribution, quotation: QuoteMarks) -> bool:
     """The quotation is (part of) this content: they share at least half of the one or of
     the other, not just a stray mark at a sentence boundary."""
+    if all(end <= quotation.start or start >= quotation.end for start, end in attribution.content):
+        return False
     shared = sum(covered(attribution.content, part) for part in quotation.parts)
     quoted = sum(end - start for start, end in quotation.parts)
     content = sum(end - start for start, end in attribution.content)

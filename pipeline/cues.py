@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from .datelines import dateline_end
@@ -39,6 +42,9 @@ MIN_OBJECT_CONTENT = 3
 OWN_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr"})
 #: A speaker phrase ends before these dependents ("the official, who …").
 SPEAKER_CUT_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advcl"})
+#: The words that open an attribution with no cue verb or noun: "according to X", "in the
+#: poll", "reportedly", "allegedly".
+CUE_WORDS = ("according", "in", "reportedly", "allegedly")
 #: Prepositions before the form or channel of speech ("in a statement", "via email").
 MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via", "at", "during", "through", "over"})
 #: Marks that end whatever stands before them in a speaker phrase: a dash or bracket of a
@@ -78,12 +84,30 @@ class Found:
 
 
 def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
-    found = [f for token in doc if (f := verb_attribution(token, lexicon)) is not None]
-    found += [f for token in doc if (f := noun_attribution(token, lexicon)) is not None]
-    found += according_to(doc)
-    found += [f for token in doc if (f := in_source(token, lexicon)) is not None]
-    found += reportedly(doc)
+    verbs, nouns, words = cue_candidates(doc)
+    found = [f for token in verbs if (f := verb_attribution(token, lexicon)) is not None]
+    found += [f for token in nouns if (f := noun_attribution(token, lexicon)) is not None]
+    found += according_to(words)
+    found += [f for token in words if (f := in_source(token, lexicon)) is not None]
+    found += reportedly(words)
     return found
+
+
+def cue_candidates(doc: Doc) -> tuple[list[Token], list[Token], list[Token]]:
+    """The verbs, the nouns, and the words the other finders start from ("according", "in",
+    "reportedly", "allegedly"), picked from the doc's arrays: making a Token object of every
+    word of the doc is most of what walking it costs."""
+    pos, lower = doc.to_array([POS, LOWER]).T
+    words = [doc.vocab.strings[word] for word in CUE_WORDS]
+
+    def tokens(where: numpy.ndarray) -> list[Token]:
+        return [doc[int(i)] for i in numpy.flatnonzero(where)]
+
+    return (
+        tokens(numpy.isin(pos, [VERB, AUX])),
+        tokens(pos == NOUN),
+        tokens(numpy.isin(lower, words)),
+    )
 
 
 def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
@@ -132,8 +156,10 @@ def noun_speaker(noun: Token) -> tuple[int, int] | None:
 def in_source(token: Token, lexicon: CueLexicon) -> Found | None:
     """ "In the latest poll, Clinton leads by five points": a document or finding that opens
     a main clause with no cue of its own is that clause's source."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
     clause = token.head
-    if token.lower_ != "in" or token.dep_ != "prep" or clause.dep_ != "ROOT" or clause.i < token.i:
+    if clause.dep_ != "ROOT" or clause.i < token.i:
         return None
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
     if source is None or source.lemma_.lower() not in lexicon.source_nouns:
@@ -152,14 +178,14 @@ def in_source(token: Token, lexicon: CueLexicon) -> Found | None:
     )
 
 
-def reportedly(doc: Doc) -> list[Found]:
+def reportedly(tokens: list[Token]) -> list[Found]:
     """ "An official reportedly told …": a report with no named source, of the clause."""
     found = []
-    for token in doc:
+    for token in tokens:
         if token.lower_ in {"reportedly", "allegedly"} and token.head.pos_ in {"VERB", "AUX"}:
             clause = token.head
             start = clause.left_edge.i
-            content = trim_punct(doc, start, clause.right_edge.i + 1)
+            content = trim_punct(token.doc, start, clause.right_edge.i + 1)
             if content:
                 found.append(
                     Found(
@@ -686,6 +712,8 @@ def past_dateline(subject: Token, verb: Token) -> Token | None:
     """A subject in the dateline is the parse's mistake. The speaker is another subject
     after it ("LOS ANGELES (UPI) — Mayor Ada Quill said …") or its apposition after the dash
     ("WASHINGTON -- President Obama, dedicating the museum, said …"), if any."""
+    if not subject.is_upper:  # a dateline's words are capitals
+        return subject
     start = dateline_end(subject.sent)
     if subject.i >= start:
         return subject
@@ -737,10 +765,10 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def according_to(doc: Doc) -> list[Found]:
+def according_to(tokens: list[Token]) -> list[Found]:
     """ "According to X, …" and "…, according to X": the rest of the clause is the content."""
     found = []
-    for token in doc:
+    for token in tokens:
         if token.lower_ != "according":
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)

@@ -22,6 +22,8 @@ DATELINE = re.compile(
 
 def dateline_end(sentence: Span) -> int:
     """The first token of a sentence after its dateline, or its first token."""
+    if not sentence[0].is_upper:  # a dateline opens with its place in capitals
+        return sentence.start
     match = DATELINE.match(sentence.text)
     if match is None:
         return sentence.start

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
@@ -102,6 +104,7 @@ class SpeakerResolver:
     ) -> None:
         self.doc = doc
         self.text = text  # doc.text, which spaCy rebuilds on every access
+        self.lemmas = doc.to_array(LEMMA)
         self.entities = entities
         self.mentions = sorted(
             (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
@@ -431,8 +434,8 @@ class SpeakerResolver:
         to, else its words when they say more ("senior U.S. military official")."""
         head = phrase.root
         own = name_of(phrase).lower()
-        for token in reversed(self.doc[max(0, phrase.start - LOOKBACK) : phrase.start]):
-            if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or token.tag_ != head.tag_:
+        for token in self.same_lemma_before(head, phrase.start):
+            if token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
             own_words, earlier_words = modifiers(phrase), modifiers(noun_phrase_of(token))
             if not compatible(own_words, earlier_words):
@@ -463,6 +466,13 @@ class SpeakerResolver:
                     "resolved_by": "coreference",
                 }
         return None
+
+    def same_lemma_before(self, head: Token, end: int) -> list[Token]:
+        """The tokens with `head`'s lemma in the `LOOKBACK` tokens before `end`, nearest
+        first, found in the lemma array rather than by making a Token of each word."""
+        start = max(0, end - LOOKBACK)
+        found = numpy.flatnonzero(self.lemmas[start:end] == head.lemma) + start
+        return [self.doc[int(i)] for i in reversed(found)]
 
     def person_in_focus(self, phrase: Span) -> Record | None:
         """ "Trump charges that … The New York businessman says …": a definite description
