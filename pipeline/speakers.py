@@ -5,7 +5,8 @@
   surname shared by several people is the one named most recently (`coreference`);
 - a personal pronoun is the most recent earlier speaker or entity that agrees with it in
   person, number and, where the article shows it, gender, the main clause's subject first,
-  and not one named in the pronoun's own clause (`coreference`);
+  and not one named in the pronoun's own clause; "it" may also be a thing that was the
+  subject of an earlier main clause ("The ad … It also mentions …") (`coreference`);
 - a description ("the official", "the commission") is the entity an earlier phrase with the
   same head noun was a title of, else the person the next sentences name in that role, else
   that earlier, fuller phrase, else the organisation whose name has that head noun
@@ -269,6 +270,8 @@ class SpeakerResolver:
             entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
             if self.gender_fits(entity, wanted) and entity["entity_id"] not in named_in_clause:
                 named.append((self.salience(mention), self.named(entity, "self")))
+        if pronoun in THING_PRONOUNS:
+            unnamed += self.things_before(phrase)
         preferred = (unnamed or named) if either else (named or unnamed)
         if pronoun in GROUP_PRONOUNS | THING_PRONOUNS:
             preferred = named + unnamed
@@ -276,6 +279,33 @@ class SpeakerResolver:
             return None
         best = max(preferred, key=lambda option: option[0])[1]
         return best | {"resolved_by": "coreference"}
+
+    def things_before(self, phrase: Span) -> list[tuple[tuple[int, int, int], Record]]:
+        """What "it" may be besides an organisation: the subject of an earlier main clause
+        headed by a thing ("The ad then references … It also mentions …"), as its own words
+        or what they resolve to."""
+        sentence = self.sentence_of[phrase.start]
+        things = []
+        for earlier in self.doc.sents:
+            number = self.sentence_of[earlier.start]
+            if number < sentence - WINDOW or earlier.start >= phrase.start:
+                continue
+            if number == sentence and phrase.root.head.dep_ != "ROOT":
+                continue  # "The average benefit, it says, would be $300": what it says
+            subject = next((t for t in earlier if subject_rank(t) == MAIN_SUBJECT), None)
+            if subject is None or subject.tag_ != "NN" or self.is_person_word(subject):
+                continue
+            if self.mention_at(subject) is not None:
+                continue  # a name is an entity candidate already
+            described = noun_phrase_of(subject)
+            resolved = self.by_description(described) or {
+                "name": name_of(description_of(described)),
+                "entity_id": None,
+                "label": None,
+                "resolved_by": "coreference",
+            }
+            things.append(((number, MAIN_SUBJECT, subject.idx), resolved))
+        return things
 
     def named_in_clause(self, phrase: Span) -> set[str]:
         """The entities named after a subject pronoun in its clause, whom it cannot refer to:
@@ -299,13 +329,14 @@ class SpeakerResolver:
 
     def agrees(self, earlier: Resolved, pronoun: str, wanted: str | None) -> bool:
         """Whether a pronoun can refer to an earlier speaker: a person of the right gender for
-        he/she, a group or a plural for they/it."""
+        he/she, a group, a plural or coordinated names for they/it."""
         label = earlier.resolved["label"]
         if pronoun in PERSON_PRONOUNS:
             if label == "PERSON":
                 return self.gender_fits(self.entity_of(earlier.resolved), wanted)
             return label is None and earlier.head.tag_ == "NN"
-        return label in GROUP_LABELS or (label is None and earlier.head.tag_ in {"NNS", "NNPS"})
+        plural = earlier.head.tag_ in {"NNS", "NNPS"} or bool(earlier.head.conjuncts)
+        return label in GROUP_LABELS or (label is None and plural)  # "Grassley and Leahy"
 
     def entity_of(self, resolved: Record) -> Record | None:
         return next((e for e in self.entities if e["entity_id"] == resolved["entity_id"]), None)

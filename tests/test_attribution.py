@@ -379,6 +379,31 @@ def test_coordinated_speakers(extract):
     assert said["speaker"]["name"] == "Charles Grassley and Patrick Leahy"
 
 
+def test_they_refers_to_coordinated_speakers(extract):
+    records = extract(
+        "Mr. Grassley and Mr. Leahy say other changes are needed. The program, which was "
+        "created in 1990, has grown well beyond its intent, they say."
+    )
+    [record] = [r for r in with_cue(records, "say") if r["speaker"]["text"] == "they"]
+    assert record["speaker"]["name"] == "Grassley and Leahy"
+
+
+def test_it_refers_to_a_thing_that_was_a_main_subject(extract):
+    [record] = extract(
+        "The new ad from the Vale campaign aired on Monday. It also mentions the bridge plan "
+        "that Quill backed."
+    )
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == (
+        "It",
+        "new ad from the Vale campaign",
+    )
+    [record] = extract(
+        "The Vale campaign released a child-care plan. The average weekly benefit, it says, "
+        "would be $300."
+    )
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("it", "Vale campaign")
+
+
 def test_name_inside_a_quotation_is_not_a_pronoun_antecedent(extract):
     records = extract(
         "Alan Reeve spoke at the plant on Monday. “Nobody believes Peter Vance will keep the "
