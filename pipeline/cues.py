@@ -398,10 +398,12 @@ def sets_off(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject, or the name right after the verb in "“…,” said David Gorski"."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        return subject
+    """The subject, or the name right after the verb in "“…,” said David Gorski". Of two
+    subjects the parse gave a verb ("The Latest: Trump urges …"), the one nearer to it."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     after_quote = verb.i > 1 and (
         verb.nbor(-1).is_quote or (verb.nbor(-1).text == "," and verb.nbor(-2).is_quote)
     )

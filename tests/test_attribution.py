@@ -1018,6 +1018,14 @@ def test_content_ends_with_a_quotation_closed_by_a_comma(extract):
     assert summary(saying) == ("direct", ["That makes me smart"], "saying", "Trump")
 
 
+def test_of_two_subjects_the_nearer_one_speaks(extract):
+    [record] = extract(
+        "The Latest: Trump urges voters to watch the count.\n\n"
+        "WASHINGTON (AP) — The Latest on the race (all times EDT):\n"
+    )
+    assert record["speaker"]["text"] == "Trump"
+
+
 def test_dateline_is_neither_speaker_nor_content(extract):
     [said] = extract(
         "Headline\n\nWASHINGTON -- President Obama, opening the museum on Saturday, said it "
