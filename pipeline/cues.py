@@ -635,10 +635,14 @@ def object_of(preposition: Token) -> Token | None:
 
 def name_phrase(head: Token) -> tuple[int, int]:
     """A noun with the words before it and a name right after it ("the British newspaper the
-    Guardian"), without the phrases and clauses that follow."""
+    Guardian"), without the phrases and clauses that follow, but for the "of" of a part
+    ("some of the miners")."""
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ not in {"compound", "flat", "appos"} or child.left_edge.i != end:
+        partitive = child.lower_ == "of" and head.pos_ in {"PRON", "NUM", "DET"}  # "some of …"
+        if not (child.dep_ in {"compound", "flat", "appos"} or partitive):
+            break
+        if child.left_edge.i != end:
             break
         end = child.right_edge.i + 1
     return head.left_edge.i, end

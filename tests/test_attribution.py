@@ -650,6 +650,11 @@ def test_addressee_and_medium_of_a_speech_event(extract):
             "remarks",
             "the army as suffering heavy losses",
         ),
+        "Mr. Clarke told some of the miners that the pit would stay open.": (
+            "some of the miners",
+            None,
+            "that the pit would stay open",
+        ),
     }
     for text, expected in cases.items():
         [record] = extract(text)
