@@ -229,6 +229,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         span = clauses_span(after, lexicon)
         if span is None:
             return None
+        span = (reduced_relative_start(verb, after[0], lexicon) or span[0], span[1])
         return [without_aside(verb.doc, before_participle(verb.doc, span, lexicon))]
     if clauses:
         span = subtree_span(clauses[0])
@@ -281,6 +282,18 @@ def without_preposition(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     if first.dep_ == "prep" and first.n_rights and span[0] + 1 < span[1]:
         return next(first.rights).left_edge.i, span[1]
     return span
+
+
+def reduced_relative_start(verb: Token, clause: Token, lexicon: CueLexicon) -> int | None:
+    """ "cited disparaging remarks Trump had made about Machado as examples …": the small
+    model reads the relative clause with no "that" as the cue's clause and the noun before it
+    as the cue's object. Object and clause are what was cited, from the object on."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or obj.pos_ != "NOUN" or is_addressee(obj, verb, lexicon):
+        return None
+    if any(c.dep_ == "mark" for c in clause.children) or clause.left_edge.i != obj.i + 1:
+        return None
+    return obj.left_edge.i
 
 
 def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] | None:

@@ -668,6 +668,18 @@ def test_no_addressee_for_a_target_or_a_relative_pronoun(extract):
     assert event(with_cue(records, "said")[0]) == (None, None, "We will see.")
 
 
+def test_object_before_a_relative_clause_without_that_is_content(extract):
+    [record] = extract(
+        "Clinton cited disparaging remarks Vale had made about Ortiz as examples of his "
+        "disrespect for women."
+    )
+    assert summary(record)[1] == [
+        "disparaging remarks Vale had made about Ortiz as examples of his disrespect for women"
+    ]
+    [record] = extract("Matthew Miller told reporters the soldiers had crossed the border.")
+    assert summary(record)[1] == ["the soldiers had crossed the border"]
+
+
 def test_prepositional_object_starts_after_its_preposition(extract):
     [record] = extract("Trump complained about the broken microphone at the rally.")
     assert summary(record) == ("indirect", ["the broken microphone"], "complained", "Trump")
