@@ -38,6 +38,8 @@ PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Words that count members of a group rather than name it ("some Democrats").
+COUNTING = frozenset({"some", "many", "most", "few", "several", "each", "one", "least"})
 #: Prepositions after a description that tell when or where it spoke, not which one it is.
 CIRCUMSTANCES = frozenset({"on", "in", "at", "during", "after", "before", "since", "to"})
 #: How many sentences back a pronoun looks for what it refers to.
@@ -183,6 +185,10 @@ class SpeakerResolver:
     def by_name(self, phrase: Span) -> Record | None:
         root = phrase.root
         mention = self.mention_at(root)
+        if mention is not None and mention.entity["label"] == "NORP":
+            member = self.group_member(phrase)
+            if member is not None:
+                return member
         if mention is not None:
             fuller = self.full_name(mention)
             return (
@@ -192,6 +198,26 @@ class SpeakerResolver:
             if child.dep_ == "appos" and (mention := self.mention_at(child)) is not None:
                 return self.named(mention.entity, "apposition")
         return self.by_surname(phrase)
+
+    def group_member(self, phrase: Span) -> Record | None:
+        """ "One Republican", "some Democrats", "The Republican": members of a group named by
+        a NORP word, not the group. "The Republican" is the person just before whose titles
+        have that word ("Republican nominee Donald Trump"); the others keep their words."""
+        root = phrase.root
+        counted = any(t.pos_ == "NUM" or t.lower_ in COUNTING for t in phrase if t.i < root.i)
+        if root.tag_ in {"NNS", "NNPS"} and not counted:
+            return None  # "Republicans" is the group
+        if not counted and any(t.lower_ == "the" for t in phrase if t.i < root.i):
+            titled = []
+            for mention in self.earlier(phrase, {"PERSON"}):
+                entity = self.full_name(mention) or mention.entity
+                words = {stem(word) for title in entity["titles"] for word in title.split()}
+                if stem(root.text) in words:
+                    titled.append((self.salience(mention), entity))
+            if titled:
+                return self.named(max(titled, key=lambda option: option[0])[1], "coreference")
+        words = without_article(phrase).text  # "some Democrats", not "Democrats"
+        return {"name": words, "entity_id": None, "label": None, "resolved_by": "none"}
 
     def by_surname(self, phrase: Span) -> Record | None:
         """A name the model did not tag there, such as "PENCE" in a transcript or a later

@@ -494,6 +494,20 @@ def test_description_follows_an_earlier_one_only_when_no_more_specific(extract):
     ]
 
 
+def test_members_of_a_group_are_not_the_group(extract):
+    records = extract(
+        "Donald Trump, the Republican nominee, spoke in Ohio. The Republican said the race was "
+        "rigged. One Republican said he would not vote. Some Democrats said the plan would "
+        "fail. Republicans said it would pass."
+    )
+    assert [(r["speaker"]["text"], r["speaker"]["name"]) for r in records] == [
+        ("The Republican", "Donald Trump"),
+        ("One Republican", "One Republican"),
+        ("Some Democrats", "Some Democrats"),
+        ("Republicans", "Republicans"),
+    ]
+
+
 def test_public_role_description_is_the_person_in_focus(extract):
     records = extract(
         "Paul Brandt toured the plant on Friday. The New York businessman said the jobs would stay."
