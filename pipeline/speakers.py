@@ -482,6 +482,9 @@ class SpeakerResolver:
             return self.named(named, "coreference")
         if earlier is not None:
             return earlier
+        people = self.people_in_focus(phrase)
+        if people is not None:
+            return people
         named = self.organisation_named(phrase.root)
         return self.named(named, "coreference") if named else None
 
@@ -556,6 +559,20 @@ class SpeakerResolver:
                 sentence, rank, start = self.salience(mention)
                 options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))
         return max(options, key=lambda option: option[0])[1] if options else None
+
+    def people_in_focus(self, phrase: Span) -> Record | None:
+        """ "Mr. Grassley and Mr. Leahy say … what the senators said was …": a plural public
+        role is the coordinated people who spoke just before."""
+        head = phrase.root
+        if head.tag_ != "NNS" or head.lemma_.lower() not in self.lexicon.person_roles:
+            return None
+        sentence = self.sentence_of[head.i]
+        for earlier in reversed(self.history):
+            if earlier.sentence < sentence - WINDOW:
+                break
+            if earlier.head.conjuncts and earlier.resolved["resolved_by"] == "self":
+                return earlier.resolved | {"resolved_by": "coreference"}
+        return None
 
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
@@ -722,10 +739,13 @@ def gender_of_pronoun(word: str) -> str | None:
 
 
 def noun_phrase_of(token: Token) -> Span:
-    """A noun with its modifiers, up to a relative clause, apposition or comma, without a
-    possessive ending ("his bank’s handling" → "bank")."""
+    """A noun with its modifiers, up to a relative clause, apposition, comma or conjunction,
+    without a possessive ending ("his bank’s handling" → "bank", "the woman and her
+    boyfriend" → "the woman")."""
     start, end = noun_phrase(token)
-    while end - 1 > start and token.doc[end - 1].dep_ == "case":
+    coordinated = [c.i for c in token.rights if c.dep_ in {"cc", "conj"}]
+    end = min([end, *coordinated])
+    while end - 1 > start and token.doc[end - 1].dep_ in {"case", "punct"}:
         end -= 1
     return token.doc[start:end]
 

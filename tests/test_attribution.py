@@ -494,6 +494,25 @@ def test_description_follows_an_earlier_one_only_when_no_more_specific(extract):
     ]
 
 
+def test_description_is_not_named_after_the_conjuncts_of_an_earlier_one(extract):
+    [record] = extract(
+        "Vale met the woman and her boyfriend in May. The woman said the rally was loud."
+    )
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("The woman", "woman")
+
+
+def test_plural_role_is_the_coordinated_people_before(extract):
+    records = extract(
+        "Mr. Grassley and Mr. Leahy say the program is open to fraud. The scheme amounts to "
+        "what the senators said was economic gerrymandering."
+    )
+    [record] = with_cue(records, "said")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == (
+        "the senators",
+        "Grassley and Leahy",
+    )
+
+
 def test_members_of_a_group_are_not_the_group(extract):
     records = extract(
         "Donald Trump, the Republican nominee, spoke in Ohio. The Republican said the race was "
