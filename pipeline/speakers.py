@@ -2,14 +2,16 @@
 
 - a name, or a phrase headed by one ("White House spokesman Josh Earnest"), is its entity
   (`self`), as is a name in apposition ("the group, InformNapalm," → `apposition`); a bare
-  surname shared by several people is the one named most recently (`coreference`);
+  surname shared by several people is the one named most recently (`coreference`); members
+  of a group ("One Republican") are not the group;
 - a personal pronoun is the most recent earlier speaker or entity that agrees with it in
   person, number and, where the article shows it, gender, the main clause's subject first,
   and not one named in the pronoun's own clause; "it" may also be a thing that was the
   subject of an earlier main clause ("The ad … It also mentions …") (`coreference`);
 - a description ("the official", "the commission") is the entity an earlier phrase with the
-  same head noun was a title of, else the person the next sentences name in that role, else
-  that earlier, fuller phrase, else the organisation whose name has that head noun
+  same head noun was a title of, else the person the next sentences name in that role or
+  the person in focus, else that earlier, fuller phrase, else the coordinated people who
+  spoke just before ("the senators"), else the organisation whose name has that head noun
   (`coreference`);
 - anything else keeps its own words as the name (`none`).
 """
