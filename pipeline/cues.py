@@ -234,7 +234,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if clauses:
         span = subtree_span(clauses[0])
         if span is not None:
-            span = trim_punct(verb.doc, max(span[0], dateline_end(verb.sent)), span[1])
+            start = max(span[0], dateline_end(verb.sent))
+            span = trim_punct(verb.doc, whole_sentence_before(verb, start), span[1])
         if span is None:
             return None
         return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
@@ -294,6 +295,22 @@ def reduced_relative_start(verb: Token, clause: Token, lexicon: CueLexicon) -> i
     if any(c.dep_ == "mark" for c in clause.children) or clause.left_edge.i != obj.i + 1:
         return None
     return obj.left_edge.i
+
+
+def whole_sentence_before(verb: Token, start: int) -> int:
+    """ "Clinton had told police …, but the NYPD overruled that request, the source added.":
+    a cue that closes its sentence after a comma reports all the clauses before it, not only
+    the one the parse hung on it. The others are its other clauses, or the clause it is
+    coordinated with."""
+    left, right = cue_phrase(verb)
+    sentence = verb.sent
+    closes_sentence = all(t.is_punct or t.is_space for t in verb.doc[right + 1 : sentence.end])
+    if not closes_sentence or left <= start or verb.doc[left - 1].text != ",":
+        return start
+    clauses = [c for c in verb.lefts if c.dep_ in {"ccomp", "conj"}]
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        clauses.append(verb.head)
+    return max(dateline_end(sentence), min([start, *(c.left_edge.i for c in clauses)]))
 
 
 def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] | None:

@@ -701,6 +701,18 @@ def test_no_addressee_for_a_target_or_a_relative_pronoun(extract):
     assert event(with_cue(records, "said")[0]) == (None, None, "We will see.")
 
 
+def test_cue_closing_a_sentence_reports_all_of_it(extract):
+    records = extract(
+        "Quill had told police officials that she did not want the escort at all, but the "
+        "city overruled that request, the source added."
+    )
+    [added] = with_cue(records, "added")
+    assert summary(added)[1] == [
+        "Quill had told police officials that she did not want the escort at all, but the "
+        "city overruled that request"
+    ]
+
+
 def test_object_before_a_relative_clause_without_that_is_content(extract):
     [record] = extract(
         "Clinton cited disparaging remarks Vale had made about Ortiz as examples of his "
