@@ -65,6 +65,8 @@ OWN_CUE_DISTANCE = 30
 CharSpan = tuple[int, int]
 #: The end of a sentence or paragraph between two quotations.
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Words a title leaves in lower case ("Collapse: How Societies Choose to Fail or Succeed").
+TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 
 
 def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
@@ -593,10 +595,6 @@ def quote_record(
         "negated": attribution.negated,
         "parent_id": None,
     }
-
-
-#: Words a title leaves in lower case ("Collapse: How Societies Choose to Fail or Succeed").
-TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 
 
 def is_title(text: str, quotation: QuoteMarks) -> bool:

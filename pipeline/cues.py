@@ -147,9 +147,9 @@ def noun_speaker(noun: Token) -> tuple[int, int] | None:
             return child.left_edge.i, child.i + 1
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return noun_phrase(objects[0])
+            source = object_of(child)
+            if source is not None:
+                return noun_phrase(source)
     return None
 
 
@@ -161,7 +161,7 @@ def in_source(token: Token, lexicon: CueLexicon) -> Found | None:
     clause = token.head
     if clause.dep_ != "ROOT" or clause.i < token.i:
         return None
-    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    source = object_of(token)
     if source is None or source.lemma_.lower() not in lexicon.source_nouns:
         return None
     if any(is_cue(t, lexicon) for t in clause.subtree):
@@ -721,9 +721,9 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     nearest governing cue verb if there is one ("suggested …, citing …"), else the head."""
     for child in verb.children:
         if child.dep_ == "agent":  # "it was reported by X"
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return noun_phrase(objects[0]), False
+            source = object_of(child)
+            if source is not None:
+                return noun_phrase(source), False
     subject = subject_of(verb)
     if subject is not None:
         subject = past_dateline(subject, verb)
@@ -835,7 +835,7 @@ def according_to_source(to: Token) -> Token | None:
     """The head of the source after "according to": its object, or, when the parse read the
     source as a verb phrase ("according to show insiders", "show" a verb), the noun that
     ends that phrase."""
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = object_of(to)
     if source is not None:
         return source
     phrase = next((c for c in to.children if c.dep_ == "pcomp"), None)
