@@ -63,6 +63,12 @@ def test_a_line_break_ends_a_sentence(nlp):
     ] == "Democrats noted that the vote was close."
 
 
+def test_a_sentence_never_breaks_after_a_word(nlp):
+    """The model alone breaks this sentence after "13th"."""
+    doc = nlp("The senator told voters she felt the 13th Amendment was worth examining again.")
+    assert len(list(doc.sents)) == 1
+
+
 def test_a_cache_file_cut_short_is_parsed_again(nlp, tmp_path):
     cache = ParseCache(tmp_path, nlp)
     sha = text_sha256(TEXT)
