@@ -36,20 +36,26 @@ NO_BREAK_AFTER = frozenset({",", "—", "–", "―"})
 
 @Language.component("sentence_bounds")
 def sentence_bounds(doc: Doc) -> Doc:
-    """A line break ends a sentence, and a word, a number, a comma or a dash never does.
+    """A line break ends a sentence; a word, a number, a comma or a dash never does, and a
+    lower-case word never starts one.
 
     The parser would otherwise join a headline, a dateline or a paragraph's last words to the
     next paragraph ("… said Jo Roe.\n\nDemocrats noted …" read as one sentence whose cue
-    reports the next paragraph), and it sometimes breaks a clause after a noun ("Clinton cited
-    disparaging remarks | Trump had made about Machado …"), which leaves the cue without its
-    content. The parser keeps to both: it never breaks where `is_sent_start` is False.
+    reports the next paragraph). It sometimes breaks a clause after a word ("she felt the 13th
+    | Amendment was …") or a quotation from its cue ("“Are you coming?” | she asked, but …"),
+    which leaves a cue without its content. The parser keeps to both: it never breaks where
+    `is_sent_start` is False.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space:
             if "\n" in previous.text and not token.is_space:
                 token.is_sent_start = True
-        elif previous.text[-1].isalnum() or previous.text in NO_BREAK_AFTER:
+        elif (
+            previous.text[-1].isalnum()
+            or previous.text in NO_BREAK_AFTER
+            or token.text[0].islower()
+        ):
             token.is_sent_start = False
     return doc
 

@@ -63,10 +63,17 @@ def test_a_line_break_ends_a_sentence(nlp):
     ] == "Democrats noted that the vote was close."
 
 
-def test_a_sentence_never_breaks_after_a_word(nlp):
-    """The model alone breaks this sentence after "13th"."""
-    doc = nlp("The senator told voters she felt the 13th Amendment was worth examining again.")
-    assert len(list(doc.sents)) == 1
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator told voters she felt the 13th Amendment was worth examining again.",
+        "“Are you coming?” she asked, but he was already gone.",
+    ],
+    ids=["after a word", "before a lower-case word"],
+)
+def test_the_model_breaks_no_sentence_here(nlp, text):
+    """The model alone breaks each of these sentences in two."""
+    assert len(list(nlp(text).sents)) == 1
 
 
 def test_a_cache_file_cut_short_is_parsed_again(nlp, tmp_path):
