@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .datelines import DATELINE
 from .entity_table import (
@@ -173,8 +173,8 @@ class EntityStage:
 
 def split_entity(span: Span) -> list[Span]:
     """Cut a dateline ("BERLIN — Voltaris AG") or a parenthesised acronym ("World Health
-    Organization (WHO") off an entity span, and trim determiners, punctuation and a leading
-    gerund."""
+    Organization (WHO") off an entity span, and trim determiners, punctuation, a leading
+    gerund and leading lower-case adjectives."""
     return [
         Span(span.doc, start, end, label=span.label_)
         for start, end in split_bounds(span.doc, span.start, span.end)
@@ -186,12 +186,20 @@ def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if doc[i].text in DASHES or doc[i].text == "(":
             return split_bounds(doc, start, i) + split_bounds(doc, i + 1, end)
     while start < end and (
-        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].tag_ == "VBG"
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_punct
+        or doc[start].tag_ == "VBG"  # "Injecting Clinton’s troubles …" opens a sentence
+        or is_lower_adjective(doc[start])  # "federal Reserve Board"
     ):
-        start += 1  # "Injecting Clinton’s troubles …": a gerund opening a sentence is no name
+        start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
         end -= 1
     return [(start, end)] if start < end else []
+
+
+def is_lower_adjective(token: Token) -> bool:
+    """A lower-case adjective word, not the prefix of a hyphenated one ("pro-Clinton")."""
+    return token.tag_ == "JJ" and token.is_alpha and token.is_lower and bool(token.whitespace_)
 
 
 def dateline_spans(doc: Doc, text: str) -> list[Span]:

@@ -191,3 +191,15 @@ def test_seed_key_entities(stage, nlp):
 def test_sentence_opening_gerund_is_not_part_of_a_name(table):
     entities = table("Praising Obama for his speech, the mayor left early.")
     assert "Obama" in entities and "Praising Obama" not in entities
+
+
+def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
+    entities = table(
+        "A complaint filed by the federal Securities and Exchange Commission names both men. "
+        "The S.E.C. said it would act, and the pro-Clinton Priorities USA Action agreed."
+    )
+    assert mention_texts(entities["Securities and Exchange Commission"]) == [
+        "Securities and Exchange Commission",
+        "S.E.C.",
+    ]
+    assert "pro-Clinton Priorities USA Action" in entities
