@@ -13,7 +13,7 @@ This module corrects the model's entity spans; `entity_table` groups them into e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,11 @@ class EntityRules(TableRules):
             title_modifiers=words("title_modifiers.txt"),
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
             patterns=patterns,
+            first_names=frozenset(
+                row[0]
+                for name in ("first_names.tsv", "first_names_census.tsv")
+                for row in read_table(folder / name)
+            ),
         )
 
 
@@ -139,6 +144,8 @@ class EntityStage:
             ents_filter=keep_enclosing_entities,
         )
         self.ruler.add_patterns(self.rules.patterns)
+        if not self.rules.english_words:
+            self.rules = replace(self.rules, english_words=english_words(nlp))
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
         self.correct_entities(doc, article.text)
@@ -169,6 +176,20 @@ class EntityStage:
             + joined_organisations(doc)
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """The lower-case words of the lemmatizer's tables; none if the pipeline has no rule
+    lemmatizer (then `entity_table.is_person_name` relabels no name)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for entries in lookups.get_table(table).values():
+                words.update(entries)
+    return frozenset(words)
 
 
 def split_entity(span: Span) -> list[Span]:

@@ -33,6 +33,10 @@ class TableRules:
     titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
+    #: Common first names, lower case, for `is_person_name`.
+    first_names: frozenset[str] = frozenset()
+    #: Lower-case English words (the model's lemmatizer tables), for `is_person_name`.
+    english_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -90,9 +94,11 @@ def cluster_mentions(
     for mention in mentions:
         groups.setdefault(cluster_key(mention, rules), []).append(mention)
     merge_defined_acronyms(groups, acronyms or {})
+    label_people(groups, rules)
     merge_plurals(groups)
     merge_short_forms(groups)
     merge_acronyms(groups)
+    label_people(groups, rules)
     clusters = [sorted(group, key=lambda m: m.start) for group in groups.values()]
     return sorted(clusters, key=lambda cluster: cluster[0].start)
 
@@ -115,6 +121,34 @@ def cluster_label(cluster: list[Mention]) -> str:
     counts = Counter(m.label for m in cluster)
     longest = max(cluster, key=lambda m: len(m.text)).label
     return max(counts, key=lambda label: (counts[label], label == longest))
+
+
+def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:
+    """Every mention of a name that `is_person_name` reads as a person's is a PERSON: the
+    model often labels "Ava DuVernay" or a surname alone ("Stumpf" after "John Stumpf") as an
+    organisation or a place."""
+    for mentions in groups.values():
+        if is_person_name(max(mentions, key=lambda m: len(m.text)).text, rules):
+            for mention in mentions:
+                mention.label = "PERSON"
+
+
+def is_person_name(name: str, rules: TableRules) -> bool:
+    """A common first name and one or two capitalised words that are no English word ("Jon
+    Husted", not "Coral Springs", "Sierra Club" or "Walter Energy")."""
+    first, *rest = name.split()
+    return (
+        bool(rules.english_words)
+        and 1 <= len(rest) <= 2
+        and first.lower() in rules.first_names
+        and all(word.isalpha() and word[0].isupper() for word in (first, *rest))
+        and not any(is_english_word(word.lower(), rules.english_words) for word in rest)
+    )
+
+
+def is_english_word(word: str, words: frozenset[str]) -> bool:
+    """The word or its singular ("springs", "resources") is in `words`."""
+    return any(form in words for form in (word, word.removesuffix("s"), word.removesuffix("es")))
 
 
 def merge_into(groups: dict[str, list[Mention]], source: str, target: str) -> None:

@@ -9,6 +9,7 @@ from pipeline.entity_table import (
     cluster_label,
     cluster_mentions,
     initials,
+    is_person_name,
     is_short_form,
     name_key,
 )
@@ -51,6 +52,29 @@ def test_shared_surname_stays_apart():
         ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")
     )
     assert grouped(items) == [["Bill Clinton"], ["Hillary Clinton"], ["Clinton"]]
+
+
+PEOPLE = TableRules(
+    first_names=frozenset({"ava", "jon", "coral", "walter"}),
+    english_words=frozenset({"spring", "energy", "toy"}),
+)
+
+
+def test_a_first_name_and_a_surname_that_is_no_word_name_a_person():
+    assert is_person_name("Ava DuVernay", PEOPLE) and is_person_name("Jon Husted", PEOPLE)
+    assert not is_person_name("Coral Springs", PEOPLE)  # a plural of a word
+    assert not is_person_name("Walter Energy", PEOPLE)
+    assert not is_person_name("Brightfield Toys", PEOPLE)  # no first name
+    assert not is_person_name("Husted", PEOPLE)
+    assert not is_person_name("Ava DuVernay", TableRules(first_names=PEOPLE.first_names))
+
+
+def test_every_mention_of_a_person_name_is_a_person():
+    items = mentions(("Jon Husted", "PERSON"), ("Husted", "ORG"), ("Husted", "ORG"))
+    [cluster] = cluster_mentions(items, PEOPLE)
+    assert [m.label for m in cluster] == ["PERSON"] * 3
+    [organisation] = cluster_mentions(mentions(("Walter Energy", "ORG")), PEOPLE)
+    assert organisation[0].label == "ORG"
 
 
 def test_surname_mislabelled_by_the_model_joins_the_person_named_before():
