@@ -240,7 +240,8 @@ class SpeakerResolver:
         """For a one-word name that is the last word of fuller names ("Clinton"), the one
         that fits its honorific ("Mr. Obama") and the gender the article gives the name, and
         came last before it (within a sentence, the subject: "Bill Clinton campaigned for his
-        wife Hillary Clinton"), or else the one mentioned most."""
+        wife Hillary Clinton"), or else the one mentioned most. A person's name (by its
+        label or a common first name) comes before other names that end with the word."""
         entity = mention.entity
         if " " in entity["name"]:
             return None
@@ -253,6 +254,12 @@ class SpeakerResolver:
             and self.gender_fits(e, self.honorific_gender(mention))
             and self.gender_fits(e, self.gender.get(entity["entity_id"]))
         ]
+        people = [
+            e
+            for e in owners
+            if e["label"] == "PERSON" or e["name"].split()[0].lower() in self.lexicon.first_names
+        ]
+        owners = people or owners  # not the model's "Washington Post Trump"
         if not owners:
             return None
         before = [
@@ -296,7 +303,11 @@ class SpeakerResolver:
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
-            if self.gender_fits(entity, wanted) and entity["entity_id"] not in named_in_clause:
+            if (
+                entity["label"] in labels  # not "it" for "Scott", an ORG to the model
+                and self.gender_fits(entity, wanted)
+                and entity["entity_id"] not in named_in_clause
+            ):
                 named.append((self.salience(mention), self.named(entity, "self")))
         if pronoun in THING_PRONOUNS:
             unnamed += self.things_before(phrase)

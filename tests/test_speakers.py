@@ -47,3 +47,33 @@ def test_surname_does_not_take_the_full_name_of_someone_of_the_other_gender(nlp)
     ]
     resolved = resolve(nlp, text, table, "Okafor", nth=1)
     assert (resolved["name"], resolved["entity_id"]) == ("Okafor", "E1")
+
+
+def test_surname_takes_a_person_name_before_another_name_ending_with_it(nlp):
+    text = (
+        "Donald Trump spoke in Ohio. In a meeting with the editors of the Daily Ledger Trump "
+        "said the alliance was old. “We cannot afford it,” Trump said."
+    )
+    last = text.rindex("Trump")
+    surname = {"text": "Trump", "start": last, "end": last + len("Trump")}
+    table = [
+        entity("E1", "PERSON", "Donald Trump", text, "Donald Trump"),
+        entity("E2", "ORG", "Daily Ledger Trump", text, "Daily Ledger Trump"),
+        entity("E3", "ORG", "Trump", text) | {"mentions": [surname]},
+    ]
+    resolved = resolve(nlp, text, table, "Trump", nth=2)
+    assert (resolved["name"], resolved["entity_id"]) == ("Donald Trump", "E1")
+
+
+def test_it_is_no_person_that_the_model_labelled_otherwise(nlp):
+    text = (
+        "Dara Kemp drove home. The recording was released on Friday. Kemp was sitting in the "
+        "car. It does not show whether the car had stopped."
+    )
+    table = [
+        entity("E1", "PERSON", "Dara Kemp", text, "Dara Kemp"),
+        entity("E2", "ORG", "Kemp", text, "Kemp", "Kemp"),
+    ]
+    table[1]["mentions"] = table[1]["mentions"][1:]  # only the bare surname
+    resolved = resolve(nlp, text, table, "It")
+    assert resolved["name"] == "recording"
