@@ -731,6 +731,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             return None, False
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return noun_phrase(verb.head), True
+        if (antecedent := misparsed_antecedent(subject, verb)) is not None:
+            return noun_phrase(antecedent), True
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
             return None, False  # "it was reported that …", "Pence was dubbed …": no source
         return noun_phrase(subject), False
@@ -742,6 +744,17 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def misparsed_antecedent(subject: Token, verb: Token) -> Token | None:
+    """ "turned to the Chicago Police Department which reported …", parsed as an adverbial
+    clause: the noun right before a relative pronoun is what it stands for."""
+    if subject.tag_ not in {"WDT", "WP"} or verb.dep_ == "relcl" or subject.i == 0:
+        return None
+    before = subject.nbor(-1)
+    if before.text == "," and before.i > 0:
+        before = before.nbor(-1)
+    return before if before.pos_ in {"NOUN", "PROPN"} else None
 
 
 def past_dateline(subject: Token, verb: Token) -> Token | None:

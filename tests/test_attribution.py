@@ -166,6 +166,15 @@ def test_relative_clause_speaker(extract):
     assert record["speaker"]["text"] == "The Ukrainian government"
 
 
+def test_relative_pronoun_of_a_clause_misparsed_as_adverbial_is_its_noun(extract):
+    [record] = extract(
+        "To settle it, they turned to the Chicago Police Department which reported “1,310 "
+        "arrests” in the city between January 1 and May 18."
+    )
+    assert record["cue"]["text"] == "reported"
+    assert record["speaker"]["text"] == "the Chicago Police Department"
+
+
 def test_mixed_quote_and_negation(extract):
     records = extract(
         "The official described North Korea as suffering “several hundred casualties” this "
