@@ -87,7 +87,7 @@ def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
     verbs, nouns, words = cue_candidates(doc)
     found = [f for token in verbs if (f := verb_attribution(token, lexicon)) is not None]
     found += [f for token in nouns if (f := noun_attribution(token, lexicon)) is not None]
-    found += according_to(words)
+    found += according_to(words, lexicon)
     found += [f for token in words if (f := in_source(token, lexicon)) is not None]
     found += reportedly(words)
     return found
@@ -814,7 +814,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def according_to(tokens: list[Token]) -> list[Found]:
+def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:
     """ "According to X, …" and "…, according to X": the rest of the clause is the content."""
     found = []
     for token in tokens:
@@ -827,6 +827,9 @@ def according_to(tokens: list[Token]) -> list[Found]:
         speaker = noun_phrase(source)
         if source.dep_ != "pobj":
             speaker = (to.i + 1, speaker[1])
+        author = author_of(source, lexicon)
+        if author is not None:
+            speaker = noun_phrase(author)
         content = around_according_to(token, source.right_edge.i + 1) or around_according_to(
             token,
             speaker[1],  # "According to X, the move reeks …" read as appos
@@ -855,6 +858,23 @@ def according_to_source(to: Token) -> Token | None:
     if phrase is None:
         return None
     return next((t for t in reversed(list(phrase.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
+    """ "according to a speech Mrs. Clinton delivered", "a statement that the ministry
+    released", "a report released by the agency": the subject or agent of the clause on a
+    speech or document is who it quotes."""
+    if source.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns:
+        return None
+    clause = next((c for c in source.children if c.dep_ in {"relcl", "acl"}), None)
+    if clause is None or clause.i < source.i:
+        return None
+    for child in clause.children:
+        if child.dep_ == "nsubj" and child.i < clause.i:
+            return child
+        if child.dep_ == "agent":
+            return object_of(child)
+    return None
 
 
 def names_noun(verb: Token, lexicon: CueLexicon) -> bool:

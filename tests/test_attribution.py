@@ -156,6 +156,23 @@ def test_according_to_whose_content_the_parse_reads_as_apposition(extract):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Prices will rise, according to a statement the ministry released on Monday.",
+            "the ministry",
+        ),
+        ("Prices will rise, according to a report released by the agency.", "the agency"),
+        ("Prices will rise, according to a report from the agency.", "a report from the agency"),
+    ],
+)
+def test_according_to_a_document_quotes_its_author(extract, text, speaker):
+    [record] = extract(text)
+    assert (record["cue"]["text"], record["speaker"]["text"]) == ("according to", speaker)
+    assert record["content"]["text"] == "Prices will rise"
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
