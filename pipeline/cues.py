@@ -26,6 +26,8 @@ from .datelines import dateline_end
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+#: Entity types that "who" does not stand for.
+NON_PERSON_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 #: Right-hand dependents that make up what was said when there is no clausal complement.
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pobj"})
 #: Prepositions that give the circumstances of saying something ("in a statement", "after
@@ -730,7 +732,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if subject is None:
             return None, False
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return noun_phrase(verb.head), True
+            start, end = noun_phrase(relative_antecedent(subject, verb.head))
+            return trim_punct(subject.doc, start, min(end, subject.i)), True
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
@@ -744,6 +747,21 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def relative_antecedent(pronoun: Token, head: Token) -> Token:
+    """What a relative pronoun stands for, given the noun the parse hung its clause on: for
+    "who" the noun before a place or organisation ("Democrats on Capitol Hill, who have
+    argued …"), and the name an apposition describes ("China and the United States, the two
+    biggest polluters, which vowed …")."""
+    if (
+        pronoun.lower_ in {"who", "whom"}
+        and head.dep_ == "pobj"
+        and head.ent_type_ in NON_PERSON_NAMES
+        and head.head.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        head = head.head.head
+    return head.head if head.dep_ == "appos" else head
 
 
 def misparsed_antecedent(subject: Token, verb: Token) -> Token | None:

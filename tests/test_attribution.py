@@ -183,6 +183,28 @@ def test_relative_clause_speaker(extract):
     assert record["speaker"]["text"] == "The Ukrainian government"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The letter is meant to reassure anxious Republicans on Capitol Hill, who have "
+            "warned that it costs votes.",
+            "anxious Republicans on Capitol Hill",
+        ),
+        (
+            "Joe Lovett, a lawyer for the Sierra Club, who has been challenging the coal "
+            "industry for years, said the plan was weak.",
+            "Joe Lovett",
+        ),
+    ],
+)
+def test_relative_pronoun_stands_for_the_person_not_a_place_or_a_description(
+    extract, text, speaker
+):
+    records = extract(text)
+    assert {r["speaker"]["text"] for r in records} == {speaker}
+
+
 def test_relative_pronoun_of_a_clause_misparsed_as_adverbial_is_its_noun(extract):
     [record] = extract(
         "To settle it, they turned to the Chicago Police Department which reported “1,310 "
