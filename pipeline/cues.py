@@ -261,7 +261,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         and not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPOSITIONS or c.n_rights == 0))
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
-        around = reporting_clause(verb)
+        around = reporting_clause(verb) or as_clause_reports(verb)
         if around:
             return around
     clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
@@ -401,6 +401,34 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     if before is None or before[1] - before[0] < 2 or introduces(verb, before):
         return None
     return [before, *rest_of_sentence(verb)]
+
+
+def as_clause_reports(verb: Token) -> list[tuple[int, int]]:
+    """ "The tax, as the mayor noted, will fall hardest on renters", "As the mayor said on
+    Monday, the tax …": a cue in an "as" clause with no content of its own reports the clause
+    it modifies, without the "as" clause."""
+    if verb.dep_ != "advcl" or subject_of(verb) is None:
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return []
+    if any(
+        c.dep_ in {"dobj", "dative", "ccomp", "xcomp"}
+        or (c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPOSITIONS)
+        for c in verb.children
+    ):
+        return []  # "as he welcomed the guests", "as she called for …": a circumstance
+    doc, clause = verb.doc, verb.head
+    end = verb.right_edge.i
+    while end > verb.i and doc[end].is_punct:
+        end -= 1
+    if end + 1 < len(doc) and not doc[end + 1].is_punct:
+        return []  # the parse cut the clause short ("As he welcomed | several guests, …")
+    start = max(clause.left_edge.i, dateline_end(verb.sent))
+    parts = (
+        trim_punct(doc, start, verb.left_edge.i),
+        trim_punct(doc, verb.right_edge.i + 1, clause.right_edge.i + 1),
+    )
+    return [part for part in parts if part and part[1] - part[0] >= 2]
 
 
 def introduces(verb: Token, span: tuple[int, int]) -> bool:

@@ -173,6 +173,32 @@ def test_according_to_a_document_quotes_its_author(extract, text, speaker):
     assert record["content"]["text"] == "Prices will rise"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The tax, as the mayor noted, will fall hardest on renters.",
+            "noted",
+            ["The tax", "will fall hardest on renters"],
+        ),
+        (
+            "As the mayor said on Monday, the tax will fall hardest on renters.",
+            "said",
+            ["the tax will fall hardest on renters"],
+        ),
+        ("Prices fell as analysts had predicted.", "predicted", ["Prices fell"]),
+    ],
+)
+def test_as_clause_cue_reports_the_clause_it_modifies(extract, text, cue, content):
+    [record] = extract(text)
+    parts = record["content"]["parts"] or [record["content"]]
+    assert (record["cue"]["text"], [p["text"] for p in parts]) == (cue, content)
+
+
+def test_as_clause_with_an_object_is_a_circumstance(extract):
+    assert extract("As the mayor called for calm, protesters gathered outside city hall.") == []
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
