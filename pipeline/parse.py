@@ -15,7 +15,9 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -46,17 +48,20 @@ def sentence_bounds(doc: Doc) -> Doc:
     which leaves a cue without its content. The parser keeps to both: it never breaks where
     `is_sent_start` is False.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space:
-            if "\n" in previous.text and not token.is_space:
-                token.is_sent_start = True
-        elif (
-            previous.text[-1].isalnum()
-            or previous.text in NO_BREAK_AFTER
-            or token.text[0].islower()
-        ):
-            token.is_sent_start = False
+    if not len(doc):
+        return doc
+    words = [token.text for token in doc]
+    starts = numpy.zeros((len(words), 1), dtype="int64")
+    starts[0] = 1
+    for i in range(1, len(words)):
+        previous, word = words[i - 1], words[i]
+        if previous.isspace():
+            if "\n" in previous and not word.isspace():
+                starts[i] = 1
+        elif previous[-1].isalnum() or previous in NO_BREAK_AFTER or word[0].islower():
+            starts[i] = -1
+    # One array write: setting `Token.is_sent_start` checks the whole doc's annotation each time.
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
