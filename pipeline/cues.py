@@ -265,6 +265,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if around:
             return around
     clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
+    if not objects and not clause_only:
+        return passive_subject(verb)
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
     span = without_aside(
@@ -276,6 +278,24 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if not named and span[1] - span[0] < MIN_OBJECT_CONTENT:
         return None
     return [without_preposition(verb.doc, span)]
+
+
+def passive_subject(verb: Token) -> list[tuple[int, int]] | None:
+    """ "The nominee has been endorsed by dozens of papers", "a view echoed by everyone I
+    interviewed": a passive cue with an agent (the speaker) and nothing else to report
+    reports its subject, or the noun its participle describes."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is not None:
+        if subject.pos_ == "PRON":
+            return None  # "They were backed by …" reports nothing that can be read
+        span = trim_punct(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    elif verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
+        span = trim_punct(verb.doc, verb.head.left_edge.i, verb.i)
+    else:
+        return None
+    return [span] if span is not None else None
 
 
 def without_preposition(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:

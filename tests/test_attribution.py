@@ -199,6 +199,32 @@ def test_as_clause_with_an_object_is_a_circumstance(extract):
     assert extract("As the mayor called for calm, protesters gathered outside city hall.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "The Democratic nominee has been endorsed by dozens of papers.",
+            "endorsed",
+            "dozens of papers",
+            "The Democratic nominee",
+        ),
+        (
+            "That is a misguided approach, said Mr. Burman (a view echoed by everyone I met).",
+            "echoed",
+            "everyone",
+            "a view",
+        ),
+    ],
+)
+def test_passive_cue_with_an_agent_reports_its_subject(extract, text, cue, speaker, content):
+    [record] = with_cue(extract(text), cue)
+    assert (record["speaker"]["text"], record["content"]["text"]) == (speaker, content)
+
+
+def test_passive_cue_reports_no_pronoun(extract):
+    assert extract("They were backed by the mayor.") == []
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
