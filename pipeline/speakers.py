@@ -604,9 +604,10 @@ class SpeakerResolver:
     def named_next(self, phrase: Span) -> Record | None:
         """A person's role the next sentences put a name to: a person first mentioned there
         with a title ending in the role ("The New York state attorney general is confirming …
-        But Attorney General Eric Schneiderman …"), or one first mentioned right after, with
-        no title, as the main clause's subject ("Connecticut’s tax commissioner says … Kevin
-        Sullivan says he …")."""
+        But Attorney General Eric Schneiderman …"), or one first mentioned right after as the
+        main clause's subject, with no title ("Connecticut’s tax commissioner says … Kevin
+        Sullivan says he …") or of the gender the role word has ("A spokeswoman for the
+        mayor says … City communications director Jane Ortiz spoke …")."""
         head = phrase.root
         if not self.is_person_word(head) or head.tag_ != "NN":
             return None
@@ -621,9 +622,10 @@ class SpeakerResolver:
                 continue
             if not self.gender_fits(entity, wanted):
                 continue
+            known_gender = wanted is not None and self.gender.get(entity["entity_id"]) == wanted
             if any(ends_in(title, head) for title in entity["titles"]) or (
                 later == 1
-                and not entity["titles"]
+                and (not entity["titles"] or known_gender)
                 and subject_rank(self.root_of(mention)) == MAIN_SUBJECT
             ):
                 return entity

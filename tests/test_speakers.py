@@ -77,3 +77,18 @@ def test_it_is_no_person_that_the_model_labelled_otherwise(nlp):
     table[1]["mentions"] = table[1]["mentions"][1:]  # only the bare surname
     resolved = resolve(nlp, text, table, "It")
     assert resolved["name"] == "recording"
+
+
+def test_gendered_role_takes_the_titled_person_of_that_gender_named_next(nlp):
+    text = (
+        "A spokeswoman for the mayor says the plan is dead. City communications director "
+        "Jane Ortiz spoke to reporters on Friday."
+    )
+    ortiz = entity("E1", "PERSON", "Jane Ortiz", text, "Jane Ortiz")
+    ortiz["titles"] = ["communications director"]
+    resolved = resolve(nlp, text, [ortiz], "A spokeswoman for the mayor")
+    assert (resolved["name"], resolved["entity_id"]) == ("Jane Ortiz", "E1")
+    unknown = text.replace("spokeswoman", "spokesperson")
+    ortiz = entity("E1", "PERSON", "Jane Ortiz", unknown, "Jane Ortiz")
+    ortiz["titles"] = ["communications director"]
+    assert resolve(nlp, unknown, [ortiz], "A spokesperson for the mayor")["entity_id"] is None
