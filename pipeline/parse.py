@@ -1,11 +1,11 @@
 """Parse stage: spaCy over the article texts, once per text, cached as DocBin files.
 
 The cache key is the text's sha256 plus the model's name, version and components, this
-module's source (which adds a component) and the spaCy version, so a later stage (or a re-run)
-reads the parse back instead of running the model again. A line break always ends a sentence
-and a word never does (`sentence_bounds`, before the parser). A cache file is a cache, not a
-record: it is written without fsync, and one that does not read back (after a power loss) is
-parsed again.
+module's source and the abbreviations it keeps whole (it changes the tokenizer and adds a
+component) and the spaCy version, so a later stage (or a re-run) reads the parse back instead
+of running the model again. A line break always ends a sentence and a word never does
+(`sentence_bounds`, before the parser). A cache file is a cache, not a record: it is written
+without fsync, and one that does not read back (after a power loss) is parsed again.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from . import model_meta
 from .fast_components import speed_up
+from .lexicon import MODELS_DIR, read_lines
 from .model_meta import ModelNotFound, find_model
 from .write import atomic_write_bytes
 
@@ -34,6 +35,8 @@ def load_model(name: str | None = None) -> Language:
 
 #: A sentence never starts right after one of these: a clause goes on past a comma or a dash.
 NO_BREAK_AFTER = frozenset({",", "—", "–", "―"})
+#: Abbreviations that the tokenizer must keep whole ("Lt.", "Sens."), see `keep_abbreviations`.
+ABBREVIATIONS_PATH = MODELS_DIR / "abbreviations.txt"
 
 
 @Language.component("sentence_bounds")
@@ -73,8 +76,18 @@ def load_installed(name: str) -> Language:
         raise ModelNotFound(f"the spaCy model {name} could not be loaded: {exc}") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_bounds", before="parser")
+    keep_abbreviations(nlp, read_lines(ABBREVIATIONS_PATH))
     speed_up(nlp)
     return nlp
+
+
+def keep_abbreviations(nlp: Language, abbreviations: list[str]) -> None:
+    """Keep each abbreviation one token, as spaCy keeps "Sen." and "Gen.": split from its
+    period ("Lt" "."), it lets the parser end a sentence inside a name ("… said Lt. | Col.
+    Ana Ruiz …") and no title list can match it."""
+    for abbreviation in abbreviations:
+        for form in {abbreviation, abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def model_id(nlp: Language) -> str:
@@ -88,7 +101,9 @@ class ParseCache:
     def __init__(self, folder: Path, nlp: Language) -> None:
         self.folder = folder
         self.vocab = nlp.vocab
-        source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        source = hashlib.sha256(
+            Path(__file__).read_bytes() + ABBREVIATIONS_PATH.read_bytes()
+        ).hexdigest()
         key = f"{model_id(nlp)}|{','.join(nlp.pipe_names)}|{source}|spacy-{spacy.__version__}"
         self.key = hashlib.sha256(key.encode()).hexdigest()[:16]
 

@@ -76,6 +76,25 @@ def test_the_model_breaks_no_sentence_here(nlp, text):
     assert len(list(nlp(text).sents)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [
+        (
+            "The claims that only a few staff had been involved with what critics called "
+            "“fraud” lead Sens. Jon Tester and Ada Vale to press him.",
+            "Sens.",
+        ),
+        ("Reporters asked Sgt. Ben Okafor whether the road was open.", "Sgt."),
+    ],
+)
+def test_a_title_abbreviation_is_one_token_and_ends_no_sentence(nlp, text, abbreviation):
+    """The tokenizer alone splits these from their period, and the model then breaks the
+    sentence after it."""
+    doc = nlp(text)
+    assert abbreviation in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
 def test_a_cache_file_cut_short_is_parsed_again(nlp, tmp_path):
     cache = ParseCache(tmp_path, nlp)
     sha = text_sha256(TEXT)
