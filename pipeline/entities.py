@@ -146,14 +146,11 @@ class EntityStage:
         self.ruler.add_patterns(self.rules.patterns)
         if not self.rules.english_words:
             self.rules = replace(self.rules, english_words=english_words(nlp))
+        self.title_words = self.rules.titles | self.rules.honorifics
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
         self.correct_entities(doc, article.text)
-        spans = [
-            span
-            for span in doc.ents
-            if span.label_ in NAMED_LABELS and span.text not in self.rules.not_entities
-        ]
+        spans = [span for span in doc.ents if self.is_name(span)]
         mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
         clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, article.text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
@@ -163,6 +160,16 @@ class EntityStage:
             entity_record(article.doc_id, f"E{number}", cluster, self.rules)
             for number, cluster in enumerate(clusters, start=1)
         ]
+
+    def is_name(self, span: Span) -> bool:
+        """A named entity, not a word of `not_entities.txt` nor an abbreviated title or
+        honorific alone (the model tags "Sens." in "Sens. Ada Vale and Tom Reyes" as a place;
+        "King" may be a surname)."""
+        return (
+            span.label_ in NAMED_LABELS
+            and span.text not in self.rules.not_entities
+            and not (span.text.endswith(".") and span.text.lower() in self.title_words)
+        )
 
     def correct_entities(self, doc: Doc, text: str) -> None:
         """Fix the model's entity spans in place, most general fix first. `text` is
@@ -176,6 +183,32 @@ class EntityStage:
             + joined_organisations(doc)
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
+        doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
+
+
+def split_off_surnames(spans: list[Span], first_names: frozenset[str]) -> list[Span]:
+    """ "the editorial board of the Washington Post Trump said …": the model ran a name into
+    the surname after it. An organisation or title of three words or more that ends with the
+    surname of a person named in full in the article (a common first name and a surname) is
+    split in two, the surname a PERSON, unless it looks like a person's name itself ("Keith
+    Lamont Scott") or its last two words do ("The New Jim Crow")."""
+    people = [span for span in spans if span.label_ == "PERSON"]
+    names = [span[:-1] if span[-1].tag_ == "POS" else span for span in people]  # "Trump’s"
+    surnames = {name[-1].text for name in names if len(name) > 1 and name[0].lower_ in first_names}
+    result = []
+    for span in spans:
+        if (
+            span.label_ in {"ORG", "WORK_OF_ART"}
+            and len(span) >= 3
+            and span[-1].text in surnames
+            and span[-2].pos_ == "PROPN"
+            and not {span[0].lower_, span[-2].lower_} & first_names
+        ):
+            result.append(Span(span.doc, span.start, span.end - 1, label=span.label_))
+            result.append(Span(span.doc, span.end - 1, span.end, label="PERSON"))
+        else:
+            result.append(span)
+    return result
 
 
 def english_words(nlp: Language) -> frozenset[str]:

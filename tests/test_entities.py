@@ -3,8 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.tokens import Span
 
-from pipeline.entities import EntityStage, keep_enclosing_entities
+from pipeline.entities import EntityStage, keep_enclosing_entities, split_off_surnames
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_entity_tables
 from tests.conftest import REPO, SEEDS
@@ -203,3 +204,38 @@ def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
         "S.E.C.",
     ]
     assert "pro-Clinton Priorities USA Action" in entities
+
+
+def test_title_abbreviation_is_a_title_not_an_entity(table):
+    entities = table("The letter from Sens. Ada Vale and Tom Reyes reached the bank on Friday.")
+    assert set(entities) == {"Ada Vale", "Tom Reyes"}
+    assert entities["Ada Vale"]["titles"] == ["Sens."]
+    host = table("The host Larry King retired in 2010. Mr. King said he would keep writing.")
+    assert mention_texts(host["Larry King"]) == ["Larry King", "King"]
+
+
+def test_surname_run_into_an_organisation_is_split_off(nlp):
+    text = (
+        "Donald Trump and Sheryl Crow spoke. He met the Daily Ledger Trump and the New Jim "
+        "Crow group."
+    )
+    doc = nlp(text)
+
+    def span(words: str, label: str) -> Span:
+        start = text.index(words)
+        return doc.char_span(start, start + len(words), label=label)
+
+    spans = [
+        span("Donald Trump", "PERSON"),
+        span("Sheryl Crow", "PERSON"),
+        span("Daily Ledger Trump", "ORG"),
+        span("New Jim Crow", "ORG"),  # a person's name at its end
+    ]
+    split = split_off_surnames(spans, frozenset({"donald", "sheryl", "jim"}))
+    assert [(s.text, s.label_) for s in split] == [
+        ("Donald Trump", "PERSON"),
+        ("Sheryl Crow", "PERSON"),
+        ("Daily Ledger", "ORG"),
+        ("Trump", "PERSON"),
+        ("New Jim Crow", "ORG"),
+    ]

@@ -129,3 +129,13 @@ def test_helpers():
     assert initials("office of the president") == "op"
     assert is_short_form("kirby", "john kirby") and is_short_form("kim", "kim jong-un")
     assert not is_short_form("john", "john")
+
+
+def test_surname_joining_a_person_named_with_a_first_name_is_a_person():
+    rules = TableRules(first_names=frozenset({"tom"}))
+    items = mentions(("Tom Haverford", "PERSON"), ("Haverford", "GPE"), ("Haverford", "GPE"))
+    [cluster] = cluster_mentions(items, rules)
+    assert cluster_label(cluster) == "PERSON"
+    items = mentions(("Brightfield Toys", "PERSON"), ("Brightfield", "ORG"), ("Brightfield", "ORG"))
+    [cluster] = cluster_mentions(items, rules)
+    assert cluster_label(cluster) == "ORG"
