@@ -563,7 +563,7 @@ class SpeakerResolver:
         else:
             return None
         wanted = self.gender_words.get(head.lower_)
-        words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha}
+        words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
         options: list[tuple[tuple[int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity

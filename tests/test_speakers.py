@@ -92,3 +92,14 @@ def test_gendered_role_takes_the_titled_person_of_that_gender_named_next(nlp):
     ortiz = entity("E1", "PERSON", "Jane Ortiz", unknown, "Jane Ortiz")
     ortiz["titles"] = ["communications director"]
     assert resolve(nlp, unknown, [ortiz], "A spokesperson for the mayor")["entity_id"] is None
+
+
+def test_a_role_is_not_matched_to_a_title_by_its_article(nlp):
+    text = (
+        "Dan Cole, an aide of the council, left early. Ana Ruiz spoke at the hall. "
+        "The mayor said the budget was fine."
+    )
+    cole = entity("E1", "PERSON", "Dan Cole", text, "Dan Cole")
+    cole["titles"] = ["aide of the council"]
+    table = [cole, entity("E2", "PERSON", "Ana Ruiz", text, "Ana Ruiz")]
+    assert resolve(nlp, text, table, "The mayor")["name"] == "Ana Ruiz"
