@@ -133,6 +133,7 @@ class SpeakerResolver:
             or self.by_name(phrase)
             or self.by_pronoun(phrase)
             or self.by_description(phrase)
+            or self.by_headline_word(phrase)
         )
         if resolved is None:
             name = name_of(description_of(phrase))
@@ -481,6 +482,26 @@ class SpeakerResolver:
         else:
             named = self.named_next(phrase) if has_owner_name(head) else None
         return self.named(named, "coreference") if named else None
+
+    def by_headline_word(self, phrase: Span) -> Record | None:
+        """ "Poll: Wealthy Voters Abandon …" / "A Bloomberg poll shows …": a headline drops
+        the article, and the story names its one-word source in full just after."""
+        word = phrase.root
+        if len(phrase) != 1 or self.sentence_of[word.i] != 0 or word.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        lemma = word.lemma_.lower()
+        for token in self.doc[word.i + 1 :]:
+            if self.sentence_of[token.i] > LOOKAHEAD:
+                break
+            if token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+                described = noun_phrase_of(token)
+                return {
+                    "name": name_of(description_of(described)),
+                    "entity_id": None,
+                    "label": None,
+                    "resolved_by": "coreference",
+                }
+        return None
 
     def by_definite_description(self, phrase: Span) -> Record | None:
         earlier = self.earlier_phrase(phrase)

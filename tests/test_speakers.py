@@ -103,3 +103,12 @@ def test_a_role_is_not_matched_to_a_title_by_its_article(nlp):
     cole["titles"] = ["aide of the council"]
     table = [cole, entity("E2", "PERSON", "Ana Ruiz", text, "Ana Ruiz")]
     assert resolve(nlp, text, table, "The mayor")["name"] == "Ana Ruiz"
+
+
+def test_a_headline_word_takes_the_fuller_phrase_the_story_opens_with(nlp):
+    text = (
+        "Poll: Voters Turn to Ruiz in Final Week.\n\nA Daily Ledger poll shows that voters "
+        "favour Ana Ruiz."
+    )
+    resolved = resolve(nlp, text, [], "Poll")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Daily Ledger poll", "coreference")
