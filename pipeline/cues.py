@@ -141,9 +141,10 @@ def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
 
 
 def noun_speaker(noun: Token) -> tuple[int, int] | None:
-    """Who made the claim: "Trump's claim", "a New York Times report", "a report by X"."""
+    """Who made the claim: "Trump's claim", "his claim", "a New York Times report", "a report
+    by X"."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
+        if child.dep_ == "poss" and child.lower_ != "its":  # "its" is often the thing's own
             return noun_phrase(child)
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child.left_edge.i, child.i + 1

@@ -225,6 +225,14 @@ def test_passive_cue_reports_no_pronoun(extract):
     assert extract("They were backed by the mayor.") == []
 
 
+def test_cue_noun_owned_by_a_pronoun_is_its_speakers_claim(extract):
+    records = extract(
+        "Mary Jones spoke on Friday. Her claim that the budget was balanced was disputed."
+    )
+    [claim] = with_cue(records, "claim")
+    assert (claim["speaker"]["text"], claim["speaker"]["name"]) == ("Her", "Mary Jones")
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
