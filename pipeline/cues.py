@@ -788,6 +788,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
             return None, False  # "it was reported that …", "Pence was dubbed …": no source
         return noun_phrase(subject), False
+    if (name := name_run_into_opening(verb)) is not None:
+        return name, False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "individuals believed to be …" are talked about, not talking
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
@@ -822,6 +824,26 @@ def misparsed_antecedent(subject: Token, verb: Token) -> Token | None:
     if before.text == "," and before.i > 0:
         before = before.nbor(-1)
     return before if before.pos_ in {"NOUN", "PROPN"} else None
+
+
+def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
+    """ "In a meeting with the editorial board of the Washington Post Trump said …": with no
+    comma after an opening phrase, the parse may hang the subject on it and leave the main
+    verb without one. The name right before such a verb, with the name it is coordinated to,
+    is its subject (as the entities stage cut it: "Trump")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0:
+        return None
+    before = verb.nbor(-1)
+    if before.pos_ != "PROPN" or before.dep_ in SUBJECT_DEPS or before.head.i > verb.i:
+        return None
+    first = before.head if before.dep_ == "conj" and before.head.pos_ == "PROPN" else before
+    return name_bounds(first)[0], name_bounds(before)[1]  # "…, Obama and Clinton call them"
+
+
+def name_bounds(token: Token) -> tuple[int, int]:
+    """The entity span around a name's token, or the token alone."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return (entity.start, entity.end) if entity is not None else (token.i, token.i + 1)
 
 
 def past_dateline(subject: Token, verb: Token) -> Token | None:

@@ -233,6 +233,15 @@ def test_cue_noun_owned_by_a_pronoun_is_its_speakers_claim(extract):
     assert (claim["speaker"]["text"], claim["speaker"]["name"]) == ("Her", "Mary Jones")
 
 
+def test_name_the_parse_ran_into_an_opening_phrase_is_the_subject(extract):
+    records = extract(
+        "Donald Trump met editors in March. In a meeting with the editorial board of the "
+        "Daily Ledger Trump said that the alliance was obsolete."
+    )
+    [said] = with_cue(records, "said")
+    assert (said["speaker"]["text"], said["speaker"]["name"]) == ("Trump", "Donald Trump")
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
