@@ -880,8 +880,8 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     if before:
         return before[-1]
     head = verb.head
-    while head.pos_ == "ADP" and head.head is not head:
-        head = head.head  # "was quoted as saying": the verb the preposition belongs to
+    while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head is not head:
+        head = head.head  # "was quoted as saying", "despite admitting": the preposition's verb
     return head
 
 

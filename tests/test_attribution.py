@@ -242,6 +242,11 @@ def test_name_the_parse_ran_into_an_opening_phrase_is_the_subject(extract):
     assert (said["speaker"]["text"], said["speaker"]["name"]) == ("Trump", "Donald Trump")
 
 
+def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract):
+    [record] = extract("Ryan, despite admitting that he had concerns, voted for the bill.")
+    assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Ryan")
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
