@@ -8,7 +8,9 @@ from typing import Any
 from pipeline.speakers import SpeakerLexicon, SpeakerResolver
 
 
-def entity(entity_id: str, label: str, name: str, text: str, *mentions: str) -> dict[str, Any]:
+def entity(
+    entity_id: str, label: str, name: str, text: str, *mentions: str, titles: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """An entity record whose mentions are the first occurrences of `mentions` in `text`,
     each after the previous one."""
     found, start = [], 0
@@ -16,7 +18,13 @@ def entity(entity_id: str, label: str, name: str, text: str, *mentions: str) -> 
         start = text.index(mention, start)
         found.append({"text": mention, "start": start, "end": start + len(mention)})
         start += len(mention)
-    return {"entity_id": entity_id, "label": label, "name": name, "mentions": found, "titles": []}
+    return {
+        "entity_id": entity_id,
+        "label": label,
+        "name": name,
+        "mentions": found,
+        "titles": list(titles),
+    }
 
 
 def resolve(nlp, text: str, entities: list[dict[str, Any]], phrase: str, nth: int = 0) -> dict:
@@ -84,13 +92,12 @@ def test_gendered_role_takes_the_titled_person_of_that_gender_named_next(nlp):
         "A spokeswoman for the mayor says the plan is dead. City communications director "
         "Jane Ortiz spoke to reporters on Friday."
     )
-    ortiz = entity("E1", "PERSON", "Jane Ortiz", text, "Jane Ortiz")
-    ortiz["titles"] = ["communications director"]
+    title = ("communications director",)
+    ortiz = entity("E1", "PERSON", "Jane Ortiz", text, "Jane Ortiz", titles=title)
     resolved = resolve(nlp, text, [ortiz], "A spokeswoman for the mayor")
     assert (resolved["name"], resolved["entity_id"]) == ("Jane Ortiz", "E1")
     unknown = text.replace("spokeswoman", "spokesperson")
-    ortiz = entity("E1", "PERSON", "Jane Ortiz", unknown, "Jane Ortiz")
-    ortiz["titles"] = ["communications director"]
+    ortiz = entity("E1", "PERSON", "Jane Ortiz", unknown, "Jane Ortiz", titles=title)
     assert resolve(nlp, unknown, [ortiz], "A spokesperson for the mayor")["entity_id"] is None
 
 
@@ -99,9 +106,10 @@ def test_a_role_is_not_matched_to_a_title_by_its_article(nlp):
         "Dan Cole, an aide of the council, left early. Ana Ruiz spoke at the hall. "
         "The mayor said the budget was fine."
     )
-    cole = entity("E1", "PERSON", "Dan Cole", text, "Dan Cole")
-    cole["titles"] = ["aide of the council"]
-    table = [cole, entity("E2", "PERSON", "Ana Ruiz", text, "Ana Ruiz")]
+    table = [
+        entity("E1", "PERSON", "Dan Cole", text, "Dan Cole", titles=("aide of the council",)),
+        entity("E2", "PERSON", "Ana Ruiz", text, "Ana Ruiz"),
+    ]
     assert resolve(nlp, text, table, "The mayor")["name"] == "Ana Ruiz"
 
 
