@@ -457,7 +457,15 @@ def introduces(verb: Token, span: tuple[int, int]) -> bool:
     "Although the nations have …, the minister criticized …"."""
     words = verb.doc[span[0] : span[1]]
     roots = [t for t in words if t.head == t or not span[0] <= t.head.i < span[1]]
-    return all(t.head == verb and t.dep_ in INTRODUCTORY_DEPS for t in roots)
+    return all(
+        t.head == verb and t.dep_ in INTRODUCTORY_DEPS and not misread_subject(t) for t in roots
+    )
+
+
+def misread_subject(token: Token) -> bool:
+    """ "These employees, Stumpf explained …, were …": a noun phrase the parse hung on the cue
+    as an adverbial noun. Only a time ("This week, …") is one."""
+    return token.dep_ == "npadvmod" and token.ent_type_ not in {"DATE", "TIME"}
 
 
 def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:

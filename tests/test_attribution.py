@@ -247,6 +247,18 @@ def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract)
     assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Ryan")
 
 
+def test_noun_phrase_before_a_parenthetical_cue_is_content_not_a_circumstance(extract):
+    [record] = extract(
+        "Those nurses, the director explained later in the hearing, were “well-trained,” "
+        "earning about $50,000 a year."
+    )
+    assert [p["text"] for p in record["content"]["parts"]] == [
+        "Those nurses",
+        "were “well-trained,” earning about $50,000 a year",
+    ]
+    assert record["speaker"]["text"] == "the director"
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
