@@ -267,7 +267,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
             return around
     clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
     if not objects and not clause_only:
-        return passive_subject(verb)
+        return passive_subject(verb) or paragraph_after_colon(verb)
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
         return None
     span = without_aside(
@@ -296,6 +296,26 @@ def passive_subject(verb: Token) -> list[tuple[int, int]] | None:
         span = trim_punct(verb.doc, verb.head.left_edge.i, verb.i)
     else:
         return None
+    return [span] if span is not None else None
+
+
+def paragraph_after_colon(verb: Token) -> list[tuple[int, int]] | None:
+    """ "Limbaugh added:" at the end of a paragraph, then the paragraph he said, set off
+    without quotation marks (a quotation there is the attribution stage's to take)."""
+    doc, sentence = verb.doc, verb.sent
+    words = [t for t in sentence if not t.is_space]
+    if not words or words[-1].text != ":" or words[-1].head != verb:
+        return None
+    after = words[-1].i + 1
+    if after >= len(doc) or "\n" not in doc[after].text:
+        return None
+    start = after
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].is_quote:
+        return None
+    end = next((t.i for t in doc[start:] if t.is_space and "\n" in t.text), len(doc))
+    span = trim_punct(doc, start, end)
     return [span] if span is not None else None
 
 

@@ -259,6 +259,17 @@ def test_noun_phrase_before_a_parenthetical_cue_is_content_not_a_circumstance(ex
     assert record["speaker"]["text"] == "the director"
 
 
+def test_cue_ending_a_paragraph_with_a_colon_reports_the_next_paragraph(extract):
+    records = extract(
+        "The governor spoke on Friday. The governor added:\n\nIt is typical of her. She knows "
+        "nothing, but the mouth never stops.\n\nThe crowd cheered."
+    )
+    [added] = with_cue(records, "added")
+    assert added["content"]["text"] == (
+        "It is typical of her. She knows nothing, but the mouth never stops"
+    )
+
+
 def test_relative_clause_speaker(extract):
     records = extract(
         "The Ukrainian government, which accused Russian soldiers of burning the faces of "
