@@ -95,16 +95,19 @@ def model_id(nlp: Language) -> str:
     return model_meta.model_id(nlp.meta)
 
 
+@functools.cache
+def own_digest() -> str:
+    """sha256 of what this module changes in the model: its source and the abbreviations."""
+    return hashlib.sha256(Path(__file__).read_bytes() + ABBREVIATIONS_PATH.read_bytes()).hexdigest()
+
+
 class ParseCache:
     """One DocBin file per (text sha256, model and its components, this module, spaCy version)."""
 
     def __init__(self, folder: Path, nlp: Language) -> None:
         self.folder = folder
         self.vocab = nlp.vocab
-        source = hashlib.sha256(
-            Path(__file__).read_bytes() + ABBREVIATIONS_PATH.read_bytes()
-        ).hexdigest()
-        key = f"{model_id(nlp)}|{','.join(nlp.pipe_names)}|{source}|spacy-{spacy.__version__}"
+        key = f"{model_id(nlp)}|{','.join(nlp.pipe_names)}|{own_digest()}|spacy-{spacy.__version__}"
         self.key = hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def path(self, sha256: str) -> Path:
