@@ -483,7 +483,7 @@ def introduces(verb: Token, span: tuple[int, int]) -> bool:
 
 
 def misread_subject(token: Token) -> bool:
-    """ "These employees, Stumpf explained …, were …": a noun phrase the parse hung on the cue
+    """ "Those nurses, the director explained …, were …": a noun phrase the parse hung on the cue
     as an adverbial noun. Only a time ("This week, …") is one."""
     return token.dep_ == "npadvmod" and token.ent_type_ not in {"DATE", "TIME"}
 
@@ -830,9 +830,9 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
 
 def relative_antecedent(pronoun: Token, head: Token) -> Token:
     """What a relative pronoun stands for, given the noun the parse hung its clause on: for
-    "who" the noun before a place or organisation ("Democrats on Capitol Hill, who have
-    argued …"), and the name an apposition describes ("China and the United States, the two
-    biggest polluters, which vowed …")."""
+    "who" the noun before a place or organisation ("Republicans on Capitol Hill, who have
+    warned …"), and the name an apposition describes ("Chile and Peru, the two largest
+    producers, which vowed …")."""
     if (
         pronoun.lower_ in {"who", "whom"}
         and head.dep_ == "pobj"
@@ -844,7 +844,7 @@ def relative_antecedent(pronoun: Token, head: Token) -> Token:
 
 
 def misparsed_antecedent(subject: Token, verb: Token) -> Token | None:
-    """ "turned to the Chicago Police Department which reported …", parsed as an adverbial
+    """ "turned to the county police department which reported …", parsed as an adverbial
     clause: the noun right before a relative pronoun is what it stands for."""
     if subject.tag_ not in {"WDT", "WP"} or verb.dep_ == "relcl" or subject.i == 0:
         return None
@@ -855,7 +855,7 @@ def misparsed_antecedent(subject: Token, verb: Token) -> Token | None:
 
 
 def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
-    """ "In a meeting with the editorial board of the Washington Post Trump said …": with no
+    """ "In a meeting with the editors of the Daily Ledger Trump said …": with no
     comma after an opening phrase, the parse may hang the subject on it and leave the main
     verb without one. The name right before such a verb, with the name it is coordinated to,
     is its subject (as the entities stage cut it: "Trump")."""
@@ -865,7 +865,7 @@ def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
     if before.pos_ != "PROPN" or before.dep_ in SUBJECT_DEPS or before.head.i > verb.i:
         return None
     first = before.head if before.dep_ == "conj" and before.head.pos_ == "PROPN" else before
-    return name_bounds(first)[0], name_bounds(before)[1]  # "…, Obama and Clinton call them"
+    return name_bounds(first)[0], name_bounds(before)[1]  # "…, Ruiz and Vale call them"
 
 
 def name_bounds(token: Token) -> tuple[int, int]:
@@ -978,7 +978,7 @@ def according_to_source(to: Token) -> Token | None:
 
 
 def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
-    """ "according to a speech Mrs. Clinton delivered", "a statement that the ministry
+    """ "according to a speech the mayor delivered", "a statement that the ministry
     released", "a report released by the agency": the subject or agent of the clause on a
     speech or document is who it quotes."""
     if source.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns:

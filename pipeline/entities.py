@@ -187,11 +187,11 @@ class EntityStage:
 
 
 def split_off_surnames(spans: list[Span], first_names: frozenset[str]) -> list[Span]:
-    """ "the editorial board of the Washington Post Trump said …": the model ran a name into
+    """ "the editors of the Daily Ledger Trump said …": the model ran a name into
     the surname after it. An organisation or title of three words or more that ends with the
     surname of a person named in full in the article (a common first name and a surname) is
-    split in two, the surname a PERSON, unless it looks like a person's name itself ("Keith
-    Lamont Scott") or its last two words do ("The New Jim Crow")."""
+    split in two, the surname a PERSON, unless it looks like a person's name itself ("Ella
+    Mae Scott") or its last two words do ("Fort Sam Houston")."""
     people = [span for span in spans if span.label_ == "PERSON"]
     names = [span[:-1] if span[-1].tag_ == "POS" else span for span in people]  # "Trump’s"
     surnames = {name[-1].text for name in names if len(name) > 1 and name[0].lower_ in first_names}

@@ -125,7 +125,7 @@ def cluster_label(cluster: list[Mention]) -> str:
 
 def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:
     """Every mention of a name that `is_person_name` reads as a person's is a PERSON: the
-    model often labels "Ava DuVernay" or a surname alone ("Stumpf" after "John Stumpf") as an
+    model may label "Ava Okonkwo" or a surname alone ("Okonkwo" after "Jon Okonkwo") as an
     organisation or a place."""
     for mentions in groups.values():
         if is_person_name(max(mentions, key=lambda m: len(m.text)).text, rules):
@@ -135,7 +135,7 @@ def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:
 
 def is_person_name(name: str, rules: TableRules) -> bool:
     """A common first name and one or two capitalised words that are no English word ("Jon
-    Husted", not "Coral Springs", "Sierra Club" or "Walter Energy")."""
+    Okonkwo", not "Grace Church", "Rose Garden" or "Victoria Station")."""
     first, *rest = name.split()
     return (
         bool(rules.english_words)

@@ -260,7 +260,7 @@ class SpeakerResolver:
             for e in owners
             if e["label"] == "PERSON" or e["name"].split()[0].lower() in self.lexicon.first_names
         ]
-        owners = people or owners  # not the model's "Washington Post Trump"
+        owners = people or owners  # not the model's "Daily Ledger Trump"
         if not owners:
             return None
         before = [
@@ -305,7 +305,7 @@ class SpeakerResolver:
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
             if (
-                entity["label"] in labels  # not "it" for "Scott", an ORG to the model
+                entity["label"] in labels  # not "it" for "Kemp", an ORG to the model
                 and self.gender_fits(entity, wanted)
                 and entity["entity_id"] not in named_in_clause
             ):
@@ -484,7 +484,7 @@ class SpeakerResolver:
         return self.named(named, "coreference") if named else None
 
     def by_headline_word(self, phrase: Span) -> Record | None:
-        """ "Poll: Wealthy Voters Abandon …" / "A Bloomberg poll shows …": a headline drops
+        """ "Poll: Voters Turn to Ruiz …" / "A Daily Ledger poll shows …": a headline drops
         the article, and the story names its one-word source in full just after."""
         word = phrase.root
         if len(phrase) != 1 or self.sentence_of[word.i] != 0 or word.pos_ not in {"NOUN", "PROPN"}:

@@ -289,9 +289,9 @@ def test_relative_clause_speaker(extract):
             "anxious Republicans on Capitol Hill",
         ),
         (
-            "Joe Lovett, a lawyer for the Sierra Club, who has been challenging the coal "
+            "Joe Lind, a lawyer for the Rotary Club, who has been challenging the coal "
             "industry for years, said the plan was weak.",
-            "Joe Lovett",
+            "Joe Lind",
         ),
     ],
 )

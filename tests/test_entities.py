@@ -216,8 +216,8 @@ def test_title_abbreviation_is_a_title_not_an_entity(table):
 
 def test_surname_run_into_an_organisation_is_split_off(nlp):
     text = (
-        "Donald Trump and Sheryl Crow spoke. He met the Daily Ledger Trump and the New Jim "
-        "Crow group."
+        "Donald Trump and Whitney Houston spoke. He met the Daily Ledger Trump and flew to "
+        "Fort Sam Houston."
     )
     doc = nlp(text)
 
@@ -227,15 +227,15 @@ def test_surname_run_into_an_organisation_is_split_off(nlp):
 
     spans = [
         span("Donald Trump", "PERSON"),
-        span("Sheryl Crow", "PERSON"),
+        span("Whitney Houston", "PERSON"),
         span("Daily Ledger Trump", "ORG"),
-        span("New Jim Crow", "ORG"),  # a person's name at its end
+        span("Fort Sam Houston", "ORG"),  # a person's name at its end
     ]
-    split = split_off_surnames(spans, frozenset({"donald", "sheryl", "jim"}))
+    split = split_off_surnames(spans, frozenset({"donald", "whitney", "sam"}))
     assert [(s.text, s.label_) for s in split] == [
         ("Donald Trump", "PERSON"),
-        ("Sheryl Crow", "PERSON"),
+        ("Whitney Houston", "PERSON"),
         ("Daily Ledger", "ORG"),
         ("Trump", "PERSON"),
-        ("New Jim Crow", "ORG"),
+        ("Fort Sam Houston", "ORG"),
     ]

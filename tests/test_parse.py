@@ -66,7 +66,7 @@ def test_a_line_break_ends_a_sentence(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "The senator told voters she felt the 13th Amendment was worth examining again.",
+        "Our poll shows the mayor told the council he felt the 13th Amendment was worth a debate.",
         "“Are you coming?” she asked, but he was already gone.",
     ],
     ids=["after a word", "before a lower-case word"],
