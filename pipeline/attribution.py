@@ -79,6 +79,9 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         source_nouns=frozenset(read_lines(folder / "source_nouns.txt")),
         speech_to_verbs=frozenset(read_lines(folder / "speech_to_verbs.txt")),
         media_nouns=frozenset(read_lines(folder / "media_nouns.txt")),
+        publishing_verbs=frozenset(read_lines(folder / "publishing_verbs.txt")),
+        evidence_verbs=frozenset(read_lines(folder / "evidence_verbs.txt")),
+        causative_verbs=frozenset(read_lines(folder / "causative_verbs.txt")),
         naming_verbs=frozenset(read_lines(folder / "naming_verbs.txt")),
     )
 

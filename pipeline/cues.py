@@ -70,6 +70,9 @@ class CueLexicon:
     source_nouns: frozenset[str] = frozenset()
     speech_to_verbs: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    publishing_verbs: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()
+    causative_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
 
 
@@ -821,11 +824,44 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "individuals believed to be …" are talked about, not talking
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
+        if (publisher := publisher_of(verb, verb.head, lexicon)) is not None:
+            return noun_phrase(publisher), True  # "X issued a statement welcoming …"
         return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
+    if (made_to := object_made_to_speak(verb, lexicon)) is not None:
+        return noun_phrase(made_to), True  # "forced the banker to admit …"
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def publisher_of(cue: Token, document: Token, lexicon: CueLexicon) -> Token | None:
+    """ "The union issued a statement welcoming …", "she posted a video accusing …": the
+    subject of a verb that puts out a document (`models/publishing_verbs.txt`) speaks through
+    it. A document someone only read or cited keeps speaking for itself, and so does one that
+    shows something ("released a video showing …", `models/evidence_verbs.txt`)."""
+    if (
+        document.dep_ != "dobj"
+        or cue.lemma_.lower() in lexicon.evidence_verbs
+        or document.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns
+        or document.head.lemma_.lower() not in lexicon.publishing_verbs
+    ):
+        return None
+    return subject_of(document.head)
+
+
+def object_made_to_speak(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """ "She forced the banker to admit …", "the hearing led him to concede …": the object of
+    a causative verb (`models/causative_verbs.txt`) that governs a cue's infinitive is who
+    speaks, not that verb's subject. Other verbs leave it to the subject ("used blunt
+    language to denounce …"), and a request is the requester's ("asked them to confirm …")."""
+    if (
+        verb.dep_ != "xcomp"
+        or verb.tag_ != "VB"
+        or verb.head.lemma_.lower() not in lexicon.causative_verbs
+    ):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def relative_antecedent(pronoun: Token, head: Token) -> Token:

@@ -308,7 +308,8 @@ class SpeakerResolver:
                 entity["label"] in labels  # not "it" for "Kemp", an ORG to the model
                 and self.gender_fits(entity, wanted)
                 and entity["entity_id"] not in named_in_clause
-            ):
+                and not (pronoun in THING_PRONOUNS and self.root_of(mention).tag_ == "NNPS")
+            ):  # "it" is not "Americans"
                 named.append((self.salience(mention), self.named(entity, "self")))
         if pronoun in THING_PRONOUNS:
             unnamed += self.things_before(phrase)
@@ -827,8 +828,9 @@ def description_of(phrase: Span) -> Span:
 def name_of(phrase: Span) -> str:
     """The words of a phrase as a name: without its determiner, and without the quotation
     marks of a scare quote (the unnamed “senior U.S. military official”)."""
-    words = [t for t in without_determiner(phrase) if not t.is_quote]
-    return "".join(t.text_with_ws for t in words).strip()
+    return "".join(
+        t.whitespace_ if t.is_quote else t.text_with_ws for t in without_determiner(phrase)
+    ).strip()
 
 
 def token_at(doc: Doc, char: int) -> Token:

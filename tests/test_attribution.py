@@ -983,6 +983,10 @@ def test_scare_quotes_are_not_part_of_a_speaker_name(extract):
         "The official said repairs would take a month."
     )
     assert {r["speaker"]["name"] for r in records} == {"unnamed senior harbour official"}
+    [record] = extract(
+        'Callers to his "Rollin\' On" radio show said they had doubts about the plan.'
+    )
+    assert record["speaker"]["name"] == "Callers to his Rollin On radio show"
 
 
 def test_short_object_counts_only_when_it_is_a_name(extract):
@@ -1247,3 +1251,31 @@ def test_dateline_is_neither_speaker_nor_content(extract):
     [said] = extract("LOS ANGELES, Sept. 28 (UPI) — Mayor Ada Quill said the bridge would open.")
     assert summary(said)[1:] == (["the bridge would open"], "said", "Ada Quill")
     assert said["speaker"]["text"] == "Mayor Ada Quill"
+
+
+def test_a_causative_verb_makes_its_object_the_speaker(extract):
+    records = extract(
+        "Senator Dana Whitcombe questioned Harold Vance for an hour. She also forced Vance to "
+        "admit that no senior managers had been fired."
+    )
+    assert speaker_texts(with_cue(records, "admit")) == {"admit": "Vance"}
+    [asked] = extract(
+        "Senator Dana Whitcombe asked Harold Vance to confirm that no managers had been fired."
+    )
+    assert summary(asked)[2:] == ("asked", "Dana Whitcombe")  # a request: Vance said nothing
+
+
+def test_who_puts_out_a_statement_speaks_through_it(extract):
+    [record] = extract("The Lorvik Tenants Union issued a statement welcoming the rent freeze.")
+    assert summary(record) == (
+        "indirect",
+        ["the rent freeze"],
+        "welcoming",
+        "Lorvik Tenants Union",
+    )
+    [record] = extract("On Monday the council released a white paper urging a ban on cars.")
+    assert record["speaker"]["text"] == "the council"
+    [record] = extract("The ministry read a report saying that 40 people had died.")
+    assert record["speaker"]["text"] == "a report"
+    [record] = extract("The Kessel Monitor released a video showing a convoy near the dam.")
+    assert record["speaker"]["text"] == "a video"

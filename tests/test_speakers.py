@@ -120,3 +120,16 @@ def test_a_headline_word_takes_the_fuller_phrase_the_story_opens_with(nlp):
     )
     resolved = resolve(nlp, text, [], "Poll")
     assert (resolved["name"], resolved["resolved_by"]) == ("Daily Ledger poll", "coreference")
+
+
+def test_it_is_not_a_plural_group_name(nlp):
+    text = (
+        "The Harbour Tenants Union stays neutral. Some 9,000 Estonians are members. "
+        "It issued a paper on Monday welcoming the plan."
+    )
+    table = [
+        entity("E1", "ORG", "Harbour Tenants Union", text, "Harbour Tenants Union"),
+        entity("E2", "NORP", "Estonians", text, "Estonians"),
+    ]
+    resolved = resolve(nlp, text, table, "It")
+    assert resolved["name"] == "Harbour Tenants Union"
