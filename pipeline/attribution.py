@@ -380,8 +380,9 @@ def cued_quotation(
 ) -> Attribution | None:
     """The cue of a quotation: the nearest cue verb with a subject outside it, in the
     sentence where it closes or opens, or before a colon that introduces it ("He said: “…”");
-    else the subject of any clause that introduces it with a colon, or a dash and a name
-    after it ("“…” ― Name, title"). A cue whose content the parse found elsewhere (`taken`)
+    else the subject of any clause that introduces it with a colon, or of a bare subject and
+    verb before a comma ("She continued, “…”"), or a dash and a name after it ("“…” ―
+    Name, title"). A cue whose content the parse found elsewhere (`taken`)
     is not this quotation's: "The unnamed “senior official” described North Korea as …"
     quotes the writer's words for the speaker."""
     region = (quotation.start, quotation.end)
@@ -413,20 +414,30 @@ def cued_quotation(
                 confidence=0.85,
                 negated=any(child.dep_ == "neg" for child in cue.children),
             )
-    if before.endswith(":"):
-        return colon_quotation(doc, quotation, len(before) - 1)
+    if before.endswith((":", ",")):
+        return introduced_quotation(doc, quotation, len(before) - 1, comma=before[-1] == ",")
     return signed_quotation(doc, text, quotation)
 
 
-def colon_quotation(doc: Doc, quotation: QuoteMarks, colon: int) -> Attribution | None:
+def introduced_quotation(
+    doc: Doc, quotation: QuoteMarks, mark: int, comma: bool
+) -> Attribution | None:
     """ "Caddell continued:", "Sanders made the following comment:": a clause that ends with
-    a colon right before a quotation introduces it, whatever its verb; its subject speaks."""
-    sentence = sentence_at(doc, colon)
+    a colon right before a quotation introduces it, whatever its verb; its subject speaks.
+    Before a comma only a subject and its verb do ("She continued, “…”", "He went on,
+    “…”"): a longer clause is more likely to be the writer's."""
+    sentence = sentence_at(doc, mark)
     if sentence is None:
         return None
     verb = sentence.root
     subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
     if subject is None or subject.dep_ != "nsubj" or subject.i > verb.i:
+        return None
+    between = doc[verb.i + 1 : doc.char_span(mark, mark + 1, alignment_mode="expand").start]
+    if comma and (
+        subject.left_edge.i != sentence.start
+        or not all(t.pos_ in {"ADV", "ADP", "PART"} for t in between)
+    ):
         return None
     start, end = noun_phrase(subject)
     return Attribution(

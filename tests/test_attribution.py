@@ -1028,6 +1028,18 @@ def test_clause_ending_in_a_colon_introduces_a_quotation(extract):
     ]
 
 
+def test_subject_and_verb_before_a_comma_introduce_a_quotation(extract):
+    records = extract(
+        "“We waited for years,” said Mara Quist.\n\n"
+        "She continued, “For us, all we want is a hearing in a court of law.”\n\n"
+        "In the end, after a long night of talks, the council relented, “for now.”"
+    )
+    assert [summary(r)[1:] for r in records] == [
+        (["We waited for years"], "said", "Mara Quist"),
+        (["For us, all we want is a hearing in a court of law."], "continued", "Mara Quist"),
+    ]
+
+
 def test_writers_aside_at_the_end_is_not_content(extract):
     records = extract(
         "Mayor Ada Quill acknowledged the cost of the repairs, which makes her an outlier on "
