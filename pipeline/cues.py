@@ -265,7 +265,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         and not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPOSITIONS or c.n_rights == 0))
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
-        around = reporting_clause(verb) or as_clause_reports(verb)
+        around = reporting_clause(verb) or as_clause_reports(verb, lexicon)
         if around:
             return around
     clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
@@ -447,13 +447,14 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     return [before, *rest_of_sentence(verb)]
 
 
-def as_clause_reports(verb: Token) -> list[tuple[int, int]]:
+def as_clause_reports(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     """ "The tax, as the mayor noted, will fall hardest on renters", "As the mayor said on
     Monday, the tax …": a cue in an "as" clause with no content of its own reports the clause
-    it modifies, without the "as" clause."""
-    if verb.dep_ != "advcl" or subject_of(verb) is None:
-        return []
-    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+    it modifies, without the "as" clause. So does a passive one that names its source: "As
+    reported by the Daily Ledger, …", "as stated in the report, …" ("as expected" does not)."""
+    if not opens_as_clause(verb) or (
+        subject_of(verb) is None and passive_as_source(verb, lexicon) is None
+    ):
         return []
     if any(
         c.dep_ in {"dobj", "dative", "ccomp", "xcomp"}
@@ -473,6 +474,27 @@ def as_clause_reports(verb: Token) -> list[tuple[int, int]]:
         trim_punct(doc, verb.right_edge.i + 1, clause.right_edge.i + 1),
     )
     return [part for part in parts if part and part[1] - part[0] >= 2]
+
+
+def opens_as_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
+    )
+
+
+def passive_as_source(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """The source of a passive "as" clause: its agent ("as reported by Reuters") or the
+    document it was said in ("as stated in the report")."""
+    if verb.tag_ != "VBN":
+        return None
+    documents = lexicon.source_nouns | lexicon.media_nouns
+    for child in verb.children:
+        source = object_of(child) if child.dep_ in {"agent", "prep"} else None
+        if source is not None and (
+            child.dep_ == "agent" or (child.lower_ == "in" and source.lemma_.lower() in documents)
+        ):
+            return noun_phrase(source)
+    return None
 
 
 def introduces(verb: Token, span: tuple[int, int]) -> bool:
@@ -821,6 +843,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(subject), False
     if (name := name_run_into_opening(verb)) is not None:
         return name, False
+    if opens_as_clause(verb) and verb.tag_ == "VBN":
+        return passive_as_source(verb, lexicon), False  # not the subject of the main clause
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "individuals believed to be …" are talked about, not talking
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):

@@ -199,6 +199,24 @@ def test_as_clause_with_an_object_is_a_circumstance(extract):
     assert extract("As the mayor called for calm, protesters gathered outside city hall.") == []
 
 
+def test_passive_as_clause_reports_the_clause_it_modifies_if_it_names_its_source(extract):
+    [stated, reported] = extract(
+        "As stated in the audit, there are many questions about how the fund was run. "
+        "As reported by the Daily Ledger, the mayor will resign on Friday."
+    )
+    assert summary(stated)[1:] == (
+        ["there are many questions about how the fund was run"],
+        "stated",
+        "audit",
+    )
+    assert summary(reported)[1:] == (
+        ["the mayor will resign on Friday"],
+        "reported",
+        "Daily Ledger",
+    )
+    assert extract("As expected, the mayor resigned. The mayor, as reported, will resign.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
