@@ -629,7 +629,8 @@ def is_title(text: str, quotation: QuoteMarks) -> bool:
 def speech_event(text: str, attribution: Attribution, lexicon: CueLexicon) -> dict[str, Any]:
     """To whom and how the cue's speech was made: `addressee` ("told the Guardian") and
     `medium` ("in a social media post"), each a span or None. Only a verb cue has them, and
-    not inside its own content ("asked questions" asks no one)."""
+    not inside its own content ("asked questions" asks no one), and either ends where the
+    content starts ("told some of the nurses that …", parsed as the nurses' clause)."""
     event: dict[str, Any] = {"addressee": None, "medium": None}
     cue = attribution.cue
     if cue is None or cue.root.pos_ not in {"VERB", "AUX"}:
@@ -640,7 +641,10 @@ def speech_event(text: str, attribution: Attribution, lexicon: CueLexicon) -> di
     for field, head in (("addressee", addressee), ("medium", medium)):
         if head is not None and not any(a <= head.idx < b for a, b in attribution.content):
             phrase = cue.doc[slice(*name_phrase(head))]
-            event[field] = char_span_record(text, (phrase.start_char, phrase.end_char))
+            start, end = phrase.start_char, phrase.end_char
+            end = min([end] + [a for a, _ in attribution.content if start < a < end])
+            end = len(text[:end].rstrip(" ,"))
+            event[field] = char_span_record(text, (start, end))
     return event
 
 

@@ -975,8 +975,9 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
 
 def noun_phrase(head: Token) -> tuple[int, int]:
     """The phrase of a noun with its conjuncts ("Mr. Grassley and Mr. Leahy", "he or she"), up
-    to a relative clause, apposition or comma on its right, and after any dateline or line
-    break on its left ("LOS ANGELES (AP) — Blige")."""
+    to a relative clause, apposition or comma on its right, also a relative clause of a noun
+    inside it ("farmers in Ohio, who …"), and after any dateline or line break on its left
+    ("LOS ANGELES (AP) — Blige")."""
     end = head.i + 1
     rights = list(head.rights)
     for n, child in enumerate(rights):
@@ -984,6 +985,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if child.dep_ in SPEAKER_CUT_DEPS and not between_conjuncts:
             break
         end = child.right_edge.i + 1
+    clause = next((t for t in head.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
+    if clause is not None:
+        end = trim_punct(head.doc, head.i, clause.left_edge.i)[1]
     start = head.left_edge.i
     for token in head.doc[start : head.i]:
         if token.text in PHRASE_BREAKS or "\n" in token.text:

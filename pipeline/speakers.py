@@ -809,7 +809,8 @@ def without_article(phrase: Span) -> Span:
 def description_of(phrase: Span) -> Span:
     """A description that names nobody else is its own referent, with the words after its
     head that say which one: "A notebook recovered from a fallen soldier", "Western
-    officials, including Ukrainians". A relative clause or apposition is not part of it."""
+    officials, including Ukrainians". A relative clause or apposition is not part of it, nor
+    a relative clause inside those words ("a slide from a presentation that …")."""
     head = phrase.root
     if head.pos_ != "NOUN":
         return phrase
@@ -822,6 +823,11 @@ def description_of(phrase: Span) -> Span:
             child.dep_ == "punct" and n + 1 < len(rights) and rights[n + 1].lower_ == "including"
         ):
             break
+    clause = next((t for t in phrase.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
+    if clause is not None:
+        end = max(head.i + 1, clause.left_edge.i)
+        while end > head.i + 1 and phrase.doc[end - 1].is_punct:
+            end -= 1
     return phrase.doc[phrase.start : end]
 
 

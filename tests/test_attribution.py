@@ -864,6 +864,23 @@ def test_no_addressee_for_a_target_or_a_relative_pronoun(extract):
     assert event(with_cue(records, "said")[0]) == (None, None, "We will see.")
 
 
+def test_addressee_ends_where_the_content_starts(extract):
+    [told] = extract("Vale told some of the nurses that the ward would close.")
+    assert event(told) == ("some of the nurses", None, "that the ward would close")
+
+
+def test_relative_clause_inside_a_speaker_phrase_is_cut_off(extract):
+    records = extract(
+        "The plan was opposed by farmers in Ohio, who said it would raise costs. A slide from "
+        "a deck that the aides carry with them shows that exports doubled."
+    )
+    assert {r["cue"]["text"]: (r["speaker"]["text"], r["speaker"]["name"]) for r in records} == {
+        "opposed": ("farmers in Ohio", "farmers in Ohio"),
+        "said": ("farmers in Ohio", "farmers in Ohio"),
+        "shows": ("A slide from a deck", "slide from a deck"),
+    }
+
+
 def test_cue_closing_a_sentence_reports_all_of_it(extract):
     records = extract(
         "Quill had told police officials that she did not want the escort at all, but the "
