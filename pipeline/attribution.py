@@ -45,12 +45,12 @@ from .speakers import SpeakerLexicon, SpeakerResolver
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
 #: Spaces are any but a line break: news text often has a no-break space before the dash.
 SIGNATURE = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[^,\n(]{2,60})")
-#: "PENCE: …" / "MARTHA RADDATZ: …" at the start of a paragraph.
+#: "VALE: …" / "ANNA BRANDT: …" at the start of a paragraph.
 TRANSCRIPT_TURN = re.compile(
     r"(?m)^[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<colon>:)[^\S\n]+"
     r"(?P<content>\S.*\S)"
 )
-#: "Pence: Flowers Won’t Be at Debate": a headline opened by a name and a colon.
+#: "Vale: Budget Vote Will Go Ahead": a headline opened by a name and a colon.
 HEADLINE_TURN = re.compile(
     r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?P<colon>:)[^\S\n]+(?P<content>\S.*\S)"
 )
@@ -65,7 +65,7 @@ OWN_CUE_DISTANCE = 30
 CharSpan = tuple[int, int]
 #: The end of a sentence or paragraph between two quotations.
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
-#: Words a title leaves in lower case ("Collapse: How Societies Choose to Fail or Succeed").
+#: Words a title leaves in lower case ("Tides: A History of the Sea and the Shore").
 TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 
 
@@ -149,9 +149,9 @@ class AttributionStage:
 
 
 def quoted_speech(attribution: Attribution, quoted: list[CharSpan]) -> bool:
-    """Speech reported inside a quote ("I think …", "as rich as he says he is") is the quoted
+    """Speech reported inside a quote ("I think …", "as busy as she says she is") is the quoted
     speaker's own words, already in their quote, not an attribution of its own. A transcript
-    turn is not: a transcript quoted as a whole ("\"PENCE: …") still has its speakers."""
+    turn is not: a transcript quoted as a whole ("\"VALE: …") still has its speakers."""
     if attribution.cue_lemma == TURN_CUE:
         return False
     return any(inside(attribution.cue, span) for span in quoted)
@@ -202,7 +202,7 @@ def merge_quotations(
     sentence, or to the direct quote it continues."""
     result = list(found)
     taken = {a.cue.start for a in found if a.cue}
-    # Speech inside a quotation ("… an effort, I think, to …") owns no quotation.
+    # Speech inside a quotation ("… a plan, I believe, to …") owns no quotation.
     long_quotes = [(q.start, q.end) for q in quotations if words(text, q) >= MIN_UNCUED_QUOTE_WORDS]
     speakers = [a for a in found if not quoted_speech(a, long_quotes)]
     previous: Attribution | None = None
@@ -232,7 +232,7 @@ def merge_quotations(
                 result.append(cued)
                 previous = cued
         elif reported := reported_right_before(doc, text, quotation, quotations, speakers):
-            reported.content += quotation.parts  # "X, Schiff said. “B.”"
+            reported.content += quotation.parts  # "X, Reyes said. “B.”"
             reported.kind = "mixed"
             previous = reported
         elif previous is not None and continues(doc, text, quotation, previous, lexicon):
@@ -253,10 +253,11 @@ def reported_right_before(
     quotations: list[QuoteMarks],
     found: list[Attribution],
 ) -> Attribution | None:
-    """ "The administration may wait, Schiff said. “The other factor is …”": a quotation with
-    no cue of its own, right after the sentence of a reported claim in the same paragraph, goes
-    on with that claim's speaker. Not after a sentence with a quotation of its own ("“A,” she
-    said, emphasizing why …. “B”"): that quotation's speaker goes on, if anyone."""
+    """ "The council may delay the vote, Reyes said. “The other problem is …”": a quotation
+    with no cue of its own, right after the sentence of a reported claim in the same
+    paragraph, goes on with that claim's speaker. Not after a sentence with a quotation of its
+    own ("“A,” she said, explaining why …. “B”"): that quotation's speaker goes on, if
+    anyone."""
     if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS:
         return None
     for attribution in found:
@@ -281,7 +282,7 @@ def reported_right_before(
 
 def split_by_cue(text: str, previous: Attribution, quotation: QuoteMarks) -> bool:
     """The previous direct quote's cue stands between it and this quotation, in one sentence
-    ("“Every time you say that,” Tester said, referring to the excuse, “you give …”")."""
+    ("“Each time you blame the weather,” Vale said, referring to the delays, “you lose …”")."""
     if previous.kind != "direct" or previous.cue is None:
         return False
     end = previous.content[-1][1]
@@ -292,9 +293,9 @@ def split_by_cue(text: str, previous: Attribution, quotation: QuoteMarks) -> boo
 def cue_right_after(
     text: str, quotation: QuoteMarks, found: list[Attribution]
 ) -> Attribution | None:
-    """ "“You should resign,” Warren told Stumpf, after he admitted …": a quotation followed
-    at once by a speaker and cue, or a cue and speaker, is their content, whatever clause
-    after the cue the parse gave them."""
+    """ "“You should step down,” Whitcombe told Harlan, after he conceded …": a quotation
+    followed at once by a speaker and cue, or a cue and speaker, is their content, whatever
+    clause after the cue the parse gave them."""
     if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS or ends_sentence(text, quotation):
         return None
     for attribution in found:
@@ -311,7 +312,7 @@ def cue_right_after(
 
 
 def ends_sentence(text: str, quotation: QuoteMarks) -> bool:
-    """ "… was “not in line with our policy.” The network said it …": a full stop inside the
+    """ "… was “a breach of our rules.” The station said it …": a full stop inside the
     closing mark ends the sentence, and the next one is not its cue."""
     return text[: quotation.parts[-1][1]].rstrip().endswith(".")
 
@@ -366,8 +367,8 @@ def take_quotation(text: str, owner: Attribution, quotation: QuoteMarks) -> None
 
 def tagged_after(text: str, owner: Attribution, quotation: QuoteMarks) -> bool:
     """Content that the parse ran from inside a quotation closed by a comma on past its
-    closing mark is the quotation: the rest is the speech tag ("“A. B,” Flynn, a top
-    surrogate, said …") or the writer's ("saying “That makes me smart,” when Clinton …")."""
+    closing mark is the quotation: the rest is the speech tag ("“A. B,” Reyes, a senior
+    adviser, said …") or the writer's ("saying “That is just good planning,” when Vale …")."""
     start, end = owner.content[0][0], owner.content[-1][1]
     return (
         quotation.start <= start < quotation.end < end
@@ -422,7 +423,7 @@ def cued_quotation(
 def introduced_quotation(
     doc: Doc, quotation: QuoteMarks, mark: int, comma: bool
 ) -> Attribution | None:
-    """ "Caddell continued:", "Sanders made the following comment:": a clause that ends with
+    """ "Okafor continued:", "Lind made the following remark:": a clause that ends with
     a colon right before a quotation introduces it, whatever its verb; its subject speaks.
     Before a comma only a subject and its verb do ("She continued, “…”", "He went on,
     “…”"): a longer clause is more likely to be the writer's."""
@@ -470,7 +471,7 @@ def signed_quotation(doc: Doc, text: str, quotation: QuoteMarks) -> Attribution 
 
 
 def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
-    """ "PENCE: Well, I think …": a paragraph opened by an upper-case name and a colon, or a
+    """ "VALE: Well, I think …": a paragraph opened by an upper-case name and a colon, or a
     headline opened by a name and a colon (not by a title-case phrase: `is_name`)."""
     turns = []
     headline = HEADLINE_TURN.match(text)
@@ -493,8 +494,8 @@ def transcript_turns(doc: Doc, text: str) -> list[Attribution]:
 
 
 def is_name(phrase: Span) -> bool:
-    """ "Pence", "Poll", "Rush Limbaugh" can open a headline as its speaker; "The Latest" and
-    "Stealth Over Health" are title-case words, not a name: they hold function words."""
+    """ "Vale", "Poll", "Ada Quill" can open a headline as its speaker; "The Latest" and
+    "Storm Over Taxes" are title-case words, not a name: they hold function words."""
     return not any(token.is_stop for token in phrase)
 
 
@@ -612,7 +613,7 @@ def quote_record(
 
 
 def is_title(text: str, quotation: QuoteMarks) -> bool:
-    """ "on “The Apprentice”", "Springsteen’s “American Skin”": a short quotation in title
+    """ "on “The Night Desk”", "Marlowe’s “Harbour Lights”": a short quotation in title
     case inside a sentence names a work or a programme, not what anyone said."""
     if len(quotation.parts) != 1:
         return False
@@ -676,8 +677,8 @@ def parents_of(records: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
 
 
 def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | None) -> bool:
-    """ "She said Trump wants to bus in supporters": inside someone's content, a cue with a
-    plain object or infinitive ("wants to bus in …") is part of what they said, not another
+    """ "She said the mayor wants to close the library": inside someone's content, a cue with
+    a plain object or infinitive ("wants to close …") is part of what they said, not another
     source's claim; only a reported clause or quotation is ("she said experts believe that …")."""
     return (
         parent is not None

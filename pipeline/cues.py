@@ -56,7 +56,7 @@ PHRASE_BREAKS = DASHES | {")", "”", "''"}
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
-#: passive cue the subject is what was said or thought about ("Pence was dubbed …").
+#: passive cue the subject is what was said or thought about ("Reyes was dubbed …").
 SPEAKING_PASSIVES = frozenset({"quote"})
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 
@@ -116,7 +116,7 @@ def cue_candidates(doc: Doc) -> tuple[list[Token], list[Token], list[Token]]:
 
 
 def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
-    """ "Trump's claim that …", "a New York Times report that …": a cue noun with a clause."""
+    """ "Trump's claim that …", "a Daily Ledger report that …": a cue noun with a clause."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nouns:
         return None
     if opens_medium(noun.head, lexicon) and is_cue(noun.head.head, lexicon):
@@ -144,7 +144,7 @@ def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
 
 
 def noun_speaker(noun: Token) -> tuple[int, int] | None:
-    """Who made the claim: "Trump's claim", "his claim", "a New York Times report", "a report
+    """Who made the claim: "Trump's claim", "his claim", "a Daily Ledger report", "a report
     by X"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ != "its":  # "its" is often the thing's own
@@ -244,7 +244,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
             span = trim_punct(verb.doc, whole_sentence_before(verb, start), span[1])
         if span is None:
             return None
-        return [span, *rest_of_sentence(verb)]  # "X, Mr. Clarke said, Y"
+        return [span, *rest_of_sentence(verb)]  # "X, Ms. Varga said, Y"
     unmarked = unmarked_clause(verb) or clause_heading_cue(verb)
     if unmarked is not None:
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
@@ -278,22 +278,22 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     )
     if span is None:
         return None
-    named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Clinton", "mocked Machado"
+    named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Vale", "mocked Okafor"
     if not named and span[1] - span[0] < MIN_OBJECT_CONTENT:
         return None
     return [without_preposition(verb.doc, span)]
 
 
 def passive_subject(verb: Token) -> list[tuple[int, int]] | None:
-    """ "The nominee has been endorsed by dozens of papers", "a view echoed by everyone I
-    interviewed": a passive cue with an agent (the speaker) and nothing else to report
+    """ "The levy has been praised by most mayors", "a concern echoed by every grower we spoke
+    to": a passive cue with an agent (the speaker) and nothing else to report
     reports its subject, or the noun its participle describes."""
     if not any(c.dep_ == "agent" for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
     if subject is not None:
         if subject.pos_ == "PRON":
-            return None  # "They were backed by …" reports nothing that can be read
+            return None  # "They were praised by …" reports nothing that can be read
         span = trim_punct(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     elif verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
         span = trim_punct(verb.doc, verb.head.left_edge.i, verb.i)
@@ -303,7 +303,7 @@ def passive_subject(verb: Token) -> list[tuple[int, int]] | None:
 
 
 def paragraph_after_colon(verb: Token) -> list[tuple[int, int]] | None:
-    """ "Limbaugh added:" at the end of a paragraph, then the paragraph he said, set off
+    """ "Okafor added:" at the end of a paragraph, then the paragraph he said, set off
     without quotation marks (a quotation there is the attribution stage's to take)."""
     doc, sentence = verb.doc, verb.sent
     words = [t for t in sentence if not t.is_space]
@@ -323,8 +323,8 @@ def paragraph_after_colon(verb: Token) -> list[tuple[int, int]] | None:
 
 
 def without_preposition(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    """ "complained about his mic" reports "his mic": an object phrase starts after its
-    preposition."""
+    """ "complained about the broken microphone" reports "the broken microphone": an object
+    phrase starts after its preposition."""
     first = doc[span[0]]
     if first.dep_ == "prep" and first.n_rights and span[0] + 1 < span[1]:
         return next(first.rights).left_edge.i, span[1]
@@ -332,7 +332,7 @@ def without_preposition(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def reduced_relative_start(verb: Token, clause: Token, lexicon: CueLexicon) -> int | None:
-    """ "cited disparaging remarks Trump had made about Machado as examples …": the small
+    """ "cited dismissive remarks Vale had made about Ortiz as examples …": the small
     model reads the relative clause with no "that" as the cue's clause and the noun before it
     as the cue's object. Object and clause are what was cited, from the object on."""
     obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i), None)
@@ -344,10 +344,10 @@ def reduced_relative_start(verb: Token, clause: Token, lexicon: CueLexicon) -> i
 
 
 def whole_sentence_before(verb: Token, start: int) -> int:
-    """ "Clinton had told police …, but the NYPD overruled that request, the source added.":
-    a cue that closes its sentence after a comma reports all the clauses before it, not only
-    the one the parse hung on it. The others are its other clauses, or the clause it is
-    coordinated with."""
+    """ "Vale had asked the police …, but the council turned the request down, a spokesman
+    added.": a cue that closes its sentence after a comma reports all the clauses before it,
+    not only the one the parse hung on it. The others are its other clauses, or the clause it
+    is coordinated with."""
     left, right = cue_phrase(verb)
     sentence = verb.sent
     closes_sentence = all(t.is_punct or t.is_space for t in verb.doc[right + 1 : sentence.end])
@@ -376,7 +376,7 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
 
 
 def unmarked_clause(verb: Token) -> tuple[int, int] | None:
-    """ "said after the convention he would not accept …": a time or place between the cue and
+    """ "said after the summit he would not sign …": a time or place between the cue and
     its clause makes the small model read the clause as adverbial. A clause after the cue with
     a subject of its own and no conjunction ("if", "when", "because") is what was said."""
     if any(c.dep_ in OWN_CONTENT_DEPS for c in verb.rights):
@@ -391,9 +391,9 @@ def unmarked_clause(verb: Token) -> tuple[int, int] | None:
 
 
 def clause_heading_cue(verb: Token) -> tuple[int, int] | None:
-    """ "While he acknowledged funding was a major reason …, Ham noted …": the small model
+    """ "While she acknowledged staffing was a major reason …, Vale noted …": the small model
     sometimes hangs the cue on the clause it reports, taking that clause's subject either
-    for the clause ("funding" ← "was") or for the cue's object ("admitted money" + "was").
+    for the clause ("staffing" ← "was") or for the cue's object ("admitted money" + "was").
     A cue whose head is a later clause that starts right after it reports that clause."""
     clause = verb.head
     if clause.i <= verb.i or clause.pos_ not in {"VERB", "AUX"}:
@@ -410,13 +410,13 @@ def clause_heading_cue(verb: Token) -> tuple[int, int] | None:
     if any(t.head != clause or t.dep_ not in {"aux", "auxpass", "neg"} for t in between):
         return None
     if any(t.is_punct for t in verb.doc[verb.i + 1 : clause.i]):
-        return None  # "As he welcomed several hundred guests, Scott was …"
+        return None  # "As she welcomed several dozen delegates, Vale was …"
     return trim_punct(verb.doc, subject.left_edge.i, clause.right_edge.i + 1)
 
 
 def cue_phrase(verb: Token) -> tuple[int, int]:
     """The reporting clause itself: subject, auxiliaries, cue, and its addressee, time and
-    place ("Sen. Lindsey Graham (R-S.C.) told reporters on Thursday")."""
+    place ("Sen. Ada Vale (D-Ore.) told reporters on Thursday")."""
     subject = subject_of(verb)
     left = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod"})])
     if subject is not None:
@@ -431,7 +431,7 @@ def cue_phrase(verb: Token) -> tuple[int, int]:
 
 
 def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
-    """ "…, the official said." / "X, North Korea said, was its biggest yet": a cue with no
+    """ "…, the official said." / "X, the ministry said, was its largest so far": a cue with no
     content of its own reports the rest of its sentence, set off by commas."""
     if subject_of(verb) is None or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}:
         return None  # a cue inside a relative or adverbial clause reports nothing around it
@@ -461,13 +461,13 @@ def as_clause_reports(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]
         or (c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPOSITIONS)
         for c in verb.children
     ):
-        return []  # "as he welcomed the guests", "as she called for …": a circumstance
+        return []  # "as she welcomed the delegates", "as she called for …": a circumstance
     doc, clause = verb.doc, verb.head
     end = verb.right_edge.i
     while end > verb.i and doc[end].is_punct:
         end -= 1
     if end + 1 < len(doc) and not doc[end + 1].is_punct:
-        return []  # the parse cut the clause short ("As he welcomed | several guests, …")
+        return []  # the parse cut the clause short ("As she welcomed | several delegates, …")
     start = max(clause.left_edge.i, dateline_end(verb.sent))
     parts = (
         trim_punct(doc, start, verb.left_edge.i),
@@ -514,7 +514,7 @@ def misread_subject(token: Token) -> bool:
 
 
 def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:
-    """The words after a parenthetical cue ("…, Mr. Clarke said, until it went bankrupt")."""
+    """The words after a parenthetical cue ("…, Ms. Varga said, until the day it shut")."""
     doc, sentence = verb.doc, verb.sent
     _, right = cue_phrase(verb)
     if right >= sentence.end - 1 or doc[right].text != ",":
@@ -532,8 +532,8 @@ def sets_off(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject, or the name right after the verb in "“…,” said David Gorski". Of two
-    subjects the parse gave a verb ("The Latest: Trump urges …"), the one nearer to it."""
+    """The subject, or the name right after the verb in "“…,” said Ada Quill". Of two
+    subjects the parse gave a verb ("The Latest: Vale urges …"), the one nearer to it."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
@@ -586,8 +586,8 @@ def opens_cue_clause(token: Token, lexicon: CueLexicon) -> bool:
 
 def without_aside(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content ends before the writer's aside at its end, set off by a comma: a relative
-    clause ("the reality of climate change, which makes him an outlier") or a participle
-    ("…, implicitly putting his name on the line"). A clause opened by a conjunction
+    clause ("the cost of the new stadium, which makes him an outlier") or a participle
+    ("…, quietly staking his own reputation on it"). A clause opened by a conjunction
     (", while another 2,700 were injured") is still what was said."""
     if span is None:
         return None
@@ -601,7 +601,7 @@ def without_aside(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | N
 def is_aside(first: Token, end: int) -> bool:
     """Whether the words from `first` to `end` are one relative clause or participle phrase."""
     opens = first.dep_ in {"nsubj", "advmod"} and first.head.i > first.i
-    clause = first.head if opens else first  # "which makes …", "implicitly putting …"
+    clause = first.head if opens else first  # "which makes …", "quietly staking …"
     is_clause = clause.dep_ == "relcl" or (clause.tag_ == "VBG" and clause.dep_ != "conj")
     return is_clause and clause.left_edge.i == first.i and clause.right_edge.i >= end - 1
 
@@ -685,8 +685,8 @@ def without_medium(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> tupl
     """A content ends before a medium phrase that closes it, with the time of speaking if
     any ("“significant losses” in remarks to reporters on Monday"): the parse hung it on a
     verb of the content, but it says how and when the cue's speech was made. Not the medium
-    of a cue inside the content ("mentioned by Ivanka Trump in an interview"), nor one with
-    a clause of its own ("in media interviews, which she was doing when …")."""
+    of a cue inside the content ("mentioned by the mayor’s aide in an interview"), nor one
+    with a clause of its own ("in a radio interview, which she gave before …")."""
     start, end = span
     for token in doc[start + 1 : end]:
         if (
@@ -741,7 +741,7 @@ def addressee_of(verb: Token, lexicon: CueLexicon, medium: Token | None) -> Toke
 def told_whom(obj: Token, verb: Token) -> bool:
     """Whether the object of "tell", "warn", "ask" … is whom it was said to: a name or a
     pronoun ("told CNN", "told them"), or anything when what was said is a clause ("told
-    reporters at a briefing that …"), but not "would tell an American story"."""
+    reporters at a briefing that …"), but not "would tell a family story"."""
     if obj.pos_ in {"PROPN", "PRON"}:
         return True
     return any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or (
@@ -770,7 +770,7 @@ def object_of(preposition: Token) -> Token | None:
 def name_phrase(head: Token) -> tuple[int, int]:
     """A noun with the words before it and a name right after it ("the British newspaper the
     Guardian"), without the phrases and clauses that follow, but for the "of" of a part
-    ("some of the miners")."""
+    ("some of the nurses")."""
     end = head.i + 1
     for child in head.rights:
         partitive = child.lower_ == "of" and head.pos_ in {"PRON", "NUM", "DET"}  # "some of …"
@@ -839,7 +839,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
         if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
-            return None, False  # "it was reported that …", "Pence was dubbed …": no source
+            return None, False  # "it was reported that …", "Reyes was dubbed …": no source
         return noun_phrase(subject), False
     if (name := name_run_into_opening(verb)) is not None:
         return name, False
@@ -890,9 +890,9 @@ def object_made_to_speak(verb: Token, lexicon: CueLexicon) -> Token | None:
 
 def relative_antecedent(pronoun: Token, head: Token) -> Token:
     """What a relative pronoun stands for, given the noun the parse hung its clause on: for
-    "who" the noun before a place or organisation ("Republicans on Capitol Hill, who have
-    warned …"), and the name an apposition describes ("Chile and Peru, the two largest
-    producers, which vowed …")."""
+    "who" the noun before a place or organisation ("farmers in Ohio, who have warned …"),
+    and the name an apposition describes ("Chile and Peru, the two largest producers, which
+    vowed …")."""
     if (
         pronoun.lower_ in {"who", "whom"}
         and head.dep_ == "pobj"
@@ -937,7 +937,7 @@ def name_bounds(token: Token) -> tuple[int, int]:
 def past_dateline(subject: Token, verb: Token) -> Token | None:
     """A subject in the dateline is the parse's mistake. The speaker is another subject
     after it ("LOS ANGELES (UPI) — Mayor Ada Quill said …") or its apposition after the dash
-    ("WASHINGTON -- President Obama, dedicating the museum, said …"), if any."""
+    ("BOSTON -- Mayor Ada Quill, opening the library, said …"), if any."""
     if not subject.is_upper:  # a dateline's words are capitals
         return subject
     start = dateline_end(subject.sent)
@@ -974,10 +974,10 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
-    """The phrase of a noun with its conjuncts ("Mr. Grassley and Mr. Leahy", "he or she"), up
+    """The phrase of a noun with its conjuncts ("Mr. Okafor and Mr. Ferris", "he or she"), up
     to a relative clause, apposition or comma on its right, also a relative clause of a noun
     inside it ("farmers in Ohio, who …"), and after any dateline or line break on its left
-    ("LOS ANGELES (AP) — Blige")."""
+    ("LOS ANGELES (AP) — Okafor")."""
     end = head.i + 1
     rights = list(head.rights)
     for n, child in enumerate(rights):
@@ -1013,7 +1013,7 @@ def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:
             speaker = noun_phrase(author)
         content = around_according_to(token, source.right_edge.i + 1) or around_according_to(
             token,
-            speaker[1],  # "According to X, the move reeks …" read as appos
+            speaker[1],  # "According to X, the plan smacks of …" read as appos
         )
         if content:
             found.append(
@@ -1030,7 +1030,7 @@ def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:
 
 def according_to_source(to: Token) -> Token | None:
     """The head of the source after "according to": its object, or, when the parse read the
-    source as a verb phrase ("according to show insiders", "show" a verb), the noun that
+    source as a verb phrase ("according to help desk staff", "help" a verb), the noun that
     ends that phrase."""
     source = object_of(to)
     if source is not None:
@@ -1059,16 +1059,16 @@ def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
 
 
 def names_noun(verb: Token, lexicon: CueLexicon) -> bool:
-    """ "a mountain stream called Miracle Run", "the program, called EB-5": a naming verb's
+    """ "a creek called Otter Bend", "the scheme, called FastVisa": a naming verb's
     participle after a noun gives the noun's name; nobody says anything. With an object and
-    what it is called ("doctors … called Oz a quack") it is a verb the parse mistook."""
+    what it is called ("doctors … called Reyes a fraud") it is a verb the parse mistook."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in lexicon.naming_verbs:
         return False
     return sum(c.dep_ in {"dobj", "oprd"} for c in verb.children) <= 1
 
 
 def in_according_to(verb: Token) -> bool:
-    """ "according to show insiders": a verb the parse found inside the source phrase."""
+    """ "according to help desk staff": a verb the parse found inside the source phrase."""
     return (
         verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.lower_ == "according"
     )

@@ -1,4 +1,4 @@
-"""Datelines: "BERLIN — …", "WASHINGTON (AP) ― …", "LOS ANGELES, Sept. 28 (UPI) — …".
+"""Datelines: "BERLIN — …", "WASHINGTON (AP) ― …", "DENVER, March 4 (UPI) — …".
 
 One definition for the stages that must not read a dateline as running text: the entities
 stage tags its place, the attribution stage keeps it out of speakers and contents, and the
@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span
 
 #: An upper-case place at the start of a paragraph; maybe a state, country or date after a
-#: comma (", Calif.", ", Ukraine", ", Sept. 28"), then the agency in brackets; then a dash.
+#: comma (", Calif.", ", Ukraine", ", March 4"), then the agency in brackets; then a dash.
 DATELINE = re.compile(
     r"(?m)^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'-]*[A-ZÀ-Þ])"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"

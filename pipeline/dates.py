@@ -41,14 +41,14 @@ AUXILIARY = frozenset({"aux", "auxpass"})
 #: How many tokens up the tree `governing_verb` and `clause_verb` look for a verb.
 MAX_VERB_DISTANCE = 4
 #: Where a span the normaliser cannot read as a whole is split into expressions: at these
-#: words ("its fourth quarter ended Sept. 30", "Monday and Tuesday"), else at commas; each
-#: part is read whole first, so "the year ending June 30, 1990" keeps its date whole.
+#: words ("its second quarter ended June 30", "Monday and Tuesday"), else at commas; each
+#: part is read whole first, so "the year ending April 30, 1991" keeps its date whole.
 SPLIT_AT = (
     re.compile(r",? (?:ended|ending|and|or|to|through|from|until|compared with|of) "),
     re.compile(r", "),
 )
 
-#: "the year ended March 31": a year of accounts, the twelve months up to that day, is a
+#: "the year ended April 30": a year of accounts, the twelve months up to that day, is a
 #: duration bounded by the date, not the calendar year.
 YEAR_OF_ACCOUNTS = re.compile(r"(?i)(?:the )?(?:fiscal )?year")
 ENDED = re.compile(r",? (?:ended|ending) ")
@@ -57,8 +57,8 @@ Record = dict[str, Any]
 
 
 class Candidate(NamedTuple):
-    """A span to read, and the spans it was merged from ("more than four hours" +
-    "Friday"): those are read one by one when the whole is not one expression."""
+    """A span to read, and the spans it was merged from ("more than three hours" +
+    "Sunday"): those are read one by one when the whole is not one expression."""
 
     start: int
     end: int
@@ -279,8 +279,8 @@ def split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def tense_of(span: Span, words: TimexWords) -> Tense:
     """Where the clause of the span points: "will meet on Monday", "plans to announce on Nov.
     6" and "is set to resume Monday" to the future, "met on Monday" to the past. A date inside
-    a noun phrase ("Wednesday's ruling", "the Friday explosions") or on an adjective ("payable
-    Dec. 7") points to neither; nor does a deadline ("extended to Nov. 20", "by Jan. 14")
+    a noun phrase ("Wednesday's ruling", "the Friday protests") or on an adjective ("payable
+    Dec. 9") points to neither; nor does a deadline ("extended to Nov. 18", "by Jan. 14")
     unless the clause points ahead or the verb puts something off ("postponed until Tuesday").
     A date on a noun takes only a clause that points ahead ("will lead a mission in
     December"): "criticized the ruling of Tuesday" says nothing of when the ruling was.
@@ -329,7 +329,7 @@ def verb_tense(verb: Token, words: TimexWords) -> Tense:
         # an infinitive has no tense of its own ("to mark its entry on Friday"), but "is to
         # testify Tuesday" and "set to resume Monday" look ahead
         head = verb.head
-        copula = head.head if head.dep_ == "acomp" else head  # "had been due to expire"
+        copula = head.head if head.dep_ == "acomp" else head  # "had been due to close"
         ahead = head.lemma_ in words["future_infinitive"] and not is_past_form(copula)
         return "future" if verb.dep_ == "xcomp" and ahead else None
     if any(token.lemma_ == "have" or is_finite_past(token) for token in auxiliaries):
@@ -344,8 +344,8 @@ def verb_tense(verb: Token, words: TimexWords) -> Tense:
 
 def points_ahead(token: Token, words: TimexWords) -> bool:
     """A modal ("will", "could") or a word of intent ("plans", "planned", "is expected"),
-    unless it is a bare participle ("a service planned for Saturday was canceled") or
-    pluperfect ("had been scheduled to expire Friday"): those look back from a past event."""
+    unless it is a bare participle ("a concert planned for Saturday was called off") or
+    pluperfect ("had been scheduled to close Friday"): those look back from a past event."""
     if token.lower_ not in words["future"] and token.lemma_ not in words["future"]:
         return False
     if token.tag_ == "MD":  # but not "may have been", "would have said"

@@ -46,8 +46,8 @@ def sentence_bounds(doc: Doc) -> Doc:
 
     The parser would otherwise join a headline, a dateline or a paragraph's last words to the
     next paragraph ("… said Jo Roe.\n\nDemocrats noted …" read as one sentence whose cue
-    reports the next paragraph). It sometimes breaks a clause after a word ("he felt the 13th
-    | Amendment was …") or a quotation from its cue ("“Are you coming?” | she asked, but …"),
+    reports the next paragraph). It sometimes breaks a clause after a word ("he thought the 13th
+    | Ward was …") or a quotation from its cue ("“Are you coming?” | she asked, but …"),
     which leaves a cue without its content. The parser keeps to both: it never breaks where
     `is_sent_start` is False.
     """

@@ -7,7 +7,7 @@ rules, with word lists in `models/` (`quantity_rules`), then correct it:
 
 - vague amounts ("dozens", "several hundred", "tens of thousands") get `vague: true`, value
   null and the bounds of `vague_quantities.tsv`;
-- "a dozen", "$5bn", "£350m", "PS2.7m" (£ mangled), "3 per cent" are read by the project's
+- "a dozen", "$5bn", "£350m", "PS3.4m" (£ mangled), "3 per cent" are read by the project's
   own patterns;
 - two numbers joined by "to", "or", "and" (after "between") or a dash, or by "from ... to"
   with a few words between, are one range with low/high;
@@ -55,7 +55,7 @@ DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "s
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE"})
 #: A counted noun that keeps its case in the unit: "WAR", "ATMs".
 ACRONYM = re.compile(r"[A-Z]{2,}s?")
-#: A plural or possessive of a number that quantulum3 reads as seconds: "2018s", "2022′s".
+#: A plural or possessive of a number that quantulum3 reads as seconds: "2016s", "2020′s".
 PLURAL_NUMBER = re.compile(r"(?P<number>[\d,.]+)[′’']?s")
 #: A number and its unit glued by a hyphen ("five-year", "10-day"), and a noun after it.
 HYPHENATED = re.compile(r"\S+-[A-Za-z]+")
@@ -78,7 +78,7 @@ YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 NOT_A_DATE_NUMBER = re.compile(r"\d,\d{3}\b|\d{5,}")
 #: Modifier kinds that make the amount the size of a change.
 CHANGES = frozenset({"up", "down"})
-#: Between an amount and its restatement in other units: "296 hp (221 kW / 300 PS)".
+#: Between an amount and its restatement in other units: "2 miles (3.2 km / 3,520 yards)".
 CONTINUES_RESTATEMENT = re.compile(r"\s*[/;]\s*")
 #: A full stop the parse may have taken for an abbreviation ("£350m. Council leader").
 SENTENCE_END = re.compile(r"[.!?]\s")
@@ -304,7 +304,7 @@ class QuantityStage:
         return not written and (candidate.value or 0) >= 1
 
     def is_house_number(self, surface: str, text: str) -> bool:
-        """A number before a street name: "10 Downing Street", "22 Ave Foch" (quantulum3 may
+        """A number before a street name: "10 Downing Street", "31 Ave Delorme" (quantulum3 may
         have read a unit in the name: "16-18 Mill Road")."""
         number = re.match(r"\d+", surface)
         return (
@@ -312,7 +312,7 @@ class QuantityStage:
         )
 
     def never_a_date(self, candidate: Candidate, surface: str) -> bool:
-        """Money, a percentage, or a number no date is written with ("1,334.20", "2483805"),
+        """Money, a percentage, or a number no date is written with ("1,287.45", "5120394"),
         even where spaCy tags it as part of a date."""
         measured = candidate.unit in self.rules.money_units or candidate.unit == "percent"
         return measured or NOT_A_DATE_NUMBER.search(surface) is not None
@@ -343,7 +343,7 @@ class QuantityStage:
 
     def modifier_kind(self, match: re.Match[str], doc: Doc) -> str | None:
         """The kind of a modifier before the amount; None for the particle of a phrasal verb
-        ("gave up 517 yards", "made up 30% of"), which is no change."""
+        ("gave up 412 yards", "made up 30% of"), which is no change."""
         phrase = " ".join(match.group("mod").lower().split())
         kind = self.rules.modifiers_before[phrase]
         if kind in CHANGES:
@@ -382,7 +382,7 @@ class QuantityStage:
 
     def inherit_restated(self, candidates: list[Candidate], text: str) -> None:
         """An amount restated in parentheses takes the modifiers of the amount it restates:
-        in "just under 296 hp (221 kW / 300 PS)" both restatements are upper bounds."""
+        in "just under 2 miles (3.2 km / 3,520 yards)" both restatements are upper bounds."""
         origin: Candidate | None = None
         for previous, candidate in pairwise(candidates):
             between = text[previous.end : candidate.start]
@@ -412,10 +412,10 @@ def reads_a_name(surface: str) -> bool:
 
 
 def fix_quantulum_misreadings(candidate: Candidate, text: str) -> None:
-    """quantulum3 reads "at" after a unit as ampere-turns ("fifty years at", "2 cents at $14"),
-    "a" as annum ("30 a"), and the "s" of a plural or a possessive as seconds ("2018s",
-    "2022′s", where the prime is read as minutes of arc): cut them off. Its span may also
-    end on a division sign it did not use ("224 kW / 300 PS"), depending on the hash seed."""
+    """quantulum3 reads "at" after a unit as ampere-turns ("forty years at", "2 cents at $14"),
+    "a" as annum ("30 a"), and the "s" of a plural or a possessive as seconds ("2016s",
+    "2020′s", where the prime is read as minutes of arc): cut them off. Its span may also
+    end on a division sign it did not use ("134 kW / 182 PS"), depending on the hash seed."""
     surface = text[candidate.start : candidate.end].rstrip(" /")
     candidate.end = candidate.start + len(surface)
     misread = re.search(r"\s(?:at|a)(?:\s|$)", surface)
@@ -476,7 +476,7 @@ def takes_unit_from(rule: Candidate, quantulum: Candidate) -> bool:
 
 
 def read_minus(candidate: Candidate, text: str, sentence_start: int) -> None:
-    """ "minus 233 Celsius", "minus-5 yards", "$-50.8bn": the amount is negative."""
+    """ "minus 180 Celsius", "minus-3 yards", "$-42.5bn": the amount is negative."""
     match = MINUS.search(text, sentence_start, candidate.start)
     if match is None or candidate.value is None or candidate.value < 0:
         return
@@ -513,14 +513,14 @@ def is_range(
     opened_by = opener.group("word").lower() if opener else None
     join = RANGE_JOIN.match(between)
     if join is None:
-        # "from $36,040 at 10pm last night to $34,935": a few words may come between
+        # "from $310 at noon on Monday to $295": a few words may come between
         return opened_by == "from" and FROM_TO_GAP.match(between) is not None
     word = join.group().strip().lower()
     if word == "and":
         return opened_by == "between"
     if word in ("to", "or") and opener is None:
-        # "rose 5% to $10" and "rose $43.6 billion to $419.2 billion" are a change and a
-        # level; "homes from $750,000 to $1 million, $1 million to $1.25 million" are ranges
+        # "rose 5% to $10" and "rose $12.4 billion to $310.8 billion" are a change and a
+        # level; "homes from $900,000 to $2 million, $2 million to $2.5 million" are ranges
         if after_change or first.value >= second.value:
             return False
         return first.unit is None or first.unit == second.unit
@@ -546,7 +546,7 @@ def range_of(first: Candidate, second: Candidate, text: str, sentence_start: int
 
 
 def spread_scale(low: float, high: float, surface: str) -> float:
-    """The low end of "10 to 12 million" or "1 to 2 thousand": the scale written once
+    """The low end of "10 to 12 million" or "2 to 3 thousand": the scale written once
     applies to both numbers, unless the low end would then pass the high one."""
     scale = scale_of(surface)
     return low * scale if scale and low * scale <= high else low
@@ -618,7 +618,7 @@ def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
         return False
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None or scale_of(span.text):
-        return False  # "Israel's 9 billion": no name holds a scale word
+        return False  # "Norway's 7 billion": no name holds a scale word
     if any(t.ent_type_ in NAME_LABELS for t in span):
         return True
     before = text[max(0, candidate.start - 2) : candidate.start]
@@ -632,8 +632,8 @@ def is_in_name(candidate: Candidate, doc: Doc, text: str) -> bool:
 
 
 def is_model_number(span: Span, following: Token | None) -> bool:
-    """An integer that modifies a capitalised name after it: "737 Max", not "0.5 WAR" (a
-    decimal is a measure) nor "18 sen" (a lower-case unit)."""
+    """An integer that modifies a capitalised name after it: "737 Max", not "0.8 WAR" (a
+    decimal is a measure) nor "25 sen" (a lower-case unit)."""
     if following is None or not following.text[:1].isupper() or following.tag_ != "NNP":
         return False
     return span.root.head == following and span.text.replace(",", "").isdigit()
@@ -693,7 +693,7 @@ def counted_phrase(head: Token, span: Span) -> list[Token]:
 
 def in_hyphenated_word(token: Token, following: Token) -> bool:
     """A hyphen glued to the word after it, or a word glued to a hyphen after it; a number
-    is another amount ("a 1.8 billion-mile journey")."""
+    is another amount ("a 2.4 billion-mile journey")."""
     glued = not token.whitespace_ and "-" in (token.text, following.text)
     return glued and not is_number(token)
 

@@ -36,9 +36,9 @@ SCALES = {
 #: Scales that are words, so they may follow a number without a currency ("1.2 million").
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 PERCENT = r"%|per ?cent\b|pct\b|(?<=\d)pc\b|percentage points?\b"
-#: Scale letters glued to a number without a currency: "4.3M", "5B", "10K" (not "7.8m": metres).
+#: Scale letters glued to a number without a currency: "6.1M", "5B", "10K" (not "7.8m": metres).
 GLUED_SCALE = re.compile(rf"(?<![\w.,])(?P<num>{DIGITS})(?P<scale>bn|M|B|K)(?![\w])")
-#: A number in digits that quantulum3 may have lost ("from 4.8 to 4.7 percent").
+#: A number in digits that quantulum3 may have lost ("from 5.2 to 5.1 percent").
 NUMBER = re.compile(rf"(?<![\w.,])(?:{DIGITS})(?![\w]|[.,]\d)")
 #: The end of a word in a trie (`trie_alternation`): no letter is empty.
 _END = ""
@@ -207,7 +207,7 @@ def numberish_regex(phrases: list[str]) -> re.Pattern[str]:
 
 def address_regex(street_types: list[str]) -> re.Pattern[str]:
     """What follows a house number: up to four capitalised words, one of them a street type
-    ("Downing Street", "E 71st St", "Ave Foch"); also after a range ("16-18 Mill Road")."""
+    ("Downing Street", "W 83rd St", "Ave Delorme"); also after a range ("16-18 Mill Road")."""
     word = r"(?:[A-Z0-9][\w'’.-]*)"
     street = rf"(?:{alternation(street_types, ignore_case=False)})\.?(?![\w])"
     return re.compile(rf"(?:[-–]\d+)?(?:\s+{word}){{0,3}}?\s+{street}")
@@ -242,7 +242,7 @@ def money_regex(symbols: list[str]) -> re.Pattern[str]:
 
 
 def strict_money_regex(symbols: list[str]) -> re.Pattern[str]:
-    """An amount after a strict currency symbol, which keeps its case ("PS2.7m", not "ps2")."""
+    """An amount after a strict currency symbol, which keeps its case ("PS3.4m", not "ps3")."""
     return re.compile(rf"(?<![\w$€£¥₹]){currency_amount(symbols, ignore_case=False)}")
 
 

@@ -1,6 +1,6 @@
 """Who a speaker mention refers to, resolved inside the article.
 
-- a name, or a phrase headed by one ("White House spokesman Josh Earnest"), is its entity
+- a name, or a phrase headed by one ("city spokesman Tom Reyes"), is its entity
   (`self`), as is a name in apposition ("the group, InformNapalm," → `apposition`); a bare
   surname shared by several people is the one named most recently (`coreference`); members
   of a group ("One Republican") are not the group;
@@ -155,7 +155,7 @@ class SpeakerResolver:
     # names
 
     def by_conjuncts(self, phrase: Span) -> Record | None:
-        """ "Mr. Grassley and Mr. Leahy" → "Charles E. Grassley and Patrick J. Leahy": each
+        """ "Mr. Okafor and Mr. Ferris" → "Daniel Okafor and Paul Ferris": each
         conjunct resolved on its own (not "he or she", which is one unknown person)."""
         root = phrase.root
         heads = [root, *(t for t in root.conjuncts if phrase.start <= t.i < phrase.end)]
@@ -170,13 +170,13 @@ class SpeakerResolver:
                     "label": None,
                     "resolved_by": "none",
                 }
-            return None  # "the former secretary of state and current nominee" is one person
+            return None  # "the former mayor and current party chairman" is one person
         names = []
         for head, mention in zip(heads, mentions, strict=True):
             if mention is not None:
                 fuller = self.full_name(mention)
                 names.append((fuller or mention.entity)["name"])
-            else:  # "RT and its defenders"
+            else:  # "Voltaris and its lawyers"
                 names.append(without_article(head.doc[head.left_edge.i : head.i + 1]).text)
         return {
             "name": " and ".join(names),
@@ -223,8 +223,8 @@ class SpeakerResolver:
         return {"name": words, "entity_id": None, "label": None, "resolved_by": "none"}
 
     def by_surname(self, phrase: Span) -> Record | None:
-        """A name the model did not tag there, such as "PENCE" in a transcript or a later
-        "Stumpf", that is the surname of exactly one person in the article, or a name its
+        """A name the model did not tag there, such as "VALE" in a transcript or a later
+        "Harlan", that is the surname of exactly one person in the article, or a name its
         entity was mentioned by elsewhere (whatever label the model gave it)."""
         if len(phrase) != 1 or not phrase[0].is_alpha or not phrase[0].text[0].isupper():
             return None
@@ -299,7 +299,7 @@ class SpeakerResolver:
                 and earlier.resolved["entity_id"] not in named_in_clause
             ):
                 group = unnamed if earlier.resolved["entity_id"] is None else named
-                rank = max(subject_rank(earlier.head), 1)  # "According to Ham, …"
+                rank = max(subject_rank(earlier.head), 1)  # "According to Vale, …"
                 group.append(((earlier.sentence, rank, earlier.head.idx), earlier.resolved))
         labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
         for mention in self.earlier(phrase, labels):
@@ -323,7 +323,7 @@ class SpeakerResolver:
 
     def things_before(self, phrase: Span) -> list[tuple[tuple[int, int, int], Record]]:
         """What "it" may be besides an organisation: the subject of an earlier main clause
-        headed by a thing ("The ad then references … It also mentions …"), as its own words
+        headed by a thing ("The leaflet then notes … It also claims …"), as its own words
         or what they resolve to."""
         sentence = self.sentence_of[phrase.start]
         things = []
@@ -332,7 +332,7 @@ class SpeakerResolver:
             if number < sentence - WINDOW or earlier.start >= phrase.start:
                 continue
             if number == sentence and phrase.root.head.dep_ != "ROOT":
-                continue  # "The average benefit, it says, would be $300": what it says
+                continue  # "The new fee, it says, would be $40": what it says
             subject = next((t for t in earlier if subject_rank(t) == MAIN_SUBJECT), None)
             if subject is None or subject.tag_ != "NN" or self.is_person_word(subject):
                 continue
@@ -350,9 +350,9 @@ class SpeakerResolver:
 
     def named_in_clause(self, phrase: Span) -> set[str]:
         """The entities named after a subject pronoun in its clause, whom it cannot refer to:
-        "He said Obama hopes …" is not said by Obama ("Although Obama …, he said" may be).
+        "He said Vale hopes …" is not said by Vale ("Although Vale …, he said" may be).
         Possessives are left out: news copy often breaks the rule with them ("He notes …
-        an issue with Trump's microphone")."""
+        a problem with Vale's notes")."""
         if phrase.root.dep_ not in {"nsubj", "nsubjpass"}:
             return set()
         clause = phrase.root.head
@@ -377,7 +377,7 @@ class SpeakerResolver:
                 return self.gender_fits(self.entity_of(earlier.resolved), wanted)
             return label is None and earlier.head.tag_ == "NN"
         plural = earlier.head.tag_ in {"NNS", "NNPS"} or bool(earlier.head.conjuncts)
-        return label in GROUP_LABELS or (label is None and plural)  # "Grassley and Leahy"
+        return label in GROUP_LABELS or (label is None and plural)  # "Okafor and Ferris"
 
     def entity_of(self, resolved: Record) -> Record | None:
         return next((e for e in self.entities if e["entity_id"] == resolved["entity_id"]), None)
@@ -443,7 +443,7 @@ class SpeakerResolver:
     def pronoun_after(self, token: Token) -> str | None:
         """The gender of the first personal pronoun in the rest of the sentence, when the
         name is its subject ("Clinton said her plan …") and no other person comes between
-        ("Warren told Stumpf he …", "said to the nominee, who began his speech" say nothing
+        ("Whitcombe told Harlan he …", "said to the mayor, who opened his remarks" say nothing
         about the subject)."""
         head = token
         while head.dep_ in {"compound", "flat"}:
@@ -471,7 +471,7 @@ class SpeakerResolver:
 
     def by_description(self, phrase: Span) -> Record | None:
         """A definite description ("the official") refers back; an indefinite one, or one
-        owned by a name ("Connecticut’s tax commissioner"), may be named just after; a bare
+        owned by a name ("Vermont’s revenue commissioner"), may be named just after; a bare
         one ("Ukrainian officials") is a referent of its own."""
         head = phrase.root
         if head.pos_ != "NOUN":
@@ -570,7 +570,7 @@ class SpeakerResolver:
         return [self.doc[int(i)] for i in reversed(found)]
 
     def person_in_focus(self, phrase: Span) -> Record | None:
-        """ "Trump charges that … The New York businessman says …": a definite description
+        """ "Reyes charges that … The Ohio businessman says …": a definite description
         headed by a public role (`person_roles.txt`) is the person the text just before is
         about: one whose titles share a word with the description, else the subject of a main
         clause, most recent first, else the person mentioned last."""
@@ -596,7 +596,7 @@ class SpeakerResolver:
         return max(options, key=lambda option: option[0])[1] if options else None
 
     def people_in_focus(self, phrase: Span) -> Record | None:
-        """ "Mr. Grassley and Mr. Leahy say … what the senators said was …": a plural public
+        """ "Mr. Okafor and Mr. Ferris say … The senators said …": a plural public
         role is the coordinated people who spoke just before."""
         head = phrase.root
         if head.tag_ != "NNS" or head.lemma_.lower() not in self.lexicon.person_roles:
@@ -625,10 +625,10 @@ class SpeakerResolver:
 
     def named_next(self, phrase: Span) -> Record | None:
         """A person's role the next sentences put a name to: a person first mentioned there
-        with a title ending in the role ("The New York state attorney general is confirming …
-        But Attorney General Eric Schneiderman …"), or one first mentioned right after as the
-        main clause's subject, with no title ("Connecticut’s tax commissioner says … Kevin
-        Sullivan says he …") or of the gender the role word has ("A spokeswoman for the
+        with a title ending in the role ("The Ohio state parks director is confirming … But
+        Parks Director Nadia Brandt …"), or one first mentioned right after as the main
+        clause's subject, with no title ("Vermont’s revenue commissioner says … Paul Ferris
+        says he …") or of the gender the role word has ("A spokeswoman for the
         mayor says … City communications director Jane Ortiz spoke …")."""
         head = phrase.root
         if not self.is_person_word(head) or head.tag_ != "NN":
@@ -725,7 +725,7 @@ def ends_in(title: str, head: Token) -> bool:
 
 
 def has_owner_name(noun: Token) -> bool:
-    """ "Connecticut’s tax commissioner": a noun whose determiner is a name's possessive."""
+    """ "Vermont’s revenue commissioner": a noun whose determiner is a name's possessive."""
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
@@ -742,7 +742,7 @@ def content_words(phrase: Span) -> int:
 
 def compatible(these: set[str], those: set[str]) -> bool:
     """Two descriptions can name one referent when one's modifiers are among the other's
-    ("the senator", "the South Carolina senator"), not when each has its own ("the
+    ("the senator", "the Oregon senator"), not when each has its own ("the
     Democratic nominee", "the Republican nominee")."""
     return these <= those or those <= these
 
@@ -777,8 +777,8 @@ def gender_of_pronoun(word: str) -> str | None:
 
 def noun_phrase_of(token: Token) -> Span:
     """A noun with its modifiers, up to a relative clause, apposition, comma or conjunction,
-    without a possessive ending ("his bank’s handling" → "bank", "the woman and her
-    boyfriend" → "the woman")."""
+    without a possessive ending ("his firm’s handling" → "firm", "the driver and her
+    brother" → "the driver")."""
     start, end = noun_phrase(token)
     coordinated = [c.i for c in token.rights if c.dep_ in {"cc", "conj"}]
     end = min([end, *coordinated])
@@ -789,7 +789,7 @@ def noun_phrase_of(token: Token) -> Span:
 
 def without_determiner(phrase: Span) -> Span:
     """ "the senior U.S. military official" → "senior U.S. military official"; "his advisers"
-    → "advisers"; a possessive name stays ("Gary Johnson’s doctor")."""
+    → "advisers"; a possessive name stays ("Ada Vale’s doctor")."""
     start = phrase.start
     while start < phrase.end - 1 and (
         phrase.doc[start].dep_ in {"det", "punct"}

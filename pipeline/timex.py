@@ -12,7 +12,7 @@ from the reference time, the last calendar date the article gave at a granularit
 else from the anchor: HeidelTime's rule for narratives, which news stories become as soon as
 they tell what happened on a date other than the publication day.
 
-Explicit calendar dates ("Sept. 30, 1990", "12/05/2024") go through dateparser; everything
+Explicit calendar dates ("Sept. 30, 2003", "12/05/2024") go through dateparser; everything
 relative is computed here from the anchor, at the granularity the text gives ("in August" is
 `2024-08`, never a day that dateparser filled in). Without an anchor, a value that needs one is
 left underspecified (`XXXX-12-15`) or null.
@@ -76,7 +76,7 @@ class Timex:
 class Reference:
     """The narrative reference time: the last calendar date the article gave, kept at each
     granularity it had. A coarser date clears the finer parts it does not contain ("May 3,
-    1996 ... in 1997" leaves no day). The quarter is the last one the article named, as earnings
+    2011 ... in 2012" leaves no day). The quarter is the last one the article named, as earnings
     news keeps talking about one quarter ("the quarter", "a year earlier")."""
 
     day: date | None = None
@@ -346,7 +346,7 @@ class Normaliser:
     # Days ------------------------------------------------------------------------------------
 
     def day(self, text: str, context: Context) -> str | None:
-        """A calendar day: "Tuesday", "yesterday", "Dec. 15", "June 30, 1990", "12/05/2024"."""
+        """A calendar day: "Tuesday", "yesterday", "Dec. 15", "Sept. 30, 2003", "12/05/2024"."""
         anchor = context.anchor
         if text in self.words["relative_day"]:
             offset = int(self.words["relative_day"][text])
@@ -423,7 +423,7 @@ class Normaliser:
     # Months, seasons, years, quarters --------------------------------------------------------
 
     def month(self, text: str, context: Context) -> str | None:
-        """ "August", "August 1988", "last December", "December last year"."""
+        """ "August", "August 2003", "last December", "December last year"."""
         w, anchor = self.words, context.anchor
         match = self.month_re.fullmatch(text)
         if not match:
@@ -476,7 +476,7 @@ class Normaliser:
         return Timex("DATE", f"{year:04d}") if 1000 <= year <= 2199 else None
 
     def spelled_year(self, match: re.Match[str], context: Context) -> Timex | None:
-        """ "nineteen ninety-six", "the year two thousand", as broadcast transcripts write."""
+        """ "nineteen ninety-eight", "the year two thousand", as broadcast transcripts write."""
         numbers = self.words["number"]
         if match[1]:
             century, tens_value = int(numbers[match[1]]), int(numbers[match[2]])
@@ -495,8 +495,8 @@ class Normaliser:
         return Timex("DATE", f"{match[1] or '19'}{match[2]}")
 
     def quarter(self, match: re.Match[str], context: Context) -> Timex | None:
-        """ "the third quarter", "third-quarter", "last quarter", "the first half of 1990", "the
-        last half of 1989"; without an ordinal ("the quarter", "the latest period", "the 1988
+        """ "the third quarter", "third-quarter", "last quarter", "the first half of 2003", "the
+        last half of 2002"; without an ordinal ("the quarter", "the latest period", "the 2003
         quarter", "the year-ago period") the quarter the article is about, in the year given."""
         which, ordinal, part = match["which"], match["ordinal"], match["part"]
         year_word = match["year"] or (match["after"] or "").removeprefix("a ") or None
@@ -537,7 +537,7 @@ class Normaliser:
         options = [y * per_year + number - 1 for y in range(anchor.year - 1, anchor.year + 2)]
         # A quarter is reported on once it has begun: the latest such one so far, unless the
         # clause points ahead and it is the next one ("will rise in the first quarter"); "expects
-        # to report a loss for the third quarter" in October is about the past quarter.
+        # to post a profit for the third quarter" in October is about the past quarter.
         upcoming = [option for option in options if 0 < option - now <= 1]
         if context.tense == "future" and upcoming:
             year = upcoming[0] // per_year
@@ -550,9 +550,9 @@ class Normaliser:
     def quarter_under_discussion(
         self, latest: bool, year_word: str | None, context: Context
     ) -> Timex | None:
-        """ "the quarter", "the latest period", "the 1988 quarter", "the quarter a year ago":
+        """ "the quarter", "the latest period", "the 2003 quarter", "the quarter a year ago":
         the quarter the article named last, in the year the words give. Without one the
-        quarter is unknown: `1989-QX`."""
+        quarter is unknown: `2004-QX`."""
         quarter = latest_quarter(context) if latest else context.reference.quarter
         anchor = context.anchor
         if quarter is None:
