@@ -99,23 +99,28 @@ def test_according_to_and_no_named_source(extract):
 
 def test_document_opening_a_clause_is_its_source(extract):
     records = extract(
-        "In the latest Quinnipiac poll, Vale leads Quill by 5 points among likely voters.\n\n"
+        "In the latest Harwick College survey, Vale leads Quill by 5 points among younger "
+        "renters.\n\n"
         "In a statement, the ministry said 300 soldiers died.\n\n"
         "In the park, the mayor opened a new playground."
     )
     assert [(r["cue"]["text"], r["speaker"]["text"], r["content"]["text"]) for r in records] == [
-        ("In", "the latest Quinnipiac poll", "Vale leads Quill by 5 points among likely voters"),
+        (
+            "In",
+            "the latest Harwick College survey",
+            "Vale leads Quill by 5 points among younger renters",
+        ),
         ("said", "the ministry", "300 soldiers died"),
     ]
 
 
 def test_naming_participle_is_no_speech(extract):
-    assert extract("The mine sits by a mountain stream called Miracle Run.") == []
-    assert extract("The program, called EB-5, ends this month.") == []
+    assert extract("The mill stands beside a narrow creek called Otter Gill.") == []
+    assert extract("The scheme, called GX-7, closes this month.") == []
     [record] = extract(
-        "One of the doctors who sent the letter called Vale a quack, fake and charlatan."
+        "One of the nurses who signed the petition called Vale a bully, liar and coward."
     )
-    assert summary(record)[1:3] == (["Vale a quack, fake and charlatan"], "called")
+    assert summary(record)[1:3] == (["Vale a bully, liar and coward"], "called")
 
 
 def test_title_in_quotation_marks_is_no_quote(extract):
@@ -131,26 +136,26 @@ def test_title_in_quotation_marks_is_no_quote(extract):
 
 def test_according_to_a_source_the_parse_reads_as_a_verb_phrase(extract):
     records = extract(
-        "As host of “The Deal,” Jon Vale repeatedly mocked the contestants, according to show "
+        "As host of “The Pantry,” Jon Vale often ridiculed the bakers, according to contest "
         "insiders. They said he laughed at the losers."
     )
     assert [(r["cue"]["text"], r["speaker"]["text"], r["speaker"]["name"]) for r in records] == [
-        ("according to", "show insiders", "show insiders"),
-        ("said", "They", "show insiders"),
+        ("according to", "contest insiders", "contest insiders"),
+        ("said", "They", "contest insiders"),
     ]
     assert records[0]["content"]["text"] == (
-        "As host of “The Deal,” Jon Vale repeatedly mocked the contestants"
+        "As host of “The Pantry,” Jon Vale often ridiculed the bakers"
     )
 
 
 def test_according_to_whose_content_the_parse_reads_as_apposition(extract):
     [record] = extract(
-        "According to conservative radio host Jim Vale, the plan reeks of “fear” and "
-        "desperation.\n\nThe mayor left."
+        "According to conservative radio host Jim Vale, the levy smacks of “panic” and "
+        "greed.\n\nThe mayor left."
     )
     assert summary(record) == (
         "mixed",
-        ["the plan reeks of “fear” and desperation"],
+        ["the levy smacks of “panic” and greed"],
         "According to",
         "Jim Vale",
     )
@@ -221,16 +226,16 @@ def test_passive_as_clause_reports_the_clause_it_modifies_if_it_names_its_source
     ("text", "cue", "speaker", "content"),
     [
         (
-            "The Democratic nominee has been endorsed by dozens of papers.",
+            "The Green candidate has been endorsed by scores of unions.",
             "endorsed",
-            "dozens of papers",
-            "The Democratic nominee",
+            "scores of unions",
+            "The Green candidate",
         ),
         (
-            "That is a misguided approach, said Mr. Burman (a view echoed by everyone I met).",
+            "That is a clumsy remedy, said Mr. Oakes (a verdict echoed by everyone I asked).",
             "echoed",
             "everyone",
-            "a view",
+            "a verdict",
         ),
     ],
 )
@@ -253,16 +258,16 @@ def test_cue_noun_owned_by_a_pronoun_is_its_speakers_claim(extract):
 
 def test_name_the_parse_ran_into_an_opening_phrase_is_the_subject(extract):
     records = extract(
-        "Donald Trump met editors in March. In a meeting with the editorial board of the "
-        "Daily Ledger Trump said that the alliance was obsolete."
+        "Donald Trump met editors in March. In a talk with the opinion staff of the "
+        "Daily Ledger Trump said that the treaty was useless."
     )
     [said] = with_cue(records, "said")
     assert (said["speaker"]["text"], said["speaker"]["name"]) == ("Trump", "Donald Trump")
 
 
 def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract):
-    [record] = extract("Ryan, despite admitting that he had concerns, voted for the bill.")
-    assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Ryan")
+    [record] = extract("Marsh, despite admitting that he had doubts, voted for the levy.")
+    assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Marsh")
 
 
 def test_noun_phrase_before_a_parenthetical_cue_is_content_not_a_circumstance(extract):
@@ -279,12 +284,12 @@ def test_noun_phrase_before_a_parenthetical_cue_is_content_not_a_circumstance(ex
 
 def test_cue_ending_a_paragraph_with_a_colon_reports_the_next_paragraph(extract):
     records = extract(
-        "The governor spoke on Friday. The governor added:\n\nIt is typical of her. She knows "
-        "nothing, but the mouth never stops.\n\nThe crowd cheered."
+        "The governor spoke on Friday. The governor added:\n\nIt is just like her. She reads "
+        "nothing, but the talking never ends.\n\nThe crowd cheered."
     )
     [added] = with_cue(records, "added")
     assert added["content"]["text"] == (
-        "It is typical of her. She knows nothing, but the mouth never stops"
+        "It is just like her. She reads nothing, but the talking never ends"
     )
 
 
@@ -302,13 +307,13 @@ def test_relative_clause_speaker(extract):
     ("text", "speaker"),
     [
         (
-            "The letter is meant to reassure anxious Republicans on Capitol Hill, who have "
-            "warned that it costs votes.",
-            "anxious Republicans on Capitol Hill",
+            "The memo is meant to calm nervous councillors at City Hall, who have warned that "
+            "it costs votes.",
+            "nervous councillors at City Hall",
         ),
         (
-            "Joe Lind, a lawyer for the Rotary Club, who has been challenging the coal "
-            "industry for years, said the plan was weak.",
+            "Joe Lind, a lawyer for the Anglers Guild, who has been criticizing the paper "
+            "mill for years, said the plan was weak.",
             "Joe Lind",
         ),
     ],
@@ -322,11 +327,11 @@ def test_relative_pronoun_stands_for_the_person_not_a_place_or_a_description(
 
 def test_relative_pronoun_of_a_clause_misparsed_as_adverbial_is_its_noun(extract):
     [record] = extract(
-        "To settle it, they turned to the Chicago Police Department which reported “1,310 "
-        "arrests” in the city between January 1 and May 18."
+        "To find out, they turned to the Harwick Transit Authority which reported “2,940 "
+        "complaints” on its buses between March 3 and June 9."
     )
     assert record["cue"]["text"] == "reported"
-    assert record["speaker"]["text"] == "the Chicago Police Department"
+    assert record["speaker"]["text"] == "the Harwick Transit Authority"
 
 
 def test_mixed_quote_and_negation(extract):
@@ -364,11 +369,11 @@ def test_description_speaker_resolves_to_earlier_fuller_phrase(extract):
 
 def test_transcript_turns(extract):
     records = extract(
-        "Partial transcript:\n\nWALLACE: Will she be there?\n\nPENCE: She will not attend."
+        "Partial transcript:\n\nMARSH: Will she be there?\n\nOKAFOR: She will not attend."
     )
     assert [(summary(r)[3], summary(r)[1]) for r in records] == [
-        ("WALLACE", ["Will she be there?"]),
-        ("PENCE", ["She will not attend."]),
+        ("MARSH", ["Will she be there?"]),
+        ("OKAFOR", ["She will not attend."]),
     ]
 
 
@@ -450,24 +455,24 @@ def test_bare_plural_is_its_own_referent(extract):
 
 
 def test_cue_in_the_middle_reports_both_sides(extract):
-    records = extract("The latest test, North Korea said on Monday, was its biggest yet.")
+    records = extract("The new launch, Norvania said on Monday, was its largest so far.")
     [record] = records
     assert summary(record) == (
         "indirect",
-        ["The latest test", "was its biggest yet"],
+        ["The new launch", "was its largest so far"],
         "said",
-        "North Korea",
+        "Norvania",
     )
 
 
 def test_cue_after_the_clause_and_speaker_after_the_cue(extract):
     records = extract(
-        "Coal is not the villain, Sen. Lindsey Graham told reporters. "
-        "“Oz has a huge bully pulpit,” said David Gorski, a professor of surgery."
+        "Steel is not the problem, Sen. Marta Lindqvist told reporters. "
+        "“Vale has a huge megaphone,” said Peter Osei, a professor of surgery."
     )
     assert [summary(r) for r in records] == [
-        ("indirect", ["Coal is not the villain"], "told", "Lindsey Graham"),
-        ("direct", ["Oz has a huge bully pulpit"], "said", "David Gorski"),
+        ("indirect", ["Steel is not the problem"], "told", "Marta Lindqvist"),
+        ("direct", ["Vale has a huge megaphone"], "said", "Peter Osei"),
     ]
 
 
@@ -488,38 +493,37 @@ def test_pronoun_gender_from_census_first_names(extract):
 
 def test_pronoun_prefers_the_main_clause_subject(extract):
     records = extract(
-        "Press secretary Josh Earnest said Monday that Barack Obama wanted tax reform. "
-        "He said the rules were unfair."
+        "Press secretary Colin Marsh said Monday that Governor Aaron Lindqvist wanted zoning "
+        "reform. He said the rules were unfair."
     )
     [record] = with_cue(records, "said")[1:]
-    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Josh Earnest")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Colin Marsh")
 
 
 def test_pronoun_does_not_refer_to_a_name_in_its_own_clause(extract):
     records = extract(
-        "Barack Obama listened while Josh Earnest read the statement. "
-        "He said Obama wanted the rules changed."
+        "Governor Aaron Lindqvist listened while Colin Marsh read the statement. "
+        "He said Lindqvist wanted the rules changed."
     )
     [record] = with_cue(records, "said")
-    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Josh Earnest")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Colin Marsh")
 
 
 def test_pronoun_main_clause_subject_of_a_second_main_clause(extract):
     records = extract(
-        "Democrats want more revenue, and Republicans want less. "
-        "They say lower rates would spur growth."
+        "Greens want more spending, and Liberals want less. They say lower rates would spur growth."
     )
     [record] = with_cue(records, "say")
-    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("They", "Republicans")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("They", "Liberals")
 
 
 def test_pronoun_takes_a_speaker_who_was_no_subject(extract):
     records = extract(
-        "Norman Ham retired in 2013. According to Ham, the administration ignored the advice "
-        "of Barack Obama's generals. “We are on our fourth secretary,” he said."
+        "Norman Pask retired in 2012. According to Pask, the ministry ignored the advice "
+        "of Aaron Lindqvist's engineers. “We are on our third director,” he said."
     )
     [record] = with_cue(records, "said")
-    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("he", "Norman Ham")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("he", "Norman Pask")
 
 
 def test_participle_speakers(extract):
@@ -534,21 +538,21 @@ def test_participle_speakers(extract):
 
 def test_coordinated_speakers(extract):
     records = extract(
-        "Senators Charles Grassley and Patrick Leahy wrote a letter. "
-        "Mr. Grassley and Mr. Leahy said the program was open to fraud."
+        "Senators Walter Pryce and Edgar Lund wrote a letter. "
+        "Mr. Pryce and Mr. Lund said the program was open to fraud."
     )
     [said] = with_cue(records, "said")
-    assert said["speaker"]["text"] == "Mr. Grassley and Mr. Leahy"
-    assert said["speaker"]["name"] == "Charles Grassley and Patrick Leahy"
+    assert said["speaker"]["text"] == "Mr. Pryce and Mr. Lund"
+    assert said["speaker"]["name"] == "Walter Pryce and Edgar Lund"
 
 
 def test_they_refers_to_coordinated_speakers(extract):
     records = extract(
-        "Mr. Grassley and Mr. Leahy say other changes are needed. The program, which was "
-        "created in 1990, has grown well beyond its intent, they say."
+        "Mr. Pryce and Mr. Lund say further reforms are overdue. The scheme, which was "
+        "set up in 1987, has strayed far from its purpose, they say."
     )
     [record] = [r for r in with_cue(records, "say") if r["speaker"]["text"] == "they"]
-    assert record["speaker"]["name"] == "Grassley and Leahy"
+    assert record["speaker"]["name"] == "Pryce and Lund"
 
 
 def test_it_refers_to_a_thing_that_was_a_main_subject(extract):
@@ -561,7 +565,7 @@ def test_it_refers_to_a_thing_that_was_a_main_subject(extract):
         "new ad from the Vale campaign",
     )
     [record] = extract(
-        "The Vale campaign released a child-care plan. The average weekly benefit, it says, "
+        "The Vale campaign released a housing plan. The typical monthly grant, it says, "
         "would be $300."
     )
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("it", "Vale campaign")
@@ -594,8 +598,8 @@ def test_pronoun_about_a_role_in_a_relative_clause_is_no_gender_evidence(extract
 
 def test_role_description_named_by_a_title_just_after(extract):
     records = extract(
-        "City Attorney Brad Holm wrote to the campaign on Friday. "
-        "The state attorney general said the charity was not registered. "
+        "City Attorney Gus Ferrante wrote to the campaign on Friday. "
+        "The state attorney general said the fund was not licensed. "
         "But Attorney General Eric Lind would not say whether it broke the law."
     )
     [record] = with_cue(records, "said")
@@ -607,12 +611,12 @@ def test_role_description_named_by_a_title_just_after(extract):
 
 def test_role_description_named_as_the_next_subject(extract):
     records = extract(
-        "Connecticut’s tax commissioner says no one at the agency released the filings.\n\n"
-        "Kevin Sullivan says he told his staff to check the records."
+        "Delmora’s tax commissioner says nobody at the agency leaked the returns.\n\n"
+        "Owen Tallis says he told his staff to check the records."
     )
     [record] = with_cue(records, "says")[:1]
-    assert record["speaker"]["text"] == "Connecticut’s tax commissioner"
-    assert record["speaker"]["name"] == "Kevin Sullivan"
+    assert record["speaker"]["text"] == "Delmora’s tax commissioner"
+    assert record["speaker"]["name"] == "Owen Tallis"
 
 
 def test_role_description_is_not_a_titled_stranger_named_after(extract):
@@ -625,13 +629,13 @@ def test_role_description_is_not_a_titled_stranger_named_after(extract):
 
 def test_coordinated_descriptions_keep_their_words(extract):
     cases = {
-        "Developers and supporters in Congress say the program has brought billions to poor "
-        "areas.": "Developers and supporters in Congress",
+        "Builders and allies in the legislature say the scheme has brought millions to rural "
+        "towns.": "Builders and allies in the legislature",
         "Mayor Ada Quill and her aides said the bridge would open in May.": (
             "Ada Quill and her aides"
         ),
-        "Donald Trump spoke on Monday. The Republican nominee and his aides said it was "
-        "rigged.": "Republican nominee and his aides",
+        "Kurt Vale spoke on Monday. The Green candidate and his advisers said it was "
+        "unfair.": "Green candidate and his advisers",
     }
     for text, name in cases.items():
         [record] = extract(text)
@@ -640,39 +644,39 @@ def test_coordinated_descriptions_keep_their_words(extract):
 
 def test_description_takes_the_fuller_earlier_phrase_past_quantifiers(extract):
     records = extract(
-        "I spoke to a number of tax experts this week. All the experts I interviewed said the "
-        "plan was detailed. The experts said it would raise taxes on the rich."
+        "I spoke to a handful of housing economists this week. All the economists I reached "
+        "said the plan was careful. The economists said it would raise rents in the suburbs."
     )
-    assert [r["speaker"]["name"] for r in with_cue(records, "said")] == ["tax experts"] * 2
+    assert [r["speaker"]["name"] for r in with_cue(records, "said")] == ["housing economists"] * 2
 
 
 def test_description_follows_an_earlier_one_only_when_no_more_specific(extract):
     records = extract(
-        "The latest Reuters poll shows Clinton ahead. The poll found that voters trust her. "
-        "The Daybreak tracking poll found that Trump leads."
+        "The newest Ledger poll shows Quill ahead. The poll found that voters trust her. "
+        "The Harbour tracking poll found that Vale leads."
     )
     assert [r["speaker"]["name"] for r in with_cue(records, "found")] == [
-        "latest Reuters poll",
-        "Daybreak tracking poll",
+        "newest Ledger poll",
+        "Harbour tracking poll",
     ]
 
 
 def test_description_is_not_named_after_the_conjuncts_of_an_earlier_one(extract):
     [record] = extract(
-        "Vale met the woman and her boyfriend in May. The woman said the rally was loud."
+        "Vale met the nurse and her husband in May. The nurse said the rally was loud."
     )
-    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("The woman", "woman")
+    assert (record["speaker"]["text"], record["speaker"]["name"]) == ("The nurse", "nurse")
 
 
 def test_plural_role_is_the_coordinated_people_before(extract):
     records = extract(
-        "Mr. Grassley and Mr. Leahy say the program is open to fraud. The scheme amounts to "
-        "what the senators said was economic gerrymandering."
+        "Mr. Pryce and Mr. Lund say the program is open to fraud. The scheme amounts to "
+        "what the senators said was legalised bribery."
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["text"], record["speaker"]["name"]) == (
         "the senators",
-        "Grassley and Leahy",
+        "Pryce and Lund",
     )
 
 
@@ -692,7 +696,7 @@ def test_members_of_a_group_are_not_the_group(extract):
 
 def test_public_role_description_is_the_person_in_focus(extract):
     records = extract(
-        "Paul Brandt toured the plant on Friday. The New York businessman said the jobs would stay."
+        "Paul Brandt toured the plant on Friday. The Dorrow businessman said the jobs would stay."
     )
     [record] = with_cue(records, "said")
     assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
@@ -720,15 +724,15 @@ def test_participle_after_a_closing_quote_is_not_content(extract):
 
 def test_quotation_goes_on_with_a_mixed_quote(extract):
     records = extract(
-        "“I admire the mechanics” of the plan, Ada Mills said. “They are more detailed than the "
-        "others. But I have serious concerns about the cost.”"
+        "“I like the engineering” of the plan, Ada Marsh said. “It is more careful than the "
+        "rest. But I have real doubts about the cost.”"
     )
     [record] = with_cue(records, "said")
     assert [part["text"] for part in record["content"]["parts"]] == [
-        "I admire the mechanics” of the plan",
-        "They are more detailed than the others. But I have serious concerns about the cost.",
+        "I like the engineering” of the plan",
+        "It is more careful than the rest. But I have real doubts about the cost.",
     ]
-    assert record["speaker"]["name"] == "Ada Mills"
+    assert record["speaker"]["name"] == "Ada Marsh"
 
 
 def test_transcript_quoted_as_a_whole_keeps_its_turns(extract):
@@ -779,10 +783,10 @@ def test_attitude_and_position_verbs_take_their_object(extract):
 
 def test_cue_the_parse_hangs_on_its_own_clause(extract):
     cases = {
-        "While she acknowledged funding was a major reason she felt tired working under Lind, "
+        "While she acknowledged pay was a big reason she felt worn out working for Lind, "
         "Quill also noted several problems left her angry.": (
             "acknowledged",
-            "funding was a major reason she felt tired working under Lind",
+            "pay was a big reason she felt worn out working for Lind",
         ),
         "While he admitted money was the main reason he quit, Ortiz also said the hours were "
         "long.": ("admitted", "money was the main reason he quit"),
@@ -791,7 +795,10 @@ def test_cue_the_parse_hangs_on_its_own_clause(extract):
         [record] = with_cue(extract(text), cue)
         assert record["content"]["text"] == content
     assert (
-        extract("As he welcomed several hundred guests, Scott (D-Va.) was launching his bid.") == []
+        extract(
+            "As she welcomed some two hundred donors, Marsh (R-Ore.) was starting her campaign."
+        )
+        == []
     )
 
 
@@ -846,10 +853,10 @@ def test_addressee_and_medium_of_a_speech_event(extract):
             "remarks",
             "the army as suffering heavy losses",
         ),
-        "Mr. Clarke told some of the miners that the pit would stay open.": (
-            "some of the miners",
+        "Mr. Osei told some of the dockers that the yard would stay open.": (
+            "some of the dockers",
             None,
-            "that the pit would stay open",
+            "that the yard would stay open",
         ),
     }
     for text, expected in cases.items():
@@ -883,23 +890,22 @@ def test_relative_clause_inside_a_speaker_phrase_is_cut_off(extract):
 
 def test_cue_closing_a_sentence_reports_all_of_it(extract):
     records = extract(
-        "Quill had told police officials that she did not want the escort at all, but the "
-        "city overruled that request, the source added."
+        "Quill had told hotel managers that she did not need the guards at all, but the "
+        "council rejected that wish, the aide added."
     )
     [added] = with_cue(records, "added")
     assert summary(added)[1] == [
-        "Quill had told police officials that she did not want the escort at all, but the "
-        "city overruled that request"
+        "Quill had told hotel managers that she did not need the guards at all, but the "
+        "council rejected that wish"
     ]
 
 
 def test_object_before_a_relative_clause_without_that_is_content(extract):
     [record] = extract(
-        "Clinton cited disparaging remarks Vale had made about Ortiz as examples of his "
-        "disrespect for women."
+        "Quill cited mocking jokes Vale had told about Ortiz as signs of his contempt for nurses."
     )
     assert summary(record)[1] == [
-        "disparaging remarks Vale had made about Ortiz as examples of his disrespect for women"
+        "mocking jokes Vale had told about Ortiz as signs of his contempt for nurses"
     ]
     [record] = extract("Matthew Miller told reporters the soldiers had crossed the border.")
     assert summary(record)[1] == ["the soldiers had crossed the border"]
@@ -941,8 +947,8 @@ def test_signature_after_a_no_break_space(extract):
 
 
 def test_headline_turn_needs_a_name(extract):
-    named = extract("Pence: Flowers Will Not Be at the Debate\nThe governor spoke on Sunday.")
-    assert [(summary(r)[2], summary(r)[3]) for r in named] == [(":", "Pence")]
+    named = extract("Okafor: Ferry Will Not Be at the Regatta\nThe governor spoke on Sunday.")
+    assert [(summary(r)[2], summary(r)[3]) for r in named] == [(":", "Okafor")]
     titled = extract("The Latest: Storm Closes the Coast Road\nThe road shut at noon.")
     assert [r for r in titled if r["cue"] and r["cue"]["lemma"] == ":"] == []
 
@@ -966,13 +972,13 @@ def test_circumstance_after_the_cue_is_not_content(extract):
 
 def test_quote_right_before_its_cue_is_the_content(extract):
     records = extract(
-        "“You should resign. You should give back the money you took,” Senator Ruth Vale told "
-        "the chief executive, after he admitted he had not been held to account."
+        "“You should step down. You should repay the bonus you got,” Senator Ruth Vale told "
+        "the bank's chairman, after he conceded he had never been punished."
     )
     [told] = with_cue(records, "told")
     assert summary(told) == (
         "direct",
-        ["You should resign. You should give back the money you took"],
+        ["You should step down. You should repay the bonus you got"],
         "told",
         "Ruth Vale",
     )
@@ -1034,15 +1040,15 @@ def test_short_object_counts_only_when_it_is_a_name(extract):
 
 def test_quote_split_by_its_cue_and_a_participle_is_one_attribution(extract):
     records = extract(
-        "“Every time you say that,” Senator Hale said, referring to the excuse, “you give "
-        "ammunition to the people who want to break up the big banks.”"
+        "“Every time you repeat that,” Senator Hale said, referring to the excuse, “you give "
+        "comfort to the people who want to sell off the old mills.”"
     )
     [said] = with_cue(records, "said")
     assert summary(said) == (
         "direct",
         [
-            "Every time you say that",
-            "you give ammunition to the people who want to break up the big banks.",
+            "Every time you repeat that",
+            "you give comfort to the people who want to sell off the old mills.",
         ],
         "said",
         "Hale",
@@ -1126,20 +1132,22 @@ def test_content_ends_before_a_coordinated_clause_with_its_own_cue(extract):
 
 def test_quote_ending_its_sentence_is_not_the_content_of_the_next_cue(extract):
     records = extract(
-        "Her statement was “not in line with our editorial policy.” The network said it "
-        "would send her to Crimea for a better understanding."
+        "Her post was “not in keeping with our house rules.” The station said it would "
+        "send her to Lapland for further training."
     )
     [said] = with_cue(records, "said")
     assert summary(said)[:2] == (
         "indirect",
-        ["it would send her to Crimea for a better understanding"],
+        ["it would send her to Lapland for further training"],
     )
 
 
 def test_circumstance_before_the_cue_is_not_content(extract):
     assert extract("In the wake of the newspaper report, the senator complained.") == []
     assert (
-        extract("But when the time came, under pressure from the unions, the mayor backed down.")
+        extract(
+            "But when the deadline arrived, under pressure from the farmers, the mayor backed down."
+        )
         == []
     )
     [said] = extract("The plant will close in May, the mayor said.")
@@ -1147,22 +1155,22 @@ def test_circumstance_before_the_cue_is_not_content(extract):
 
 
 def test_clause_only_verbs_are_cues_with_a_clause(extract):
-    [ruled] = extract("The appeals court ruled that the state's voter rolls were unlawful.")
-    assert summary(ruled)[1:3] == (["that the state's voter rolls were unlawful"], "ruled")
-    assert extract("The appeals court ruled on the case in March.") == []
+    [ruled] = extract("The high court ruled that the county's tax maps were invalid.")
+    assert summary(ruled)[1:3] == (["that the county's tax maps were invalid"], "ruled")
+    assert extract("The high court ruled on the case in March.") == []
 
 
 def test_speech_inside_a_quotation_does_not_take_the_quotation(extract):
     records = extract(
-        '"What makes this new is not just the hacking of a party," Vale told reporters on '
-        'Wednesday, "but the attempt to sway the election in an effort, I think, to sow discord."'
+        '"The trouble is not only the cost of the bridge," Vale told reporters on Wednesday, '
+        '"but the plan to sell the land in a hurry, I think, to pay the debts."'
     )
     [told] = records
     assert summary(told) == (
         "direct",
         [
-            "What makes this new is not just the hacking of a party",
-            "but the attempt to sway the election in an effort, I think, to sow discord.",
+            "The trouble is not only the cost of the bridge",
+            "but the plan to sell the land in a hurry, I think, to pay the debts.",
         ],
         "told",
         "Vale",
@@ -1171,14 +1179,14 @@ def test_speech_inside_a_quotation_does_not_take_the_quotation(extract):
 
 def test_quotation_after_a_reported_claim_goes_on_with_its_speaker(extract):
     [said] = extract(
-        "The agency may be reluctant to act while the talks go on, Vale said. "
-        '"The other factor is whether it would look like taking sides in the race."'
+        "The board may be slow to move while the strike goes on, Vale said. "
+        '"The other question is whether it would look like picking sides in the dispute."'
     )
     assert summary(said) == (
         "mixed",
         [
-            "The agency may be reluctant to act while the talks go on",
-            "The other factor is whether it would look like taking sides in the race.",
+            "The board may be slow to move while the strike goes on",
+            "The other question is whether it would look like picking sides in the dispute.",
         ],
         "said",
         "Vale",
@@ -1187,18 +1195,18 @@ def test_quotation_after_a_reported_claim_goes_on_with_its_speaker(extract):
 
 def test_quotation_after_a_quoted_sentence_is_not_given_to_its_aside(extract):
     records = extract(
-        "“You can’t talk about change if you don’t know the past,” Ava Roe said, emphasizing "
-        "why the past matters. “What we need to change is our outlook on the present.”"
+        "“You can’t plan a harbour if you don’t know the tides,” Ava Roe said, explaining "
+        "why the tides matter. “What we need to fix is our view of the coast.”"
     )
     [said] = with_cue(records, "said")
     assert summary(said)[1] == [
-        "You can’t talk about change if you don’t know the past",
-        "What we need to change is our outlook on the present.",
+        "You can’t plan a harbour if you don’t know the tides",
+        "What we need to fix is our view of the coast.",
     ]
 
 
 def test_content_run_on_into_the_speech_tag_is_the_quotation(nlp):
-    text = "“It is right. There is a gap,” Flynn, an ally, said on Fox."
+    text = "“It is right. There is a rift,” Okafor, an ally, said on Harbour Radio."
     doc = nlp(text)
     [quotation] = find_quotations(text)
     said = next(t for t in doc if t.text == "said")
@@ -1212,23 +1220,23 @@ def test_content_run_on_into_the_speech_tag_is_the_quotation(nlp):
     )
     take_quotation(text, owner, quotation)
     assert owner.kind == "direct"
-    assert [text[s:e] for s, e in owner.content] == ["It is right. There is a gap"]
+    assert [text[s:e] for s, e in owner.content] == ["It is right. There is a rift"]
 
 
 def test_closing_mark_is_not_part_of_the_speaker(extract):
     records = extract(
-        "“She's absolutely right. There's a severe disconnect between this board and frankly "
-        "the chairman and our members,” Ruiz, a top Vale ally, said Thursday morning on Fox "
-        "News’s “Fox and Friends.”"
+        "“She's quite right. There's a deep rift between this council and frankly the mayor "
+        "and our tenants,” Ruiz, a close Vale ally, said Thursday morning on Harbour Radio’s "
+        "“Early Tide.”"
     )
     [said] = with_cue(records, "said")
     assert said["speaker"]["text"] == "Ruiz"
 
 
 def test_cue_with_a_plain_object_inside_a_claim_is_part_of_it(extract):
-    [said] = extract("Vale said Trump wants to bus in supporters for the rally on Friday.")
+    [said] = extract("Vale said Quill wants to bus in students for the parade on Friday.")
     assert summary(said)[1:3] == (
-        ["Trump wants to bus in supporters for the rally on Friday"],
+        ["Quill wants to bus in students for the parade on Friday"],
         "said",
     )
 
@@ -1254,48 +1262,48 @@ def test_hedged_and_shown_claims_inside_a_claim_are_nested(extract):
 
 
 def test_decline_is_a_cue_only_with_an_infinitive(extract):
-    assert extract("The approval rate declined to 55 percent in the last poll.") == []
+    assert extract("The turnout rate declined to 55 percent in the last election.") == []
     [declined] = extract("The company declined to comment on the report.")
     assert summary(declined)[1:3] == (["to comment on the report"], "declined")
 
 
 def test_surname_takes_the_subject_of_two_full_names_in_a_sentence(extract):
     [said] = extract(
-        "Former President Bill Clinton campaigned in Flint on Monday for his wife Hillary "
-        "Clinton.\n\n“The model does not work here,” Clinton said."
+        "Former Governor Carl Vance campaigned in Dorrow on Monday for his wife Martha "
+        "Vance.\n\n“The plan does not work here,” Vance said."
     )
-    assert said["speaker"]["name"] == "Bill Clinton"
+    assert said["speaker"]["name"] == "Carl Vance"
 
 
 def test_content_ends_with_a_quotation_closed_by_a_comma(extract):
     records = extract(
-        "Trump interrupted her on stage, saying “That makes me smart,” when Clinton blasted "
-        "him for not paying income tax."
+        "Vale interrupted her on stage, saying “That makes me thrifty,” when Quill attacked "
+        "him for not paying his rent."
     )
     [saying] = with_cue(records, "saying")
-    assert summary(saying) == ("direct", ["That makes me smart"], "saying", "Trump")
+    assert summary(saying) == ("direct", ["That makes me thrifty"], "saying", "Vale")
 
 
 def test_of_two_subjects_the_nearer_one_speaks(extract):
     [record] = extract(
-        "The Latest: Trump urges voters to watch the count.\n\n"
-        "WASHINGTON (AP) — The Latest on the race (all times EDT):\n"
+        "The Latest: Mayor Vale asks voters to be patient.\n\n"
+        "DORROW (AP) — The Latest on the vote (all times local):\n"
     )
-    assert record["speaker"]["text"] == "Trump"
+    assert record["speaker"]["text"] == "Mayor Vale"
 
 
 def test_dateline_is_neither_speaker_nor_content(extract):
     [said] = extract(
-        "Headline\n\nWASHINGTON -- President Obama, opening the museum on Saturday, said it "
-        "would tell an American story."
+        "Headline\n\nDORROW -- Mayor Quill, opening the aquarium on Saturday, said it "
+        "would teach a local history."
     )
-    assert summary(said)[1:] == (["it would tell an American story"], "said", "Obama")
+    assert summary(said)[1:] == (["it would teach a local history"], "said", "Quill")
     records = extract(
-        "WASHINGTON (AP) ― The ruling is an insult to all voters, top black lawmakers said."
+        "WASHINGTON (AP) ― The verdict is a slap to all renters, senior city lawmakers said."
     )
     [said] = with_cue(records, "said")
-    assert summary(said)[1] == ["The ruling is an insult to all voters"]
-    [said] = extract("LOS ANGELES, Sept. 28 (UPI) — Mayor Ada Quill said the bridge would open.")
+    assert summary(said)[1] == ["The verdict is a slap to all renters"]
+    [said] = extract("PORT ELLIS, Oct. 14 (UPI) — Mayor Ada Quill said the bridge would open.")
     assert summary(said)[1:] == (["the bridge would open"], "said", "Ada Quill")
     assert said["speaker"]["text"] == "Mayor Ada Quill"
 

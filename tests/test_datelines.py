@@ -14,7 +14,7 @@ from pipeline.datelines import DATELINE, dateline_end
         ("WASHINGTON (AP) ― The ruling", "WASHINGTON"),
         ("WASHINGTON -- President Obama", "WASHINGTON"),
         ("NAIROBI, Kenya — The World Health Organization", "NAIROBI"),
-        ("LOS ANGELES, Sept. 28 (UPI) — In a preview clip", "LOS ANGELES"),
+        ("PORT ELLIS, Oct. 14 (UPI) — In a short video", "PORT ELLIS"),
     ],
 )
 def test_datelines_and_their_place(text: str, place: str):
@@ -30,7 +30,7 @@ def test_no_dateline_in_running_text(text: str):
 
 
 def test_a_sentence_starts_after_its_dateline(nlp):
-    doc = nlp("LOS ANGELES, Sept. 28 (UPI) — Mayor Ada Quill said the bridge would open.")
+    doc = nlp("PORT ELLIS, Oct. 14 (UPI) — Mayor Ada Quill said the bridge would open.")
     sentence = next(doc.sents)
     assert doc[dateline_end(sentence)].text == "Mayor"
     plain = next(nlp("Mayor Ada Quill said the bridge would open.").sents)

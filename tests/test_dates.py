@@ -40,7 +40,9 @@ def test_spans_leave_out_prepositions_and_keep_the_whole_expression(dates):
 def test_the_tense_of_the_clause_sets_the_direction(dates):
     assert dates("The envoys will meet on Monday.")["Monday"][1] == "2024-12-23"
     assert dates("The envoys met on Monday.")["Monday"][1] == "2024-12-16"
-    assert dates("Compaq plans to announce the products on Jan. 6.")["Jan. 6"][1] == "2025-01-06"
+    assert dates("Harwick Bank plans to announce the results on Jan. 6.")["Jan. 6"][1] == (
+        "2025-01-06"
+    )
 
 
 def test_words_the_model_misses_are_found(dates):
@@ -69,9 +71,9 @@ def test_since_marks_the_start_of_the_period(dates):
 
 
 def test_a_span_holding_two_expressions_is_split(dates):
-    found = dates("Profit rose in its fourth quarter ended Sept. 30, the company said.")
-    assert found["Sept. 30"][1] == "2024-09-30"
-    assert ("DATE", "2024-Q4", None) in found.values()
+    found = dates("Sales grew in its second quarter ended June 29, the chain said.")
+    assert found["June 29"][1] == "2024-06-29"
+    assert ("DATE", "2024-Q2", None) in found.values()
 
 
 def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(dates):
@@ -115,12 +117,12 @@ def test_without_a_story_date_anaphoric_expressions_use_the_publication_date(dat
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
-        ("The talks are set to resume Monday in Geneva.", "Monday", "2024-12-23"),
+        ("The hearings are set to reopen Monday in Oslo.", "Monday", "2024-12-23"),
         ("The judge is to rule on the appeal Friday.", "Friday", "2024-12-20"),
         ("The court postponed the hearing until Friday.", "Friday", "2024-12-20"),
         ("Her father could arrive as early as Tuesday.", "as early as Tuesday", "2024-12-24"),
         ("A concert planned for Saturday was canceled.", "Saturday", "2024-12-14"),
-        ("The offer had been scheduled to expire Friday.", "Friday", "2024-12-13"),
+        ("The lease had been scheduled to end Friday.", "Friday", "2024-12-13"),
         ("The sale was announced Monday by the board.", "Monday", "2024-12-16"),
         ("NASA will name the crew for a mission in August.", "August", "2025-08"),
         ("The crew trained for a mission in August.", "August", "2024-08"),
@@ -145,18 +147,18 @@ def test_spans_the_model_leaves_short_or_long(dates):
 
 def test_a_year_of_accounts_is_a_duration(dates):
     found = dates(
-        "Profit for the year ended March 31 rose, and sales in the fiscal year ending Sept. 30 "
+        "Earnings for the year ended April 30 rose, and sales in the fiscal year ending Sept. 30 "
         "should grow. The year was hard."
     )
     assert found["the year"] == ("DURATION", "P1Y", None)
     assert found["the fiscal year"] == ("DURATION", "P1Y", None)
-    assert found["March 31"][1] == "2024-03-31"
+    assert found["April 30"][1] == "2024-04-30"
     assert found["The year"][1] == "2024"
 
 
 def test_a_merged_span_that_is_not_one_expression_is_read_in_its_parts(dates):
-    found = dates("Rates have been stuck for almost five months now, the bank said.")
-    assert found["almost five months"] == ("DURATION", "P5M", "APPROX")
+    found = dates("Fares have been frozen for almost seven months now, the railway said.")
+    assert found["almost seven months"] == ("DURATION", "P7M", "APPROX")
     assert found["now"] == ("DATE", "PRESENT_REF", None)
 
 
@@ -182,8 +184,8 @@ def test_trim_and_split():
     assert trim(text, 0, len(text), leading) == (6, len(text) - 3)
     text = "at least 30 days"
     assert trim(text, 0, len(text), leading, ("at least",)) == (0, len(text))
-    text = "its fourth quarter ended Sept. 30"
+    text = "its second quarter ended June 29"
     assert [text[s:e] for s, e in split_span(text, 0, len(text))] == [
-        "its fourth quarter",
-        "Sept. 30",
+        "its second quarter",
+        "June 29",
     ]

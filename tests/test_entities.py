@@ -196,22 +196,22 @@ def test_sentence_opening_gerund_is_not_part_of_a_name(table):
 
 def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
     entities = table(
-        "A complaint filed by the federal Securities and Exchange Commission names both men. "
-        "The S.E.C. said it would act, and the pro-Clinton Priorities USA Action agreed."
+        "A suit brought by the national Consumer Product Safety Commission names both brokers. "
+        "The C.P.S.C. said it would act, and the pro-Quill Forward Dorrow Action agreed."
     )
-    assert mention_texts(entities["Securities and Exchange Commission"]) == [
-        "Securities and Exchange Commission",
-        "S.E.C.",
+    assert mention_texts(entities["Consumer Product Safety Commission"]) == [
+        "Consumer Product Safety Commission",
+        "C.P.S.C.",
     ]
-    assert "pro-Clinton Priorities USA Action" in entities
+    assert "pro-Quill Forward Dorrow Action" in entities
 
 
 def test_title_abbreviation_is_a_title_not_an_entity(table):
     entities = table("The letter from Sens. Ada Vale and Tom Reyes reached the bank on Friday.")
     assert set(entities) == {"Ada Vale", "Tom Reyes"}
     assert entities["Ada Vale"]["titles"] == ["Sens."]
-    host = table("The host Larry King retired in 2010. Mr. King said he would keep writing.")
-    assert mention_texts(host["Larry King"]) == ["Larry King", "King"]
+    host = table("The host Walter Brekke retired in 2011. Mr. Brekke said he would keep painting.")
+    assert mention_texts(host["Walter Brekke"]) == ["Walter Brekke", "Brekke"]
 
 
 def test_surname_run_into_an_organisation_is_split_off(nlp):

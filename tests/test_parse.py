@@ -49,11 +49,11 @@ def test_cached_texts_are_not_parsed_again(nlp, tmp_path, monkeypatch):
 
 def test_a_line_break_ends_a_sentence(nlp):
     doc = nlp(
-        "Pence Says Flowers Will Stay Away\nThe governor said she was not invited to the debate"
+        "Quill Says Ferry Will Stay Shut\nThe governor said she was not invited to the launch"
     )
     assert [s.text.strip() for s in doc.sents] == [
-        "Pence Says Flowers Will Stay Away",
-        "The governor said she was not invited to the debate",
+        "Quill Says Ferry Will Stay Shut",
+        "The governor said she was not invited to the launch",
     ]
     paragraphs = nlp(
         "“It is over,” said Jo Roe of Tarnow.\n\nDemocrats noted that the vote was close."
@@ -66,7 +66,7 @@ def test_a_line_break_ends_a_sentence(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Our poll shows the mayor told the council he felt the 13th Amendment was worth a debate.",
+        "Records show the judge told the jury she believed the 13th Amendment deserved a vote.",
         "“Are you coming?” she asked, but he was already gone.",
     ],
     ids=["after a word", "before a lower-case word"],
@@ -80,8 +80,8 @@ def test_the_model_breaks_no_sentence_here(nlp, text):
     ("text", "abbreviation"),
     [
         (
-            "The claims that only a few staff had been involved with what critics called "
-            "“fraud” lead Sens. Jon Tester and Ada Vale to press him.",
+            "Word that only two guards had taken part in what critics called “abuse” "
+            "prompted Sens. Lena Marsh and Ada Vale to question him.",
             "Sens.",
         ),
         ("Reporters asked Sgt. Ben Okafor whether the road was open.", "Sgt."),

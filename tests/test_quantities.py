@@ -61,10 +61,10 @@ def test_numbers_in_every_written_form(extract, text, surface, value):
         ("They expect 10 to 12 people.", "10 to 12", 10, 12),
         ("The cost will be 10,000-12,000 euros.", "10,000-12,000 euros", 1e4, 1.2e4),
         (
-            "Homes priced $1 million to $1.25 million sell slowly.",
-            "$1 million to $1.25 million",
-            1e6,
-            1.25e6,
+            "Flats priced $3 million to $3.25 million sell slowly.",
+            "$3 million to $3.25 million",
+            3e6,
+            3.25e6,
         ),
     ],
 )
@@ -76,9 +76,9 @@ def test_ranges_have_low_and_high_and_no_value(extract, text, surface, low, high
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("It can dip to minus-130 degrees Fahrenheit.", "minus-130 degrees Fahrenheit", -130),
-        ("That is about minus 233 Celsius.", "about minus 233 Celsius", -233),
-        ("The offense ended with minus-5 yards.", "minus-5 yards", -5),
+        ("Nights can fall to minus-112 degrees Fahrenheit.", "minus-112 degrees Fahrenheit", -112),
+        ("That is about minus 187 Celsius.", "about minus 187 Celsius", -187),
+        ("The offense ended with minus-7 yards.", "minus-7 yards", -7),
     ],
 )
 def test_minus_makes_an_amount_negative(extract, text, surface, value):
@@ -92,9 +92,9 @@ def test_the_dash_of_a_range_or_a_score_is_not_a_minus(extract):
 
 
 def test_a_change_to_a_level_is_not_a_range(extract):
-    records = by_text(extract("Revenue rose $43.6 billion to $419.2 billion last year."))
-    assert records["$43.6 billion"]["value"] == pytest.approx(43.6e9)
-    assert records["$419.2 billion"]["value"] == pytest.approx(419.2e9)
+    records = by_text(extract("Revenue rose $12.8 billion to $307.4 billion last year."))
+    assert records["$12.8 billion"]["value"] == pytest.approx(12.8e9)
+    assert records["$307.4 billion"]["value"] == pytest.approx(307.4e9)
 
 
 @pytest.mark.parametrize(
@@ -206,7 +206,7 @@ def test_quantified_is_the_counted_noun(extract, text, surface, quantified, unit
         "The meeting started at 9:30 a.m. sharp.",
         "They moved from the second lines for the first time.",
         "It is one of the best phones, and a week passed.",
-        "The Boeing 737 and Flight 214 were delayed, as was the F-35.",
+        "The Boeing 737 and Flight 388 were delayed, as was the F-35.",
         "No one said anything.",
     ],
 )
@@ -276,7 +276,7 @@ def test_amounts_next_to_names_that_are_not_model_numbers(extract, text, surface
 
 
 def test_one_counts_when_of_follows_its_noun(extract):
-    record = by_text(extract("He admitted one count of fraud."))["one count"]
+    record = by_text(extract("She denied one count of theft."))["one count"]
     assert (record["value"], record["unit"]) == (1, "count")
 
 
@@ -303,11 +303,11 @@ def test_a_mangled_symbol_needs_an_amount_written_as_money(extract):
 @pytest.mark.parametrize(
     ("text", "surface", "modifier"),
     [
-        ("The defense gave up 517 rushing yards.", "517", None),
+        ("Their defense gave up 468 passing yards.", "468", None),
         ("Women made up 30% of the staff.", "30%", None),
         ("Prices went up 5% last month.", "5%", "up"),
         ("Sales rose in the quarter by 5%.", "5%", "rose"),
-        ("The firm expects to grow sales by 35 per cent this year.", "35 per cent", "grow"),
+        ("The bakery plans to grow output by 28 per cent next year.", "28 per cent", "grow"),
         ("They cut prices for students by 10%.", "10%", "cut"),
     ],
 )
@@ -319,14 +319,14 @@ def test_change_words_by_the_parse(extract, text, surface, modifier):
 def test_a_restated_amount_takes_the_modifiers_of_the_original(extract):
     records = by_text(
         extract(
-            "It makes just under 296 hp (221 kW) and holds more than 7.5 million crowns "
-            "(US$1.1 million)."
+            "It makes just under 180 hp (134 kW) and holds more than 9.6 million crowns "
+            "(US$1.4 million)."
         )
     )
-    assert (records["221 kW"]["modifier"], records["221 kW"]["high"]) == ("just under", 221)
-    assert (records["US$1.1 million"]["modifier"], records["US$1.1 million"]["low"]) == (
+    assert (records["134 kW"]["modifier"], records["134 kW"]["high"]) == ("just under", 134)
+    assert (records["US$1.4 million"]["modifier"], records["US$1.4 million"]["low"]) == (
         "more than",
-        1.1e6,
+        1.4e6,
     )
 
 
@@ -346,9 +346,13 @@ def test_a_tilde_makes_an_amount_approximate(extract, text, surface, unit):
 @pytest.mark.parametrize(
     ("text", "surface", "unit"),
     [
-        ("The club sold 14 first-team players.", "14", "first-team player"),
+        ("The club loaned 9 first-team players.", "9", "first-team player"),
         ("They hired 40 part-time workers.", "40", "part-time worker"),
-        ("They raised 280 million of the 1.5 billion crowns they need.", "280 million", "crown"),
+        (
+            "They have collected 340 million of the 2.2 billion crowns they need.",
+            "340 million",
+            "crown",
+        ),
     ],
 )
 def test_the_counted_phrase_keeps_hyphenated_words_and_stops_at_numbers(
@@ -372,7 +376,7 @@ def test_the_counted_phrase_keeps_hyphenated_words_and_stops_at_numbers(
             40,
             52,
         ),
-        ("There are 1 to 2 thousand people.", "1 to 2 thousand", 1000, 2000),
+        ("The hall seats 3 to 4 thousand people.", "3 to 4 thousand", 3000, 4000),
         ("They hired 20 or 30 workers.", "20 or 30", 20, 30),
     ],
 )
@@ -385,9 +389,9 @@ def test_more_ranges(extract, text, surface, low, high):
     "text",
     [
         "She lives at 10 Downing Street.",
-        "The shop moved to 16-18 Mill Road.",
+        "The shop moved to 22-24 Mill Road.",
         "Their office is at 9 E 52nd St in town.",
-        "It signed a two-month contract and a 10-day deal.",
+        "It agreed a two-month lease and a 10-day trial.",
         "A third-party review found nothing.",
         "He played in a TD.",
         "The slump during 2022′s rout hurt.",
@@ -407,8 +411,8 @@ def test_a_duration_adjective_before_a_comma_or_an_age_is_an_amount(extract):
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("Use 1⁄32 of a quart.", "1⁄32", 1 / 32),
-        ("Use 1/16 of a pint.", "1/16", 1 / 16),
+        ("Use 1⁄64 of a quart.", "1⁄64", 1 / 64),
+        ("Use 1/12 of a pint.", "1/12", 1 / 12),
         ("Add ½ cup of milk.", "½ cup", 0.5),
         ("A third of the town lives there.", "A third", 1 / 3),
     ],
@@ -418,5 +422,5 @@ def test_fractions(extract, text, surface, value):
 
 
 def test_a_phrase_ending_in_of_counts_the_noun_after_it(extract):
-    record = by_text(extract("He advises a pair of companies."))["a pair"]
-    assert (record["value"], record["unit"], record["quantified"]) == (2, "company", "companies")
+    record = by_text(extract("She runs a pair of bakeries."))["a pair"]
+    assert (record["value"], record["unit"], record["quantified"]) == (2, "bakery", "bakeries")

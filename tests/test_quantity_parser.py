@@ -13,10 +13,10 @@ SENTENCES = [
     "The firm hired 3,000 workers and paid $5bn, or about £350m, for 10-12 km of track.",
     "Officials counted three thousand workers, twenty-five schools and a dozen eggs.",
     "One hundred and five million people; several hundred more; minus five degrees.",
-    "It will build between 10,000 and 12,000 homes, from 4.8 to 4.7 percent, in a week.",
-    "The engine makes 296 hp (221 kW / 300 PS) and weighs 1,334.20 kg at 50 mph.",
-    "The 1990s and 2022's figures: ½ cup, 1/16 of a pint, 5 ± 2 kg, 3 µm, 12 cents a share.",
-    "Prices rose 3 per cent to $45.88 a barrel at 5pm; 24/7 service for two-thirds of users.",
+    "It will build between 10,000 and 12,000 homes, from 6.2 to 5.9 percent, in a week.",
+    "The engine makes 180 hp (134 kW / 182 PS) and weighs 1,207.40 kg at 50 mph.",
+    "The 1990s and 2022's figures: ½ cup, 1/12 of a pint, 5 ± 2 kg, 3 µm, 14 cents a share.",
+    "Prices rose 3 per cent to $52.17 a barrel at 5pm; 24/7 service for two-thirds of users.",
 ]
 
 

@@ -35,8 +35,8 @@ def test_curly_and_straight_marks_close_each_other():
 
 
 def test_stray_straight_mark_in_a_text_of_curly_quotes_is_dropped():
-    text = '"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n“Here he is,” she said.'
-    assert quoted(text) == [["U-S-A! U-S-A!"], ["Here he is"]]
+    text = '"Vale strode onto the pier, shouting “G-O! G-O!”\n\n“Here he is,” she said.'
+    assert quoted(text) == [["G-O! G-O!"], ["Here he is"]]
 
 
 def test_guillemets_low_marks_and_a_closing_mark_that_opens():

@@ -348,7 +348,7 @@ def test_records_do_not_depend_on_the_hash_seed_the_program_is_started_with(tmp_
     write_article(
         tmp_path / "in",
         "jets",
-        "The airline grounded its 737 Max jets. The firm paid 2,836 tax on the sale.",
+        "The carrier parked its 737 Max planes. The firm paid 1,942 tax on the sale.",
     )
     outputs = []
     for seed in ("1", "4"):

@@ -59,8 +59,8 @@ def test_surname_does_not_take_the_full_name_of_someone_of_the_other_gender(nlp)
 
 def test_surname_takes_a_person_name_before_another_name_ending_with_it(nlp):
     text = (
-        "Donald Trump spoke in Ohio. In a meeting with the editors of the Daily Ledger Trump "
-        "said the alliance was old. “We cannot afford it,” Trump said."
+        "Donald Trump spoke in Ohio. In a talk with the opinion staff of the Daily Ledger Trump "
+        "said the treaty was old. “We cannot afford it,” Trump said."
     )
     last = text.rindex("Trump")
     surname = {"text": "Trump", "start": last, "end": last + len("Trump")}

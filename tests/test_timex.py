@@ -175,9 +175,9 @@ def test_a_quarter_named_before_anchors_the_quarter_and_a_year_earlier(normalise
     ("text", "value"),
     [
         ("the fiscal first quarter", "2024-Q1"),  # the latest first quarter, not the next
-        ("the 1988 second quarter", "1988-Q2"),
+        ("the 1987 second quarter", "1987-Q2"),
         ("the first quarter of next year", "2025-Q1"),
-        ("the last half of 1989", "1989-H2"),
+        ("the last half of 1991", "1991-H2"),
         ("the full year", "2024"),
         ("the quarter", "2024-QX"),  # no quarter named before: the quarter is unknown
     ],
