@@ -810,7 +810,7 @@ def description_of(phrase: Span) -> Span:
     """A description that names nobody else is its own referent, with the words after its
     head that say which one: "A notebook recovered from a fallen soldier", "Western
     officials, including Ukrainians". A relative clause or apposition is not part of it, nor
-    a relative clause inside those words ("a slide from a presentation that …")."""
+    a relative clause inside those words ("a chart from a report that …")."""
     head = phrase.root
     if head.pos_ != "NOUN":
         return phrase
