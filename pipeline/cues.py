@@ -845,6 +845,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return name, False
     if opens_as_clause(verb) and verb.tag_ == "VBN":
         return passive_as_source(verb, lexicon), False  # not the subject of the main clause
+    if (subject := opening_participle_subject(verb)) is not None:
+        return noun_phrase(subject), True
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "individuals believed to be …" are talked about, not talking
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
@@ -857,6 +859,18 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def opening_participle_subject(verb: Token) -> Token | None:
+    """ "Claiming the criticism is designed to …, Vale told Fox …": a participle that opens
+    its sentence takes the subject of the sentence's main verb, however the parse hung it."""
+    sentence = verb.sent
+    first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    if verb.tag_ != "VBG" or first is None or first.i != verb.i:
+        return None
+    root = sentence.root
+    subject = subject_of(root) if root.i > verb.i else None
+    return subject if subject is not None and subject.i > verb.right_edge.i else None
 
 
 def publisher_of(cue: Token, document: Token, lexicon: CueLexicon) -> Token | None:

@@ -270,6 +270,14 @@ def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract)
     assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Marsh")
 
 
+def test_participle_opening_the_sentence_takes_the_main_subject(extract):
+    records = extract(
+        "Claiming the criticism of the host is designed to pressure the panel, Vale told "
+        "reporters that the debate was rigged."
+    )
+    assert speaker_texts(records) == {"Claiming": "Vale", "told": "Vale"}
+
+
 def test_noun_phrase_before_a_parenthetical_cue_is_content_not_a_circumstance(extract):
     [record] = extract(
         "Those nurses, the director explained later in the hearing, were “well-trained,” "
