@@ -533,8 +533,11 @@ def sets_off(token: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject, or the name right after the verb in "“…,” said Ada Quill". Of two
-    subjects the parse gave a verb ("The Latest: Vale urges …"), the one nearer to it."""
+    subjects the parse gave a verb ("The Latest: Vale urges …"), the one nearer to it,
+    but not one inside the quotation before the verb ("“… Full panic mode,” said Lind")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if not quoted_before(c, verb)] or subjects
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
@@ -553,6 +556,11 @@ def subject_of(verb: Token) -> Token | None:
             None,
         )
     return None
+
+
+def quoted_before(token: Token, verb: Token) -> bool:
+    """Whether a quotation mark stands between `token` and the verb after it."""
+    return token.i < verb.i and any(t.is_quote for t in token.doc[token.right_edge.i + 1 : verb.i])
 
 
 def before_participle(

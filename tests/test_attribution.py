@@ -1292,6 +1292,13 @@ def test_content_ends_with_a_quotation_closed_by_a_comma(extract):
     assert summary(saying) == ("direct", ["That makes me thrifty"], "saying", "Vale")
 
 
+def test_subject_inside_the_quotation_before_the_cue_does_not_speak(extract):
+    [record] = extract(
+        "“The council is in panic mode. Full panic mode,” said Ada Lind, an organiser."
+    )
+    assert summary(record)[2:] == ("said", "Ada Lind")
+
+
 def test_of_two_subjects_the_nearer_one_speaks(extract):
     [record] = extract(
         "The Latest: Mayor Vale asks voters to be patient.\n\n"
