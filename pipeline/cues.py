@@ -974,11 +974,14 @@ def past_dateline(subject: Token, verb: Token) -> Token | None:
 
 
 def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
-    """Whose subject a participle takes: after "while"/"after", the clause it belongs to;
-    otherwise the nearest cue verb governing it (", citing …"), else the nearest cue verb
-    before it in its sentence ("…,” the official said, describing …"), else its head."""
+    """Whose subject a participle or infinitive takes: after "while"/"after", the clause it
+    belongs to; for an infinitive, the verb it completes if that has a subject; otherwise
+    the nearest cue verb governing it (", citing …"), else the nearest cue verb before it
+    in its sentence ("…,” the official said, describing …"), else its head."""
     if any(c.dep_ == "mark" for c in verb.children):
         return verb.head  # "attempted to … while shouting …": the clause it belongs to
+    if verb.dep_ == "xcomp" and subject_of(controller := controller_of(verb)) is not None:
+        return controller  # "the mayor was eager to announce …"
     governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
     if governing is not None:
         return governing
@@ -992,6 +995,15 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     head = verb.head
     while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head is not head:
         head = head.head  # "was quoted as saying", "despite admitting": the preposition's verb
+    return head
+
+
+def controller_of(infinitive: Token) -> Token:
+    """The verb whose subject an infinitive takes: its head, or through an adjective the
+    head's verb ("the mayor was eager to announce …")."""
+    head = infinitive.head
+    while head.dep_ in {"acomp", "xcomp"} and subject_of(head) is None and head.head is not head:
+        head = head.head
     return head
 
 

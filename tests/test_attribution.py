@@ -270,6 +270,20 @@ def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract)
     assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Marsh")
 
 
+def test_infinitive_takes_the_subject_of_the_verb_it_completes(extract):
+    records = extract(
+        "After the staff said the plan had failed, the mayor was eager to announce a new "
+        "one. While his aides have suggested his best role is as a mentor, Mr. Vale is "
+        "determined to warn his supporters about the dangers of staying home."
+    )
+    assert speaker_texts(records) == {
+        "said": "the staff",
+        "announce": "the mayor",
+        "suggested": "his aides",
+        "warn": "Mr. Vale",
+    }
+
+
 def test_participle_opening_the_sentence_takes_the_main_subject(extract):
     records = extract(
         "Claiming the criticism of the host is designed to pressure the panel, Vale told "
