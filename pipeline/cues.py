@@ -1024,9 +1024,20 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         end = trim_punct(head.doc, head.i, clause.left_edge.i)[1]
     start = head.left_edge.i
     for token in head.doc[start : head.i]:
-        if token.text in PHRASE_BREAKS or "\n" in token.text:
+        if token.text in PHRASE_BREAKS or "\n" in token.text or is_spaced_hyphen(token):
             start = token.i + 1
     return start, end
+
+
+def is_spaced_hyphen(token: Token) -> bool:
+    """A hyphen typed for a dash: "BRUSSELS - European leaders", "an aggressive - some say
+    unrealistic - pledge"."""
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.nbor(-1).whitespace_)
+    )
 
 
 def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:

@@ -898,6 +898,13 @@ def test_addressee_ends_where_the_content_starts(extract):
     assert event(told) == ("some of the nurses", None, "that the ward would close")
 
 
+def test_speaker_phrase_starts_after_a_hyphen_typed_for_a_dash(extract):
+    records = extract(
+        "Summit ends\n\nOSLO - Nordic leaders met on Friday, warning that the fund was too small."
+    )
+    assert speaker_texts(records) == {"warning": "Nordic leaders"}
+
+
 def test_relative_clause_inside_a_speaker_phrase_is_cut_off(extract):
     records = extract(
         "The plan was opposed by farmers in Ohio, who said it would raise costs. A slide from "
