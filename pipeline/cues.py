@@ -842,7 +842,10 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if subject is None:
             return None, False
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            start, end = noun_phrase(relative_antecedent(subject, verb.head))
+            antecedent = relative_antecedent(subject, verb.head)
+            if (publisher := publisher_of(verb, antecedent, lexicon)) is not None:
+                return noun_phrase(publisher), True  # "issued a statement that says …"
+            start, end = noun_phrase(antecedent)
             return trim_punct(subject.doc, start, min(end, subject.i)), True
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
@@ -884,16 +887,20 @@ def opening_participle_subject(verb: Token) -> Token | None:
 def publisher_of(cue: Token, document: Token, lexicon: CueLexicon) -> Token | None:
     """ "The union issued a statement welcoming …", "she posted a video accusing …": the
     subject of a verb that puts out a document (`models/publishing_verbs.txt`) speaks through
-    it. A document someone only read or cited keeps speaking for itself, and so does one that
-    shows something ("released a video showing …", `models/evidence_verbs.txt`)."""
+    it, and so does that of a verb the document is the medium of ("The ministry, in a
+    statement calling …, said"). A document someone only read or cited keeps speaking for
+    itself, and so does one that shows something ("released a video showing …",
+    `models/evidence_verbs.txt`)."""
     if (
-        document.dep_ != "dobj"
-        or cue.lemma_.lower() in lexicon.evidence_verbs
+        cue.lemma_.lower() in lexicon.evidence_verbs
         or document.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns
-        or document.head.lemma_.lower() not in lexicon.publishing_verbs
     ):
         return None
-    return subject_of(document.head)
+    if document.dep_ == "dobj" and document.head.lemma_.lower() in lexicon.publishing_verbs:
+        return subject_of(document.head)
+    if opens_medium(document.head, lexicon) and document.head.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(document.head.head)
+    return None
 
 
 def object_made_to_speak(verb: Token, lexicon: CueLexicon) -> Token | None:
@@ -903,7 +910,7 @@ def object_made_to_speak(verb: Token, lexicon: CueLexicon) -> Token | None:
     language to denounce …"), and a request is the requester's ("asked them to confirm …")."""
     if (
         verb.dep_ != "xcomp"
-        or verb.tag_ != "VB"
+        or verb.tag_ not in {"VB", "VBG"}
         or verb.head.lemma_.lower() not in lexicon.causative_verbs
     ):
         return None

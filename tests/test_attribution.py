@@ -1350,6 +1350,8 @@ def test_a_causative_verb_makes_its_object_the_speaker(extract):
         "admit that no senior managers had been fired."
     )
     assert speaker_texts(with_cue(records, "admit")) == {"admit": "Vance"}
+    [record] = extract("The collapse of the union left many nations feeling that they were safe.")
+    assert record["speaker"]["text"] == "many nations"
     [asked] = extract(
         "Senator Dana Whitcombe asked Harold Vance to confirm that no managers had been fired."
     )
@@ -1366,6 +1368,15 @@ def test_who_puts_out_a_statement_speaks_through_it(extract):
     )
     [record] = extract("On Monday the council released a white paper urging a ban on cars.")
     assert record["speaker"]["text"] == "the council"
+    records = extract(
+        "The ministry, in a statement calling the test a clear violation, said it would act. "
+        "Vale released a letter from his doctor that says he is in excellent health."
+    )
+    assert speaker_texts(records) == {
+        "calling": "The ministry",
+        "said": "The ministry",
+        "says": "Vale",
+    }
     [record] = extract("The ministry read a report saying that 40 people had died.")
     assert record["speaker"]["text"] == "a report"
     [record] = extract("The Kessel Monitor released a video showing a convoy near the dam.")
