@@ -36,6 +36,7 @@ from .cues import (
     noun_phrase,
     speaker_of,
     subject_of,
+    verb_lemma,
 )
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
@@ -410,7 +411,7 @@ def cued_quotation(
                 content=list(quotation.parts),
                 kind="direct",
                 cue=doc[cue.i : cue.i + 1],
-                cue_lemma=cue.lemma_.lower(),
+                cue_lemma=verb_lemma(cue),
                 speaker=doc[speaker[0] : speaker[1]],
                 confidence=0.85,
                 negated=any(child.dep_ == "neg" for child in cue.children),
@@ -445,7 +446,7 @@ def introduced_quotation(
         content=list(quotation.parts),
         kind="direct",
         cue=doc[verb.i : verb.i + 1],
-        cue_lemma=verb.lemma_.lower(),
+        cue_lemma=verb_lemma(verb),
         speaker=doc[start:end],
         confidence=0.75,
     )

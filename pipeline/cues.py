@@ -15,6 +15,7 @@ Everything here is token offsets; `attribution` turns them into records.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy
@@ -59,6 +60,8 @@ IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: passive cue the subject is what was said or thought about ("Reyes was dubbed …").
 SPEAKING_PASSIVES = frozenset({"quote"})
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+#: A one-syllable word ending in a single vowel and a consonant that doubles ("hop", "rat").
+CLOSED_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
 
 
 @dataclass(frozen=True)
@@ -205,8 +208,20 @@ def reportedly(tokens: list[Token]) -> list[Found]:
     return found
 
 
+def verb_lemma(token: Token) -> str:
+    """The lemma of a verb, with the "e" that the model's lemmatizer drops from "hoping",
+    "hated" and "rates" (it reads them as forms of "hop", "hat" and "rat"). A verb of one
+    closed syllable doubles its consonant ("hopping", "hopped"), so a single one before
+    "-ed", "-ing" or "-es" belongs to a base ending in "e"."""
+    lemma = token.lemma_.lower()
+    ending = token.lower_[len(lemma) :] if token.lower_.startswith(lemma) else None
+    if ending in {"ed", "ing", "es"} and CLOSED_SYLLABLE.fullmatch(lemma):
+        return lemma + "e"
+    return lemma
+
+
 def is_cue(token: Token, lexicon: CueLexicon) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon.verbs
+    return token.pos_ in {"VERB", "AUX"} and verb_lemma(token) in lexicon.verbs
 
 
 def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
@@ -223,7 +238,7 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
         speaker=speaker,
         confidence=0.7 if inherited else 0.8,
         negated=any(child.dep_ == "neg" for child in verb.children),
-        cue_lemma=verb.lemma_.lower(),
+        cue_lemma=verb_lemma(verb),
     )
 
 
@@ -248,7 +263,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     unmarked = unmarked_clause(verb) or clause_heading_cue(verb)
     if unmarked is not None:
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
-    if verb.lemma_.lower() in lexicon.addressee_verbs:
+    if verb_lemma(verb) in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
             return [that_clause]
@@ -268,7 +283,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         around = reporting_clause(verb) or as_clause_reports(verb, lexicon)
         if around:
             return around
-    clause_only = verb.lemma_.lower() in lexicon.clause_only_verbs
+    clause_only = verb_lemma(verb) in lexicon.clause_only_verbs
     if not objects and not clause_only:
         return passive_subject(verb) or paragraph_after_colon(verb)
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
@@ -662,7 +677,7 @@ def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:
     if child.dep_ == "dative" or is_personal_pronoun(child):
         return True  # "told reporters …", "asked her", "showed him"
     return (
-        verb.lemma_.lower() in lexicon.addressee_verbs
+        verb_lemma(verb) in lexicon.addressee_verbs
         and child.dep_ == "dobj"
         and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
     )
@@ -726,7 +741,7 @@ def addressee_of(verb: Token, lexicon: CueLexicon, medium: Token | None) -> Toke
     """The head of whom a cue's speech was made to: "told reporters", "warned the court",
     "said to the council" (`models/speech_to_verbs.txt`), or the medium's "with"/"to"
     object ("in an interview with the BBC", "in a letter to the mayor")."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     for child in verb.children:
         if child.dep_ == "dative" or (
             child.dep_ == "dobj" and lemma in lexicon.addressee_verbs and told_whom(child, verb)
@@ -767,7 +782,7 @@ def speech_participles(verb: Token, lexicon: CueLexicon) -> list[Token]:
         for c in candidates
         if c.dep_ in {"advcl", "acl"}
         and c.tag_ == "VBG"
-        and c.lemma_.lower() in lexicon.speech_to_verbs
+        and verb_lemma(c) in lexicon.speech_to_verbs
     ]
 
 
@@ -849,7 +864,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             return trim_punct(subject.doc, start, min(end, subject.i)), True
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
-        if subject.dep_ == "nsubjpass" and verb.lemma_.lower() not in SPEAKING_PASSIVES:
+        if subject.dep_ == "nsubjpass" and verb_lemma(verb) not in SPEAKING_PASSIVES:
             return None, False  # "it was reported that …", "Reyes was dubbed …": no source
         return noun_phrase(subject), False
     if (name := name_run_into_opening(verb)) is not None:
@@ -892,11 +907,11 @@ def publisher_of(cue: Token, document: Token, lexicon: CueLexicon) -> Token | No
     itself, and so does one that shows something ("released a video showing …",
     `models/evidence_verbs.txt`)."""
     if (
-        cue.lemma_.lower() in lexicon.evidence_verbs
+        verb_lemma(cue) in lexicon.evidence_verbs
         or document.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns
     ):
         return None
-    if document.dep_ == "dobj" and document.head.lemma_.lower() in lexicon.publishing_verbs:
+    if document.dep_ == "dobj" and verb_lemma(document.head) in lexicon.publishing_verbs:
         return subject_of(document.head)
     if opens_medium(document.head, lexicon) and document.head.head.pos_ in {"VERB", "AUX"}:
         return subject_of(document.head.head)
@@ -911,7 +926,7 @@ def object_made_to_speak(verb: Token, lexicon: CueLexicon) -> Token | None:
     if (
         verb.dep_ != "xcomp"
         or verb.tag_ not in {"VB", "VBG"}
-        or verb.head.lemma_.lower() not in lexicon.causative_verbs
+        or verb_lemma(verb.head) not in lexicon.causative_verbs
     ):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
@@ -1114,7 +1129,7 @@ def names_noun(verb: Token, lexicon: CueLexicon) -> bool:
     """ "a creek called Otter Bend", "the scheme, called FastVisa": a naming verb's
     participle after a noun gives the noun's name; nobody says anything. With an object and
     what it is called ("doctors … called Reyes a fraud") it is a verb the parse mistook."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in lexicon.naming_verbs:
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb_lemma(verb) not in lexicon.naming_verbs:
         return False
     return sum(c.dep_ in {"dobj", "oprd"} for c in verb.children) <= 1
 

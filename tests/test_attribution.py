@@ -1344,6 +1344,14 @@ def test_dateline_is_neither_speaker_nor_content(extract):
     assert said["speaker"]["text"] == "Mayor Ada Quill"
 
 
+def test_cue_lemma_keeps_the_e_the_lemmatizer_drops(extract):
+    records = extract(
+        "Ms. Vale is hoping that the council will back the plan. She hated that it took "
+        "so long. The board rated the bid as the best one."
+    )
+    assert [r["cue"]["lemma"] for r in records] == ["hope", "hate", "rate"]
+
+
 def test_a_causative_verb_makes_its_object_the_speaker(extract):
     records = extract(
         "Senator Dana Whitcombe questioned Harold Vance for an hour. She also forced Vance to "
