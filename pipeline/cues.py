@@ -377,13 +377,19 @@ def whole_sentence_before(verb: Token, start: int) -> int:
 def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] | None:
     """The clauses a cue reports, from the first to the last. The small model often splits
     one reported clause in two at "and"; a later clause headed by a cue of its own ("… and
-    Democrats accused …") is another attribution, and the content ends before it."""
+    Democrats accused …") is another attribution, and the content ends before it. An
+    infinitive the parse hung on the cue right after the clause belongs to the clause."""
     reported = [clauses[0]]
     for clause in clauses[1:]:
         if is_cue(clause, lexicon):
             break
         reported.append(clause)
     doc, end = clauses[0].doc, reported[-1].right_edge.i + 1
+    verb = clauses[0].head
+    end = next(  # "suggested [the deal required Korea] [to take part]": one clause
+        (c.right_edge.i + 1 for c in verb.rights if c.dep_ == "xcomp" and c.left_edge.i == end),
+        end,
+    )
     if len(reported) < len(clauses):  # the "and" before the other clause is not said
         while end > clauses[0].i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
             end -= 1

@@ -1344,6 +1344,21 @@ def test_dateline_is_neither_speaker_nor_content(extract):
     assert said["speaker"]["text"] == "Mayor Ada Quill"
 
 
+def test_infinitive_hung_on_the_cue_after_its_clause_belongs_to_the_clause(extract):
+    [record] = extract(  # a seed's sentence: other wordings parse as they should
+        "Russia and North Korea signed a mutual defense agreement in June that many have "
+        "suggested now required North Korea to participate in defending Russian territory "
+        "from Ukrainian attack."
+    )
+    assert summary(record)[1:3] == (
+        [
+            "now required North Korea to participate in defending Russian territory from "
+            "Ukrainian attack"
+        ],
+        "suggested",
+    )
+
+
 def test_cue_lemma_keeps_the_e_the_lemmatizer_drops(extract):
     records = extract(
         "Ms. Vale is hoping that the council will back the plan. She hated that it took "
