@@ -471,8 +471,9 @@ class SpeakerResolver:
 
     def by_description(self, phrase: Span) -> Record | None:
         """A definite description ("the official") refers back; an indefinite one, or one
-        owned by a name ("Vermont’s revenue commissioner"), may be named just after; a bare
-        one ("Ukrainian officials") is a referent of its own."""
+        owned by a name ("Vermont’s revenue commissioner"), may be named just after; one
+        owned by a thing ("the ad’s narrator") may be a fuller phrase before ("a narrator in
+        the Okafor ad"); a bare one ("Ukrainian officials") is a referent of its own."""
         head = phrase.root
         if head.pos_ != "NOUN":
             return None
@@ -480,8 +481,12 @@ class SpeakerResolver:
             named = self.named_later(head) or self.named_next(phrase)
         elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return self.by_definite_description(phrase)
+        elif has_owner_name(head):
+            named = self.named_next(phrase)
+        elif any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children):
+            return self.earlier_phrase(phrase)
         else:
-            named = self.named_next(phrase) if has_owner_name(head) else None
+            named = None
         return self.named(named, "coreference") if named else None
 
     def by_headline_word(self, phrase: Span) -> Record | None:

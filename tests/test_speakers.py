@@ -133,3 +133,15 @@ def test_it_is_not_a_plural_group_name(nlp):
     ]
     resolved = resolve(nlp, text, table, "It")
     assert resolved["name"] == "Harbour Tenants Union"
+
+
+def test_description_owned_by_a_thing_takes_the_fuller_phrase_before(nlp):
+    text = (
+        "“Why not?” a narrator in the Okafor ad asks. The spot ends with a shot of the pier. "
+        "“What then?” the ad’s narrator says."
+    )
+    resolved = resolve(nlp, text, [], "the ad’s narrator")
+    assert (resolved["name"], resolved["resolved_by"]) == (
+        "narrator in the Okafor ad",
+        "coreference",
+    )
