@@ -23,6 +23,9 @@ ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
 POSSESSIVE = re.compile(r"[’']s?$")
 PLACE_SUFFIXES = ("region", "oblast", "province")
+#: How many words of four letters or more a sentence needs before its capitals make it a
+#: headline in title case rather than a short line of names.
+TITLE_CASE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -259,8 +262,33 @@ def surname_mentions(
 
 
 def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
-    names = [rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in cluster]
+    """The longest name of the cluster, or of an alias. The model runs a title-case
+    headline's words into a name ("Nurses Rip Donald Vance", "Daily Ledger Hit Piece
+    Targets Voter"): a headline mention counts only when its other words are no English
+    words or are first names ("Hillary Vance" where the story says "Vance")."""
+    body = [m for m in cluster if not in_title_case_line(m.span)]
+    known = {word.lower() for m in body for word in m.text.split()}
+    named = body + [
+        m
+        for m in cluster
+        if m not in body
+        and all(
+            w in known or w in rules.first_names or not is_english_word(w, rules.english_words)
+            for w in m.text.lower().split()
+        )
+    ]
+    names = [
+        rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in named or cluster
+    ]
     return max(names, key=len)  # max keeps the first of equal length: the earliest mention
+
+
+def in_title_case_line(span: Span | None) -> bool:
+    """Whether a span's sentence capitalises all of its longer words, as headlines do."""
+    if span is None:
+        return False
+    words = [t for t in span.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= TITLE_CASE_WORDS and all(t.is_title for t in words)
 
 
 def entity_record(

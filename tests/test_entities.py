@@ -239,3 +239,20 @@ def test_surname_run_into_an_organisation_is_split_off(nlp):
         ("Trump", "PERSON"),
         ("Fort Sam Houston", "ORG"),
     ]
+
+
+def test_headline_words_run_into_a_name_do_not_name_it(table):
+    found = table(
+        "Nurses Rip Donald Vance As A ‘Disgusting Fraud’.\n\n"
+        "The nurses criticised Donald Vance on Friday. Vance said the ward was too costly.\n"
+    )
+    assert "Donald Vance" in found and not any("Rip" in name for name in found)
+    found = table(
+        "Why Hillary Vance Is Losing The Youth Vote.\n\n"
+        "The union endorsed Vance on Monday. Vance said she was grateful.\n"
+    )
+    assert [m["text"] for m in found["Hillary Vance"]["mentions"]] == [
+        "Hillary Vance",
+        "Vance",
+        "Vance",
+    ]
