@@ -152,6 +152,8 @@ def noun_speaker(noun: Token) -> tuple[int, int] | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ != "its":  # "its" is often the thing's own
             return noun_phrase(child)
+        if child.i < noun.i and any(g.dep_ == "case" for g in child.children):
+            return noun_phrase(child)  # "The police’s claim", the owner parsed as a subject
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child.left_edge.i, child.i + 1
     for child in noun.rights:

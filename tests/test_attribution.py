@@ -256,6 +256,12 @@ def test_cue_noun_owned_by_a_pronoun_is_its_speakers_claim(extract):
     assert (claim["speaker"]["text"], claim["speaker"]["name"]) == ("Her", "Mary Jones")
 
 
+def test_cue_noun_owner_parsed_as_a_subject_is_its_speaker(extract):
+    [claim] = extract("The police’s claim that the driver had refused to stop was disputed.")
+    assert summary(claim)[1:3] == (["that the driver had refused to stop"], "claim")
+    assert claim["speaker"]["text"] == "The police’s"
+
+
 def test_name_the_parse_ran_into_an_opening_phrase_is_the_subject(extract):
     records = extract(
         "Donald Trump met editors in March. In a talk with the opinion staff of the "
