@@ -75,6 +75,8 @@ def make_mention(span: Span, rules: TableRules) -> Mention | None:
         if span[0].lower_ in rules.titles:
             titles.append(span[0].text)
         span = span[1:]
+    if label == "PERSON":
+        span = span[first_name_index(span, rules) :]
     text, start = span.text, span.start_char
     possessive = POSSESSIVE.search(text)
     if possessive and len(text) > len(possessive.group()):
@@ -83,6 +85,18 @@ def make_mention(span: Span, rules: TableRules) -> Mention | None:
         return None
     alias = rules.aliases.get(name_key(text))
     return Mention(text, start, start + len(text), alias[1] if alias else label, span, titles)
+
+
+def first_name_index(span: Span, rules: TableRules) -> int:
+    """Where a person's name starts after English words the model took in ("former Miss
+    Universe Alicia Vale" → "Alicia Vale"): at a common first name followed by a surname,
+    after words that are all English words; else at the start."""
+    for index, token in enumerate(span[:-1]):
+        if token.lower_ in rules.first_names:
+            return index  # "Martin Luther King" keeps "Martin"
+        if not (token.is_alpha and is_english_word(token.lower_, rules.english_words)):
+            return 0
+    return 0
 
 
 def cluster_mentions(

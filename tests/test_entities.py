@@ -256,3 +256,15 @@ def test_headline_words_run_into_a_name_do_not_name_it(table):
         "Vance",
         "Vance",
     ]
+
+
+def test_english_words_before_a_first_name_are_not_part_of_the_name(table):
+    found = table(
+        "Vale has been targeting former Miss Universe Alicia Okafor since the debate. Okafor "
+        "said she would not be silenced. The crowd booed Crooked Hillary Vance on Friday. "
+        "Martin Luther King spoke first. Earl Ray Tomblin spoke next."
+    )
+    assert {"Alicia Okafor", "Hillary Vance", "Martin Luther King", "Earl Ray Tomblin"} <= set(
+        found
+    )
+    assert [m["text"] for m in found["Alicia Okafor"]["mentions"]] == ["Alicia Okafor", "Okafor"]
