@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .entity_titles import find_titles
 
@@ -91,12 +91,24 @@ def first_name_index(span: Span, rules: TableRules) -> int:
     """Where a person's name starts after English words the model took in ("former Miss
     Universe Alicia Vale" → "Alicia Vale"): at a common first name followed by a surname,
     after words that are all English words; else at the start."""
+    if len(span) > 1 and is_opening_gerund(span[0], rules):
+        return 1  # "Injecting Vale's troubles into …": tagged a name, read as one
     for index, token in enumerate(span[:-1]):
         if token.lower_ in rules.first_names:
             return index  # "Martin Luther King" keeps "Martin"
         if not (token.is_alpha and is_english_word(token.lower_, rules.english_words)):
             return 0
     return 0
+
+
+def is_opening_gerund(token: Token, rules: TableRules) -> bool:
+    """A capitalised "-ing" form of an English verb that opens its sentence."""
+    stem = token.lower_.removesuffix("ing")
+    return (
+        token.is_sent_start
+        and stem != token.lower_
+        and any(form in rules.english_words for form in (stem, stem + "e"))
+    )
 
 
 def cluster_mentions(

@@ -192,6 +192,8 @@ def test_seed_key_entities(stage, nlp):
 def test_sentence_opening_gerund_is_not_part_of_a_name(table):
     entities = table("Praising Obama for his speech, the mayor left early.")
     assert "Obama" in entities and "Praising Obama" not in entities
+    entities = table("Donald Vale spoke.\n\nTargeting Vale, the ad ran on Monday.")  # a name's tag
+    assert [m["text"] for m in entities["Donald Vale"]["mentions"]] == ["Donald Vale", "Vale"]
 
 
 def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
