@@ -602,7 +602,11 @@ def quote_record(
         if attribution.cue is None
         else char_span_record(text, (attribution.cue.start_char, attribution.cue.end_char))
         | {"lemma": attribution.cue_lemma},
-        "speaker": resolver.resolve(attribution.speaker) if attribution.speaker else None,
+        "speaker": resolver.resolve(
+            attribution.speaker, attribution.cue.start if attribution.cue is not None else None
+        )
+        if attribution.speaker
+        else None,
         "quantities": [],
         "dates": [],
         "speech_date": None,

@@ -125,8 +125,10 @@ class SpeakerResolver:
         self.gender_words = self.lexicon.gender_words
         self.gender = self.genders(self.gender_words, self.lexicon.first_names)
 
-    def resolve(self, phrase: Span) -> Record:
-        """Resolve a speaker phrase; pronouns look back at the speakers resolved before."""
+    def resolve(self, phrase: Span, cue_start: int | None = None) -> Record:
+        """Resolve a speaker phrase; pronouns look back at the speakers resolved before. An
+        unresolved description's name ends before the cue (`cue_start`, a token index): in
+        "tweets criticizing Okafor" the participle is the cue, not a part of the name."""
         record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
         resolved = (
             self.by_conjuncts(phrase)
@@ -136,7 +138,7 @@ class SpeakerResolver:
             or self.by_headline_word(phrase)
         )
         if resolved is None:
-            name = name_of(description_of(phrase))
+            name = name_of(description_of(phrase, cue_start))
             resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
         self.history.append(Resolved(self.sentence_of[phrase.start], head_noun(phrase), resolved))
         return record | resolved
@@ -811,7 +813,7 @@ def without_article(phrase: Span) -> Span:
     return phrase.doc[start : phrase.end]
 
 
-def description_of(phrase: Span) -> Span:
+def description_of(phrase: Span, stop: int | None = None) -> Span:
     """A description that names nobody else is its own referent, with the words after its
     head that say which one: "A notebook recovered from a fallen soldier", "Western
     officials, including Ukrainians". A relative clause or apposition is not part of it, nor
@@ -831,8 +833,12 @@ def description_of(phrase: Span) -> Span:
     clause = next((t for t in phrase.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
     if clause is not None:
         end = max(head.i + 1, clause.left_edge.i)
-        while end > head.i + 1 and phrase.doc[end - 1].is_punct:
-            end -= 1
+    if stop is not None and phrase.end <= stop < end:
+        end = stop
+    while end > phrase.end and (
+        phrase.doc[end - 1].is_punct or phrase.doc[end - 1].dep_ in {"aux", "neg"}
+    ):
+        end -= 1  # "the chair of the committee to [call]", "a decision to not [recommend]"
     return phrase.doc[phrase.start : end]
 
 

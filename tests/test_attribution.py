@@ -911,6 +911,17 @@ def test_speaker_phrase_starts_after_a_hyphen_typed_for_a_dash(extract):
     assert speaker_texts(records) == {"warning": "Nordic leaders"}
 
 
+def test_speaker_name_ends_before_its_cue(extract):
+    records = extract(
+        "Senators sent a letter to Senate leaders opposing the new tax without a full review."
+    )
+    [opposing] = with_cue(records, "opposing")
+    assert (opposing["speaker"]["text"], opposing["speaker"]["name"]) == (
+        "Senate leaders",
+        "Senate leaders",
+    )
+
+
 def test_relative_clause_inside_a_speaker_phrase_is_cut_off(extract):
     records = extract(
         "The plan was opposed by farmers in Ohio, who said it would raise costs. A slide from "
