@@ -31,6 +31,7 @@ from .entity_table import (
     make_mention,
     name_key,
     surname_mentions,
+    title_case_headline_end,
 )
 from .lexicon import MODELS_DIR, read_lines, read_patterns, read_table
 from .read import Article
@@ -156,8 +157,9 @@ class EntityStage:
         covered = [(span.start_char, span.end_char) for span in doc.ents]
         if surname_mentions(clusters, doc, article.text, covered):
             clusters.sort(key=lambda cluster: cluster[0].start)
+        headline_end = title_case_headline_end(doc)
         return [
-            entity_record(article.doc_id, f"E{number}", cluster, self.rules)
+            entity_record(article.doc_id, f"E{number}", cluster, self.rules, headline_end)
             for number, cluster in enumerate(clusters, start=1)
         ]
 

@@ -23,8 +23,8 @@ ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
 POSSESSIVE = re.compile(r"[’']s?$")
 PLACE_SUFFIXES = ("region", "oblast", "province")
-#: How many words of four letters or more a sentence needs before its capitals make it a
-#: headline in title case rather than a short line of names.
+#: How many words of four letters or more a first sentence needs before its capitals make it
+#: a headline in title case rather than a short line of names.
 TITLE_CASE_WORDS = 4
 
 
@@ -287,17 +287,17 @@ def surname_mentions(
     return found
 
 
-def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
+def canonical_name(cluster: list[Mention], rules: TableRules, headline_end: int = 0) -> str:
     """The longest name of the cluster, or of an alias. The model runs a title-case
     headline's words into a name ("Nurses Rip Donald Vance", "Daily Ledger Hit Piece
-    Targets Voter"): a headline mention counts only when its other words are no English
-    words or are first names ("Hillary Vance" where the story says "Vance")."""
-    body = [m for m in cluster if not in_title_case_line(m.span)]
+    Targets Voter"): a mention before `headline_end` counts only when its other words are
+    no English words or are first names ("Hillary Vance" where the story says "Vance")."""
+    body = [m for m in cluster if m.start >= headline_end]
     known = {word.lower() for m in body for word in m.text.split()}
     named = body + [
         m
         for m in cluster
-        if m not in body
+        if m.start < headline_end
         and all(
             w in known or w in rules.first_names or not is_english_word(w, rules.english_words)
             for w in m.text.lower().split()
@@ -309,16 +309,19 @@ def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
     return max(names, key=len)  # max keeps the first of equal length: the earliest mention
 
 
-def in_title_case_line(span: Span | None) -> bool:
-    """Whether a span's sentence capitalises all of its longer words, as headlines do."""
-    if span is None:
-        return False
-    words = [t for t in span.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= TITLE_CASE_WORDS and all(t.is_title for t in words)
+def title_case_headline_end(doc: Doc) -> int:
+    """Where the first sentence ends if it capitalises all of its longer words, as a
+    headline in title case does; else 0."""
+    first = next(doc.sents, None)
+    if first is None:
+        return 0
+    words = [t for t in first if t.is_alpha and len(t) > 3]
+    title_case = len(words) >= TITLE_CASE_WORDS and all(t.is_title for t in words)
+    return first.end_char if title_case else 0
 
 
 def entity_record(
-    doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules
+    doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules, headline_end: int = 0
 ) -> dict[str, Any]:
     label = cluster_label(cluster)
     titles: list[str] = []
@@ -330,7 +333,7 @@ def entity_record(
     return {
         "doc_id": doc_id,
         "entity_id": entity_id,
-        "name": canonical_name(cluster, rules),
+        "name": canonical_name(cluster, rules, headline_end),
         "label": label,
         "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
         "titles": titles,
