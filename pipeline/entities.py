@@ -32,6 +32,7 @@ from .entity_table import (
     name_key,
     surname_mentions,
     title_case_headline_end,
+    trim_headline_mentions,
 )
 from .lexicon import MODELS_DIR, read_lines, read_patterns, read_table
 from .read import Article
@@ -153,13 +154,14 @@ class EntityStage:
         self.correct_entities(doc, article.text)
         spans = [span for span in doc.ents if self.is_name(span)]
         mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
+        headline_end = title_case_headline_end(doc)
+        mentions = trim_headline_mentions(mentions, headline_end, self.rules)
         clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, article.text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
         if surname_mentions(clusters, doc, article.text, covered):
             clusters.sort(key=lambda cluster: cluster[0].start)
-        headline_end = title_case_headline_end(doc)
         return [
-            entity_record(article.doc_id, f"E{number}", cluster, self.rules, headline_end)
+            entity_record(article.doc_id, f"E{number}", cluster, self.rules)
             for number, cluster in enumerate(clusters, start=1)
         ]
 

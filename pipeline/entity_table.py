@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +50,8 @@ class Mention:
     label: str
     span: Span | None = None
     titles: list[str] = field(default_factory=list)
+    #: In a title-case headline: it neither votes on the label nor comes first in the story.
+    headline: bool = False
 
     @property
     def key(self) -> str:
@@ -146,7 +148,9 @@ def cluster_key(mention: Mention, rules: TableRules) -> str:
 
 
 def cluster_label(cluster: list[Mention]) -> str:
-    """The most frequent label; a tie goes to the label of the longest name."""
+    """The most frequent label; a tie goes to the label of the longest name. A headline's
+    mentions vote only when there are no others."""
+    cluster = [m for m in cluster if not m.headline] or cluster
     counts = Counter(m.label for m in cluster)
     longest = max(cluster, key=lambda m: len(m.text)).label
     return max(counts, key=lambda label: (counts[label], label == longest))
@@ -211,7 +215,7 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
         if key not in groups:
             continue
         label = cluster_label(groups[key])
-        first = min(m.start for m in groups[key])
+        first = min(m.start for m in [m for m in groups[key] if not m.headline] or groups[key])
         longer = [
             other
             for other in groups
@@ -287,26 +291,48 @@ def surname_mentions(
     return found
 
 
-def canonical_name(cluster: list[Mention], rules: TableRules, headline_end: int = 0) -> str:
-    """The longest name of the cluster, or of an alias. The model runs a title-case
-    headline's words into a name ("Nurses Rip Donald Vance", "Daily Ledger Hit Piece
-    Targets Voter"): a mention before `headline_end` counts only when its other words are
-    no English words or are first names ("Hillary Vance" where the story says "Vance")."""
-    body = [m for m in cluster if m.start >= headline_end]
-    known = {word.lower() for m in body for word in m.text.split()}
-    named = body + [
-        m
-        for m in cluster
-        if m.start < headline_end
-        and all(
-            w in known or w in rules.first_names or not is_english_word(w, rules.english_words)
-            for w in m.text.lower().split()
-        )
-    ]
-    names = [
-        rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in named or cluster
-    ]
+def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
+    names = [rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in cluster]
     return max(names, key=len)  # max keeps the first of equal length: the earliest mention
+
+
+def trim_headline_mentions(
+    mentions: list[Mention], headline_end: int, rules: TableRules
+) -> list[Mention]:
+    """The mentions, with those of a title-case headline (before `headline_end`) cut to
+    the name inside them (`headline_name`)."""
+    if not headline_end:
+        return mentions
+    body = {m.text.lower() for m in mentions if m.start >= headline_end}
+    return [headline_name(m, body, rules) if m.start < headline_end else m for m in mentions]
+
+
+def headline_name(mention: Mention, body: set[str], rules: TableRules) -> Mention:
+    """ "Vale Water Tax Rules Face Big Test" → "Vale": in a title-case headline the model
+    runs other words into a name, so a mention keeps the longest run of its words that the
+    story names (`body`) or that are first names and words that are no English words
+    ("Hillary Vance Goes …" → "Hillary Vance"). A mention with no such run, or with a
+    hyphen, stays whole ("Visa Program", "African-American Museum")."""
+    span = mention.span
+    if span is None or any(t.text == "-" for t in span):
+        return replace(mention, headline=True)
+    name_words = [
+        t.lower_ in rules.first_names
+        or (t.is_alpha and not t.is_stop and not is_english_word(t.lower_, rules.english_words))
+        for t in span
+    ]
+    best = None
+    for first in range(len(span)):
+        for last in range(first + 1, len(span) + 1):
+            named = span[first:last].text.lower() in body or all(name_words[first:last])
+            if named and (best is None or last - first > best[1] - best[0]):
+                best = (first, last)
+    if best is None or best == (0, len(span)):
+        return replace(mention, headline=True)
+    name = span[best[0] : best[1]]
+    return Mention(
+        name.text, name.start_char, name.end_char, mention.label, name, mention.titles, True
+    )
 
 
 def title_case_headline_end(doc: Doc) -> int:
@@ -321,7 +347,7 @@ def title_case_headline_end(doc: Doc) -> int:
 
 
 def entity_record(
-    doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules, headline_end: int = 0
+    doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules
 ) -> dict[str, Any]:
     label = cluster_label(cluster)
     titles: list[str] = []
@@ -333,7 +359,7 @@ def entity_record(
     return {
         "doc_id": doc_id,
         "entity_id": entity_id,
-        "name": canonical_name(cluster, rules, headline_end),
+        "name": canonical_name(cluster, rules),
         "label": label,
         "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
         "titles": titles,

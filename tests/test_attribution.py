@@ -280,7 +280,7 @@ def test_infinitive_takes_the_subject_of_the_verb_it_completes(extract):
     records = extract(
         "After the staff said the plan had failed, the mayor was eager to announce a new "
         "one. While his aides have suggested his best role is as a mentor, Mr. Vale is "
-        "determined to warn his supporters about the dangers of staying home."
+        "determined to warn his voters about the cost of sitting out the vote."
     )
     assert speaker_texts(records) == {
         "said": "the staff",
@@ -1331,9 +1331,7 @@ def test_content_ends_with_a_quotation_closed_by_a_comma(extract):
 
 
 def test_subject_inside_the_quotation_before_the_cue_does_not_speak(extract):
-    [record] = extract(
-        "“The council is in panic mode. Full panic mode,” said Ada Lind, an organiser."
-    )
+    [record] = extract("“The council is in a frenzy. A total frenzy,” said Ada Lind, an organiser.")
     assert summary(record)[2:] == ("said", "Ada Lind")
 
 
@@ -1410,7 +1408,7 @@ def test_who_puts_out_a_statement_speaks_through_it(extract):
     assert record["speaker"]["text"] == "the council"
     records = extract(
         "The ministry, in a statement calling the test a clear violation, said it would act. "
-        "Vale released a letter from his doctor that says he is in excellent health."
+        "Vale released a statement from his lawyer that says he is innocent."
     )
     assert speaker_texts(records) == {
         "calling": "The ministry",

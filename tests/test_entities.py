@@ -258,15 +258,21 @@ def test_headline_words_run_into_a_name_do_not_name_it(table):
         "Vance",
         "Vance",
     ]
+    found = table(
+        "Vale Water Tax Rules Face Big Test In Court.\n\n"
+        "The court heard the case of Mayor Ada Vale on Monday. Vale said the rules were fair.\n"
+    )
+    assert [m["text"] for m in found["Ada Vale"]["mentions"]] == ["Vale", "Ada Vale", "Vale"]
+    assert found["Ada Vale"]["label"] == "PERSON"
 
 
 def test_english_words_before_a_first_name_are_not_part_of_the_name(table):
     found = table(
-        "Vale has been targeting former Miss Universe Alicia Okafor since the debate. Okafor "
+        "Vale has been mocking former Miss World Alicia Okafor since the debate. Okafor "
         "said she would not be silenced. The crowd booed Crooked Hillary Vance on Friday. "
-        "Martin Luther King spoke first. Earl Ray Tomblin spoke next."
+        "Martin Luther Okoye spoke first. Earl Ray Hollis spoke next."
     )
-    assert {"Alicia Okafor", "Hillary Vance", "Martin Luther King", "Earl Ray Tomblin"} <= set(
+    assert {"Alicia Okafor", "Hillary Vance", "Martin Luther Okoye", "Earl Ray Hollis"} <= set(
         found
     )
     assert [m["text"] for m in found["Alicia Okafor"]["mentions"]] == ["Alicia Okafor", "Okafor"]
