@@ -303,7 +303,13 @@ class SpeakerResolver:
                 group = unnamed if earlier.resolved["entity_id"] is None else named
                 rank = max(subject_rank(earlier.head), 1)  # "According to Vale, …"
                 group.append(((earlier.sentence, rank, earlier.head.idx), earlier.resolved))
-        labels = {"PERSON"} if pronoun in PERSON_PRONOUNS else GROUP_LABELS
+        labels = (
+            {"PERSON"}
+            if pronoun in PERSON_PRONOUNS
+            else GROUP_LABELS - {"GPE"}
+            if pronoun in GROUP_PRONOUNS
+            else GROUP_LABELS
+        )
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
             if (

@@ -145,3 +145,16 @@ def test_description_owned_by_a_thing_takes_the_fuller_phrase_before(nlp):
         "narrator in the Okafor ad",
         "coreference",
     )
+
+
+def test_they_is_not_a_place(nlp):
+    text = (
+        "The Harbour Council met in Lorvik on Monday. The statement noted that in Lorvik "
+        "they had said they would act."
+    )
+    table = [
+        entity("E1", "ORG", "Harbour Council", text, "Harbour Council"),
+        entity("E2", "GPE", "Lorvik", text, "Lorvik", "Lorvik"),
+    ]
+    resolved = resolve(nlp, text, table, "they")
+    assert resolved["name"] == "Harbour Council"
