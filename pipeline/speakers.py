@@ -303,13 +303,7 @@ class SpeakerResolver:
                 group = unnamed if earlier.resolved["entity_id"] is None else named
                 rank = max(subject_rank(earlier.head), 1)  # "According to Vale, …"
                 group.append(((earlier.sentence, rank, earlier.head.idx), earlier.resolved))
-        labels = (
-            {"PERSON"}
-            if pronoun in PERSON_PRONOUNS
-            else GROUP_LABELS - {"GPE"}
-            if pronoun in GROUP_PRONOUNS
-            else GROUP_LABELS
-        )
+        labels = antecedent_labels(pronoun)
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity  # "Trump" → "Donald Trump"
             if (
@@ -712,6 +706,14 @@ class SpeakerResolver:
             and min(m["start"] for m in e["mentions"]) < head.idx
         ]
         return found[0] if len(found) == 1 else None
+
+
+def antecedent_labels(pronoun: str) -> frozenset[str]:
+    """The entity labels a pronoun may refer back to: people for he/she, organisations and
+    places for "it", and for "they" no places (news writes "it" for a country or a city)."""
+    if pronoun in PERSON_PRONOUNS:
+        return frozenset({"PERSON"})
+    return GROUP_LABELS - {"GPE"} if pronoun in GROUP_PRONOUNS else GROUP_LABELS
 
 
 def head_noun(phrase: Span) -> Token:
