@@ -331,7 +331,13 @@ def headline_name(mention: Mention, body: set[str], rules: TableRules) -> Mentio
         return replace(mention, headline=True)
     name = span[best[0] : best[1]]
     return Mention(
-        name.text, name.start_char, name.end_char, mention.label, name, mention.titles, True
+        name.text,
+        name.start_char,
+        name.end_char,
+        mention.label,
+        name,
+        mention.titles,
+        headline=True,
     )
 
 
