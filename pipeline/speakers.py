@@ -176,8 +176,10 @@ class SpeakerResolver:
         names = []
         for head, mention in zip(heads, mentions, strict=True):
             if mention is not None:
-                fuller = self.full_name(mention)
-                names.append((fuller or mention.entity)["name"])
+                name = (self.full_name(mention) or mention.entity)["name"]
+                if names and head.doc[head.left_edge.i].lower_ == "the":
+                    name = "the " + name  # "China and the United States"
+                names.append(name)
             else:  # "Voltaris and its lawyers"
                 names.append(without_article(head.doc[head.left_edge.i : head.i + 1]).text)
         return {

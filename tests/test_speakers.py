@@ -158,3 +158,13 @@ def test_they_is_not_a_place(nlp):
     ]
     resolved = resolve(nlp, text, table, "they")
     assert resolved["name"] == "Harbour Council"
+
+
+def test_coordinated_names_keep_an_inner_article(nlp):
+    text = "Brannock and the Lorvik Republic, the two largest ports, vowed to cut fees."
+    table = [
+        entity("E1", "GPE", "Brannock", text, "Brannock"),
+        entity("E2", "GPE", "Lorvik Republic", text, "Lorvik Republic"),
+    ]
+    resolved = resolve(nlp, text, table, "Brannock and the Lorvik Republic")
+    assert resolved["name"] == "Brannock and the Lorvik Republic"
