@@ -681,9 +681,12 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
 
 
 def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:
-    """ "told reporters", "warned the court": the person spoken to is not the content."""
-    if child.dep_ == "dative" or is_personal_pronoun(child):
-        return True  # "told reporters …", "asked her", "showed him"
+    """ "told reporters", "warned the court": the person spoken to is not the content. A
+    pronoun with a predicate after it is what was said of them ("called her a liar")."""
+    if child.dep_ == "dative":
+        return True  # "told reporters …"
+    if is_personal_pronoun(child):  # "asked her", "showed him"
+        return not any(c.dep_ == "oprd" and c.i > child.i for c in verb.children)
     return (
         verb_lemma(verb) in lexicon.addressee_verbs
         and child.dep_ == "dobj"

@@ -1084,6 +1084,11 @@ def test_short_object_counts_only_when_it_is_a_name(extract):
     assert [summary(r) for r in records] == [("indirect", ["Vale"], "endorsed", "union")]
 
 
+def test_pronoun_object_with_a_predicate_is_what_was_said(extract):
+    [called] = extract("At the hearing, Okafor called her a liar.")
+    assert summary(called) == ("indirect", ["her a liar"], "called", "Okafor")
+
+
 def test_quote_split_by_its_cue_and_a_participle_is_one_attribution(extract):
     records = extract(
         "“Every time you repeat that,” Senator Hale said, referring to the excuse, “you give "
