@@ -557,7 +557,7 @@ def sets_off(token: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The subject, or the name right after the verb in "“…,” said Ada Quill". Of two
     subjects the parse gave a verb ("The Latest: Vale urges …"), the one nearer to it,
-    but not one inside the quotation before the verb ("“… A total frenzy,” said Lind")."""
+    but not one inside the quotation before the verb ("“… Total crisis mode,” said Lind")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) > 1:
         subjects = [c for c in subjects if not quoted_before(c, verb)] or subjects
