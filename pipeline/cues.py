@@ -269,6 +269,9 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
             return [that_clause]
+    that_clause = that_clause_after_addressee(verb)
+    if that_clause is not None:
+        return [that_clause]
     medium = medium_of(verb, lexicon)
     if medium is not None:
         that_clause = misparsed_that_clause(medium, after=medium.i)
@@ -678,6 +681,22 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
         if clause.pos_ in {"VERB", "AUX"} and clause.left_edge.i == token.i:
             return trim_punct(head.doc, token.i, clause.right_edge.i + 1)
     return None
+
+
+def that_clause_after_addressee(verb: Token) -> tuple[int, int] | None:
+    """ "a nurse lamenting to her husband that hundreds …": when the cue's words end with whom
+    it was said to, the parse may hang the "that" clause right after them on another word.
+    It is the content if it opens there with "that" as its mark (not a relative pronoun)."""
+    rights = [c for c in verb.rights if not c.is_punct]
+    if not rights or any(c.dep_ != "prep" or c.lower_ != "to" for c in rights):
+        return None
+    doc, after = verb.doc, verb.right_edge.i + 1
+    if after >= len(doc) or doc[after].lower_ != "that" or doc[after].dep_ != "mark":
+        return None
+    clause = doc[after].head
+    if clause.pos_ not in {"VERB", "AUX"} or clause.left_edge.i != after:
+        return None
+    return trim_punct(doc, after, clause.right_edge.i + 1)
 
 
 def is_addressee(child: Token, verb: Token, lexicon: CueLexicon) -> bool:

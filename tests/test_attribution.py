@@ -904,6 +904,25 @@ def test_addressee_ends_where_the_content_starts(extract):
     assert event(told) == ("some of the nurses", None, "that the ward would close")
 
 
+def test_that_clause_hung_on_another_word_after_whom_it_was_said_to(extract):
+    records = extract(
+        "The letters included a clerk lamenting to his sister that dozens of files were being "
+        "shredded at the office by night."
+    )
+    [lamenting] = with_cue(records, "lamenting")
+    assert summary(lamenting) == (
+        "indirect",
+        ["that dozens of files were being shredded at the office by night"],
+        "lamenting",
+        "clerk",
+    )
+    assert event(lamenting) == (
+        "his sister",
+        None,
+        "that dozens of files were being shredded at the office by night",
+    )
+
+
 def test_speaker_phrase_starts_after_a_hyphen_typed_for_a_dash(extract):
     records = extract(
         "Summit ends\n\nOSLO - Nordic leaders met on Friday, warning that the fund was too small."
