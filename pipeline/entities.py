@@ -83,6 +83,7 @@ class EntityRules(TableRules):
             titles=words("entity_titles.txt"),
             honorifics=words("honorifics.txt"),
             title_modifiers=words("title_modifiers.txt"),
+            organisation_heads=words("organisation_heads.txt"),
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
             patterns=patterns,
             first_names=frozenset(

@@ -40,6 +40,8 @@ class TableRules:
     first_names: frozenset[str] = frozenset()
     #: Lower-case English words (the model's lemmatizer tables), for `is_person_name`.
     english_words: frozenset[str] = frozenset()
+    #: Last words of organisations' names (`models/organisation_heads.txt`).
+    organisation_heads: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -125,6 +127,7 @@ def cluster_mentions(
     for mention in mentions:
         groups.setdefault(cluster_key(mention, rules), []).append(mention)
     merge_defined_acronyms(groups, acronyms or {})
+    label_organisations(groups, rules)
     label_people(groups, rules)
     merge_plurals(groups)
     merge_short_forms(groups, rules)
@@ -154,6 +157,26 @@ def cluster_label(cluster: list[Mention]) -> str:
     counts = Counter(m.label for m in cluster)
     longest = max(cluster, key=lambda m: len(m.text)).label
     return max(counts, key=lambda label: (counts[label], label == longest))
+
+
+def label_organisations(groups: dict[str, list[Mention]], rules: TableRules) -> None:
+    """Every mention of a name that ends with an organisation's capitalised word ("Harwick
+    Gazette", "Tarnow City Council") is an ORG: the model may label such a name a building,
+    an event or a work. Places keep their label ("Soviet Union"), as does a name whose last
+    word follows a function word ("State of the Union"); `label_people` runs after, so
+    "Emily Post" stays a person."""
+    for mentions in groups.values():
+        if cluster_label(mentions) in {"GPE", "LOC"}:
+            continue
+        *words, last = max(mentions, key=lambda m: len(m.text)).text.split()
+        if (
+            words
+            and last[0].isupper()
+            and last.lower() in rules.organisation_heads
+            and words[-1].lower() not in FUNCTION_WORDS
+        ):
+            for mention in mentions:
+                mention.label = "ORG"
 
 
 def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:

@@ -79,6 +79,11 @@ def test_place_pattern_fixes_label(table):
     assert mention_texts(entities["Kursk region"]) == ["Kursk", "Kursk region"]
 
 
+def test_organisation_word_at_the_end_of_a_name_fixes_label(table):
+    entities = table("It was reported by the Harwick Gazette that two people had been rescued.")
+    assert entities["Harwick Gazette"]["label"] == "ORG"  # the model says FAC
+
+
 def test_demonyms_are_norp_and_plural_joins_singular(table):
     entities = table(
         "Ukrainian officials said the North Koreans were moved. A North Korean soldier "

@@ -77,6 +77,24 @@ def test_every_mention_of_a_person_name_is_a_person():
     assert organisation[0].label == "ORG"
 
 
+def test_a_name_ending_with_an_organisation_word_is_an_organisation():
+    rules = TableRules(
+        first_names=PEOPLE.first_names,
+        english_words=PEOPLE.english_words,
+        organisation_heads=frozenset({"gazette", "union", "post", "news"}),
+    )
+
+    def labels(*items: tuple[str, str]) -> list[str]:
+        return [cluster[0].label for cluster in cluster_mentions(mentions(*items), rules)]
+
+    assert labels(("Harwick Gazette", "FAC"), ("Tarnow Union", "WORK_OF_ART")) == ["ORG", "ORG"]
+    assert labels(("Soviet Union", "GPE")) == ["GPE"]  # a place keeps its label
+    assert labels(("State of the Union", "EVENT")) == ["EVENT"]
+    assert labels(("breaking news", "WORK_OF_ART")) == ["WORK_OF_ART"]
+    assert labels(("Gazette", "FAC")) == ["FAC"]  # one word says too little
+    assert labels(("Ava Post", "PERSON")) == ["PERSON"]  # a person's name stays one
+
+
 def test_surname_mislabelled_by_the_model_joins_the_person_named_before():
     items = mentions(("Tom Haverford", "PERSON"), ("Haverford", "GPE"))
     assert grouped(items) == [["Tom Haverford", "Haverford"]]
