@@ -68,6 +68,9 @@ CharSpan = tuple[int, int]
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: Words a title leaves in lower case ("Tides: A History of the Sea and the Shore").
 TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
+#: The most words of a quoted title inside a sentence, and of a quoted subheading.
+MAX_INLINE_TITLE_WORDS = 6
+MAX_TITLE_WORDS = 8
 
 
 def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
@@ -619,17 +622,26 @@ def quote_record(
 
 def is_title(text: str, quotation: QuoteMarks) -> bool:
     """ "on “The Night Desk”", "Marlowe’s “Harbour Lights”": a short quotation in title
-    case inside a sentence names a work or a programme, not what anyone said."""
+    case inside a sentence names a work or a programme, not what anyone said. A quoted line
+    in title case that is a paragraph of its own is a subheading ("'All Bets Are Off.'")."""
     if len(quotation.parts) != 1:
         return False
     inner = text[slice(*quotation.parts[0])]
     words = inner.split()
-    if not 2 <= len(words) <= 6 or inner.rstrip()[-1:] in {".", ",", "!", "?", ":"}:
-        return False
-    if not all(w[0].isupper() or w in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words):
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or not in_title_case(words):
         return False
     before = text[: quotation.start].rstrip(" ")
-    return bool(before) and (before[-1].isalpha() or before[-1] in "’'")
+    if not before or before.endswith("\n"):
+        return text[quotation.end :].lstrip(" ")[:1] in {"", "\n"}  # a subheading
+    return (
+        len(words) <= MAX_INLINE_TITLE_WORDS
+        and inner.rstrip()[-1:] not in {".", ",", "!", "?", ":"}
+        and (before[-1].isalpha() or before[-1] in "’'")
+    )
+
+
+def in_title_case(words: list[str]) -> bool:
+    return all(w[0].isupper() or w in TITLE_SMALL_WORDS or not w[0].isalpha() for w in words)
 
 
 def speech_event(text: str, attribution: Attribution, lexicon: CueLexicon) -> dict[str, Any]:

@@ -1,9 +1,12 @@
 """Direct quotations found by their quotation marks.
 
-Curly (“…”) and straight ("…") double quotes; guillemets («…»). A paragraph that opens a quote
-and does not close it goes on into the next paragraph when that one opens with a quotation
-mark again (the newspaper convention for quotes running over paragraphs). Unbalanced marks
-are dropped, never raised.
+Curly (“…”) and straight ("…") double quotes; guillemets («…»); and single quotes (‘…’ and
+'…', the British newspaper style), whose marks are also apostrophes: a single mark opens a
+quotation only at the start of a word and closes it only at the end of one, not in "don’t",
+"’90s" or the plural possessive "the players’ union". A paragraph that opens a quote and
+does not close it goes on into the next paragraph when that one opens with a quotation mark
+again (the newspaper convention for quotes running over paragraphs). Unbalanced marks are
+dropped, never raised.
 """
 
 from __future__ import annotations
@@ -21,7 +24,16 @@ CLOSING = {
     "''": ("''",),
     "``": ("''",),
     "”": ("”",),
+    "‘": ("’", "'"),
+    "'": ("'", "’"),
 }
+#: Marks that are also apostrophes: see `opens_single` and `closes_single`.
+SINGLE = frozenset({"‘", "'", "’"})
+#: What may stand right before a single mark that opens a quotation.
+BEFORE_OPENING = frozenset('([{—–-/"“«')
+#: Words whose first letters an apostrophe stands for ("'til", "'em").
+ELIDED_WORDS = frozenset({"til", "em", "cause", "n", "tis", "twas"})
+WORD = re.compile(r"[^\W\d_]+")
 #: Marks that never close a quotation. Met inside one that they do not close, they show its
 #: opening mark to be unbalanced, whether of the same kind (“ … “) or a stray straight one
 #: in a text of curly quotes ("Trump walked in, chanting “U-S-A!”).
@@ -36,7 +48,9 @@ def stops(opening: str) -> re.Pattern[str]:
     """The characters at which `read_quotation` has something to decide: where a closing mark
     starts, a line break, and a mark that only opens and does not close this quotation."""
     closings = CLOSING[opening]
-    chars = {mark[0] for mark in closings} | {"\n"} | (OPENING_ONLY - set(closings))
+    chars = {mark[0] for mark in closings} | {"\n"}
+    if opening not in SINGLE:  # a single quotation may hold a double one (‘He said “no”’)
+        chars |= OPENING_ONLY - set(closings)
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
@@ -58,7 +72,8 @@ def find_quotations(text: str) -> list[QuoteMarks]:
     i = 0
     while (opening := OPENINGS.search(text, i)) is not None:
         i, mark = opening.start(), opening.group()
-        quote = read_quotation(text, i, mark)
+        opens = mark not in SINGLE or opens_single(text, i)
+        quote = read_quotation(text, i, mark) if opens else None
         if quote is None:
             i += len(mark)
         else:
@@ -76,7 +91,7 @@ def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
     while (stop := STOPS[opening].search(text, i)) is not None:
         i = stop.start()
         closing = next((mark for mark in closings if text.startswith(mark, i)), None)
-        if closing is not None:
+        if closing is not None and (closing not in SINGLE or closes_single(text, i)):
             parts.append((part_start, i))
             return QuoteMarks(start, i + len(closing), tuple(trimmed(text, parts)))
         if text[i] == "\n":
@@ -86,10 +101,34 @@ def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:
             parts.append((part_start, i))
             part_start = i = reopened
             continue
-        if text[i] in OPENING_ONLY and text[i] not in closings:
+        if text[i] in OPENING_ONLY and text[i] not in closings and opening not in SINGLE:
             return None  # a mark that only opens, opens again: this one was never closed
         i += 1
     return None
+
+
+def opens_single(text: str, i: int) -> bool:
+    """A single mark at the start of a word: after a space, a bracket, a dash or another
+    quotation mark, and before a letter; not an apostrophe for dropped letters ("’90s",
+    "'til", "rock 'n' roll")."""
+    before = text[i - 1] if i > 0 else " "
+    word = WORD.match(text, i + 1)
+    return (
+        (before.isspace() or before in BEFORE_OPENING)
+        and word is not None
+        and word.group().lower() not in ELIDED_WORDS
+    )
+
+
+def closes_single(text: str, i: int) -> bool:
+    """A single mark at the end of a word, not inside one ("don’t") nor after the "s" of a
+    plural possessive followed by its noun ("the players’ union")."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or after.isalnum():
+        return False
+    possessive = before in "sS" and after == " " and text[i + 2 : i + 3].isalpha()
+    return not possessive
 
 
 def next_paragraph_reopens(text: str, newline: int, opening: str) -> int | None:

@@ -854,9 +854,11 @@ def description_of(phrase: Span, stop: int | None = None) -> Span:
 
 def name_of(phrase: Span) -> str:
     """The words of a phrase as a name: without its determiner, and without the quotation
-    marks of a scare quote (the unnamed “senior U.S. military official”)."""
+    marks of a scare quote (the unnamed “senior U.S. military official”), but with the
+    apostrophe of a plural possessive ("the players’ union")."""
     return "".join(
-        t.whitespace_ if t.is_quote else t.text_with_ws for t in without_determiner(phrase)
+        t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
+        for t in without_determiner(phrase)
     ).strip()
 
 

@@ -134,6 +134,28 @@ def test_title_in_quotation_marks_is_no_quote(extract):
     assert summary(record)[:2] == ("mixed", ["the plan “a disaster”"])
 
 
+def test_quoted_subheading_is_no_quote(extract):
+    records = extract(
+        "“The pumps will hold,” Ms. Ostrova said. “We checked them twice.”\n\n"
+        "‘Nothing Left to Save.’\n\n"
+        "The first floods came in March."
+    )
+    assert [summary(r) for r in records] == [
+        ("direct", ["The pumps will hold", "We checked them twice."], "said", "Ostrova")
+    ]
+
+
+def test_single_quotes_british_style(extract):
+    records = extract(
+        "‘Nobody came to help us,’ said Margaret Hale. ‘We waited for hours.’\n\n"
+        "The players’ union said the offer was ‘an insult’."
+    )
+    assert [summary(r) for r in records] == [
+        ("direct", ["Nobody came to help us", "We waited for hours."], "said", "Margaret Hale"),
+        ("mixed", ["the offer was ‘an insult’"], "said", "players’ union"),
+    ]
+
+
 def test_according_to_a_source_the_parse_reads_as_a_verb_phrase(extract):
     records = extract(
         "As host of “The Pantry,” Jon Vale often ridiculed the bakers, according to contest "

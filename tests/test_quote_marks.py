@@ -46,3 +46,19 @@ def test_guillemets_low_marks_and_a_closing_mark_that_opens():
 
 def test_the_same_mark_opening_again_before_a_close_is_unbalanced():
     assert quoted("Then “one “two” three.” Fine.") == [["two"]]
+
+
+def test_single_quotes_british_style():
+    text = "‘We waited for hours,’ she said. The mayor said: 'We will rebuild the town's bridge.'"
+    assert quoted(text) == [["We waited for hours"], ["We will rebuild the town's bridge."]]
+
+
+def test_apostrophes_are_not_single_quotes():
+    text = "It’s the ’90s again, fans said of the players’ union and the clubs' offer 'til May."
+    assert quoted(text) == []
+    assert quoted("They played rock 'n' roll 'til dawn.") == []
+    assert quoted("The fans’ ‘real anger’ showed.") == [["real anger"]]
+
+
+def test_single_quotation_may_hold_a_double_one():
+    assert quoted("‘He told me “no” twice,’ she said.") == [["He told me “no” twice"]]
