@@ -398,7 +398,9 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
     if len(reported) < len(clauses):  # the "and" before the other clause is not said
         while end > clauses[0].i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
             end -= 1
-    return trim_punct(doc, clauses[0].left_edge.i, end)
+    # "which traders said reflected doubts": the relative pronoun is the clause's subject,
+    # but what was said starts after the cue.
+    return trim_punct(doc, max(clauses[0].left_edge.i, verb.i + 1), end)
 
 
 def unmarked_clause(verb: Token) -> tuple[int, int] | None:
@@ -903,6 +905,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return passive_as_source(verb, lexicon), False  # not the subject of the main clause
     if (subject := opening_participle_subject(verb)) is not None:
         return noun_phrase(subject), True
+    if is_main_verb_read_as_participle(verb):
+        return noun_phrase(verb.head), False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "individuals believed to be …" are talked about, not talking
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
@@ -915,6 +919,23 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
         return speaker, True
     return None, False
+
+
+def is_main_verb_read_as_participle(verb: Token) -> bool:
+    """ "Nandakumar, 52, who joined …, posted on LinkedIn that …": after a long subject the
+    parse may read the main verb as a participle of the subject, which it makes the root.
+    A participle with a clause of its own and no agent on the sentence's root noun is the
+    main verb ("individuals believed to be …" has no clause; "a report published by …"
+    has an agent)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBN", "VBD"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def opening_participle_subject(verb: Token) -> Token | None:

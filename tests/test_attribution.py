@@ -945,6 +945,19 @@ def test_that_clause_hung_on_another_word_after_whom_it_was_said_to(extract):
     )
 
 
+def test_main_verb_read_as_a_participle_after_a_long_subject(extract):
+    [record] = extract(
+        "Nandakumar, 52, who joined the company from a rival in 2021, posted on LinkedIn "
+        "that she was heartbroken."
+    )
+    assert summary(record) == ("indirect", ["that she was heartbroken"], "posted", "Nandakumar")
+
+
+def test_content_of_a_relative_clause_starts_after_its_cue(extract):
+    [record] = extract("Shares fell 9%, which traders said reflected doubts about the plan.")
+    assert summary(record)[1:] == (["reflected doubts about the plan"], "said", "traders")
+
+
 def test_speaker_phrase_starts_after_a_hyphen_typed_for_a_dash(extract):
     records = extract(
         "Summit ends\n\nOSLO - Nordic leaders met on Friday, warning that the fund was too small."
