@@ -888,6 +888,11 @@ def test_addressee_and_medium_of_a_speech_event(extract):
             "Telegram",
             "that the roads were closed",
         ),
+        "Nandakumar posted on LinkedIn that the store would close.": (
+            None,
+            "LinkedIn",
+            "that the store would close",
+        ),
         "A spokeswoman said via email that the plant would reopen.": (
             None,
             "email",

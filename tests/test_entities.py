@@ -70,6 +70,11 @@ def test_alias_and_possessive(table):
     assert mention_texts(korea) == ["S. Korea"]
 
 
+def test_alias_of_itself_fixes_the_label_of_a_platform(table):
+    entities = table("Two managers said they had learned of it on Twitter and LinkedIn.")
+    assert (entities["Twitter"]["label"], entities["LinkedIn"]["label"]) == ("ORG", "ORG")
+
+
 def test_place_pattern_fixes_label(table):
     entities = table(
         "Most of these soldiers are operating in the area around Kursk, a Russian region, "
