@@ -909,6 +909,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(verb.head), False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None, False  # "individuals believed to be …" are talked about, not talking
+    if is_passive_opening(verb):
+        return None, False  # "Asked whether …, she said": she was asked
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}):
         if (publisher := publisher_of(verb, verb.head, lexicon)) is not None:
             return noun_phrase(publisher), True  # "X issued a statement welcoming …"
@@ -916,7 +918,10 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     if (made_to := object_made_to_speak(verb, lexicon)) is not None:
         return noun_phrase(made_to), True  # "forced the banker to admit …"
     if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
-        speaker, _ = speaker_of(governor_of(verb, lexicon), lexicon)
+        governor = governor_of(verb, lexicon)
+        if verb.dep_ == "xcomp" and is_passive_opening(governor):
+            governor = governor.head  # "Asked to describe …, O'Neill said": he describes
+        speaker, _ = speaker_of(governor, lexicon)
         return speaker, True
     return None, False
 
@@ -934,6 +939,16 @@ def is_main_verb_read_as_participle(verb: Token) -> bool:
         and head.dep_ == "ROOT"
         and head.pos_ in {"NOUN", "PROPN"}
         and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def is_passive_opening(verb: Token) -> bool:
+    """A passive participle with no agent hung on a clause ("Asked whether …, she said"):
+    the clause's subject is who was asked or told, not who asked."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in verb.children)
     )
 

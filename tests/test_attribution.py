@@ -963,6 +963,18 @@ def test_content_of_a_relative_clause_starts_after_its_cue(extract):
     assert summary(record)[1:] == (["reflected doubts about the plan"], "said", "traders")
 
 
+def test_who_was_asked_is_not_who_asked(extract):
+    records = extract(
+        "Asked whether the army would be called in, Ms. Okoye said: “That is not on the table.”"
+    )
+    assert speaker_texts(records) == {"Asked": None, "said": "Ms. Okoye"}
+    records = extract(
+        "Asked to describe the device that caused the blast, Okafor said, “Not going to go "
+        "into that.”"
+    )
+    assert speaker_texts(with_cue(records, "describe")) == {"describe": "Okafor"}
+
+
 def test_speaker_phrase_starts_after_a_hyphen_typed_for_a_dash(extract):
     records = extract(
         "Summit ends\n\nOSLO - Nordic leaders met on Friday, warning that the fund was too small."
