@@ -30,7 +30,8 @@ of every stage speakers.jsonl, the speakers of the whole corpus.
 
 INPUT is any mix of:
   a folder of .txt articles (UTF-8; doc_id = file stem) with optional <stem>.meta.json
-      sidecars: {"published": "YYYY-MM-DD" or ISO datetime, "title": ..., "url": ...}
+      sidecars: {"published": "YYYY-MM-DD" or ISO datetime, "title": ..., "url": ...},
+      and the folder's .jsonl files, all in name order
   a .jsonl file, one article a line: {"id", "text", "published"?, "title"?, "url"?}
   -   the same JSONL on standard input
 

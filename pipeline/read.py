@@ -77,14 +77,23 @@ def _iter_inputs(inputs: Iterable[str], *, max_chars: int) -> Iterator[Article |
             yield from read_jsonl_stream(sys.stdin.buffer, "<stdin>", max_chars=max_chars)
             continue
         path = Path(name)
-        if path.is_dir():
-            for txt in sorted(path.glob("*.txt")):
-                yield read_txt(txt, max_chars=max_chars)
-        elif path.suffix == ".jsonl":
-            with path.open("rb") as stream:
-                yield from read_jsonl_stream(stream, str(path), max_chars=max_chars)
-        else:
-            yield read_txt(path, max_chars=max_chars)
+        files = folder_inputs(path) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".jsonl":
+                with file.open("rb") as stream:
+                    yield from read_jsonl_stream(stream, str(file), max_chars=max_chars)
+            else:
+                yield read_txt(file, max_chars=max_chars)
+
+
+def folder_inputs(folder: Path) -> list[Path]:
+    """The `.txt` and `.jsonl` files of a folder, by name, hidden ones left out: new
+    batches of JSONL can be dropped next to the text files."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in {".txt", ".jsonl"} and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def read_txt(path: Path, *, max_chars: int) -> Article | ReadError:

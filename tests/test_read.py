@@ -32,6 +32,19 @@ def test_folder_with_sidecar(tmp_path):
     assert (articles[1].published, articles[1].title, articles[1].url) == ("2024-12-18", "T", None)
 
 
+def test_folder_reads_its_jsonl_files_in_name_order(tmp_path):
+    write_article(tmp_path, "b", "From a text file.")
+    (tmp_path / "a_batch.jsonl").write_text('{"id": "j1", "text": "From a batch."}\n')
+    (tmp_path / "c_batch.jsonl").write_text('{"id": "j2", "text": "From another."}\n')
+    (tmp_path / ".hidden.txt").write_text("An editor's backup.")
+    articles = read_all(tmp_path)
+    assert [(a.doc_id, a.text) for a in articles] == [
+        ("j1", "From a batch."),
+        ("b", "From a text file."),
+        ("j2", "From another."),
+    ]
+
+
 def test_jsonl_file_keeps_text_exactly(tmp_path):
     text = "Line one.\r\nLine “two”.\n"
     path = tmp_path / "in.jsonl"
