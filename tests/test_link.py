@@ -102,6 +102,42 @@ def test_a_date_of_another_clause_is_not_the_speech_date(nlp):
     assert linked["speech_date"] == "2024-06"
 
 
+def linked_speech_date(
+    nlp, text: str, cue: str, content: str, date: str, **spans: str
+) -> str | None:
+    """The speech date of a quote of `text` given by the words of its cue, content and date;
+    `spans` are the words of its speaker or medium."""
+
+    def at(words: str) -> dict:
+        start = text.index(words)
+        return {"text": words, "start": start, "end": start + len(words)}
+
+    quote = {"quote_id": "Q1", "content": at(content) | {"parts": None}, "cue": at(cue)}
+    quote |= {"speaker": None} | {part: at(words) for part, words in spans.items()}
+    dates = [at(date) | {"type": "DATE", "value": "2024-03-03"}]
+    [linked], _ = link_article([quote], [], dates, [], nlp(text))
+    return linked["speech_date"]
+
+
+def test_the_date_of_a_participle_of_the_same_speech_event(nlp):
+    text = "In a statement released on March 3, the ministry said the talks had failed."
+    when = linked_speech_date(nlp, text, "said", "the talks", "March 3", medium="a statement")
+    assert when == "2024-03-03"
+    text = "Vale, speaking on March 3, warned that prices would rise."
+    when = linked_speech_date(nlp, text, "warned", "that prices", "March 3", speaker="Vale")
+    assert when == "2024-03-03"
+    text = "Kirby, speaking to reporters on March 3, said the losses were heavy."
+    when = linked_speech_date(nlp, text, "said", "the losses", "March 3", speaker="Kirby")
+    assert when == "2024-03-03"
+
+
+def test_the_date_of_another_event_of_a_participle_is_not_the_speech_date(nlp):
+    text = "The union called her a champion, citing her work after the March 3 floods."
+    assert linked_speech_date(nlp, text, "called", "her a champion", "March 3") is None
+    text = "Vale, elected on March 3, said that prices would rise."
+    assert linked_speech_date(nlp, text, "said", "that prices", "March 3", speaker="Vale") is None
+
+
 def test_a_quantity_in_a_nested_quote_is_listed_by_both_and_belongs_to_the_inner(doc):
     outer = quote()
     inner = quote() | {"quote_id": "Q2", "content": span("about 300 soldiers") | {"parts": None}}
