@@ -57,6 +57,8 @@ DASHES = frozenset({"—", "–", "--"})
 ORG_CONNECTORS = frozenset({"of", "for", "on", "the"})
 #: An acronym defined in parentheses right after a name: "World Health Organization (WHO)".
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+#: A US politician's party and state after the name: "(R-Ky.)", "(D-Ore.)", "(I-Vt.)".
+PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -275,20 +277,31 @@ def defined_acronyms(spans: list[Span], text: str) -> dict[str, str]:
     """Acronym key → key of the name it is defined for: "Crown Prosecution Service (CPS)"."""
     found = {}
     for span in spans:
-        after = text[span.end_char : span.end_char + 16]
-        if match := DEFINED_ACRONYM.match(after):
-            found[name_key(match.group(1))] = name_key(span.text)
+        if acronym := acronym_after(span, text):
+            found[name_key(acronym)] = name_key(span.text)
     return found
+
+
+def acronym_after(span: Span, text: str) -> str | None:
+    """The acronym defined in brackets right after a name ("World Health Organization
+    (WHO)", "Workers' Party (PT)"), but not the agency of a dateline ("SYDNEY (Reuters) -")
+    nor a politician's party and state ("Mitch McConnell (R-Ky.)")."""
+    match = DEFINED_ACRONYM.match(text, span.end_char)
+    if match is None or PARTY_AND_STATE.match(match.group(1)):
+        return None
+    dateline = DATELINE.match(text, text.rfind("\n", 0, span.start_char) + 1)
+    if dateline is not None and dateline.end() > span.end_char:
+        return None
+    return match.group(1)
 
 
 def acronym_spans(doc: Doc, text: str) -> list[Span]:
     """Every use of an acronym defined in the text, with its name's label."""
     spans = []
     for span in doc.ents:
-        after = text[span.end_char : span.end_char + 16]
-        if not (match := DEFINED_ACRONYM.match(after)):
+        if not (acronym := acronym_after(span, text)):
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
         for use in pattern.finditer(text):
             acronym = doc.char_span(*use.span(), label=span.label_, alignment_mode="expand")
             if acronym is not None:

@@ -144,6 +144,15 @@ def test_acronym_defined_in_parentheses_joins_every_use(table):
     )
 
 
+def test_dateline_agency_and_party_and_state_are_no_acronyms(table):
+    entities = table(
+        "SYDNEY (Reuters) - A court blocked the mine on Wednesday.\n\n"
+        "Sen. Ada Vale (R-Ky.) said the ruling was wrong. Vale spoke in Ky. on Friday."
+    )
+    assert mention_texts(entities["Reuters"]) == ["Reuters"]
+    assert mention_texts(entities["Ada Vale"]) == ["Ada Vale", "Vale"]
+
+
 def test_split_organisation_name_is_joined(table):
     entities = table(
         "The United Nations Office for the Coordination of Humanitarian Affairs said aid was late."
