@@ -9,9 +9,10 @@ Three sources of attributions, merged:
    else continues the previous direct quote of its paragraph or the one before;
 3. the speaker phrase is resolved inside the article (`speakers`).
 
-Negated speech ("has not confirmed") is kept and flagged `negated: true`. An attribution whose
-cue lies inside another's content ("Kirby warned that American intelligence believes …")
-points to it with `parent_id`, unless both have the same speaker ("Kirby said he believes …"):
+Negated speech ("has not confirmed") and refused speech ("declined to say") are kept and
+flagged `negated: true`. An attribution whose cue lies inside another's content ("Kirby
+warned that American intelligence believes …") points to it with `parent_id`, unless both
+have the same speaker ("Kirby said he believes …"):
 then the outer one already attributes the words to that speaker, and the inner one is dropped.
 """
 
@@ -87,6 +88,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         evidence_verbs=frozenset(read_lines(folder / "evidence_verbs.txt")),
         causative_verbs=frozenset(read_lines(folder / "causative_verbs.txt")),
         naming_verbs=frozenset(read_lines(folder / "naming_verbs.txt")),
+        refusal_verbs=frozenset(read_lines(folder / "refusal_verbs.txt")),
     )
 
 

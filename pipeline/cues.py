@@ -77,6 +77,7 @@ class CueLexicon:
     evidence_verbs: frozenset[str] = frozenset()
     causative_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -239,9 +240,19 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
         content=content,
         speaker=speaker,
         confidence=0.7 if inherited else 0.8,
-        negated=any(child.dep_ == "neg" for child in verb.children),
+        negated=is_negated(verb, lexicon),
         cue_lemma=verb_lemma(verb),
     )
+
+
+def is_negated(verb: Token, lexicon: CueLexicon) -> bool:
+    """ "has not confirmed", "never said"; and refused speech: "declined to say …" (the cue
+    is the refusal) and "failed to explain …" (a refusal governs the cue)."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    if verb_lemma(verb) in lexicon.refusal_verbs:
+        return any(child.dep_ == "xcomp" for child in verb.children)
+    return verb.dep_ == "xcomp" and verb_lemma(verb.head) in lexicon.refusal_verbs
 
 
 def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:

@@ -394,6 +394,16 @@ def test_mixed_quote_and_negation(extract):
     assert kinds["confirmed"] == ("indirect", True)
 
 
+def test_refused_speech_is_negated(extract):
+    records = extract(
+        "A spokeswoman for the company declined to say how many jobs were at risk. The agency "
+        "failed to explain why the wall collapsed. The mayor went on to say that the wall "
+        "was safe."
+    )
+    negated = {r["cue"]["text"]: r["negated"] for r in records}
+    assert negated == {"declined": True, "explain": True, "say": False}
+
+
 def test_nested_attribution_points_to_its_parent(extract):
     records = extract(
         "Kirby warned that American intelligence believes that the troops are being moved."
