@@ -53,6 +53,8 @@ MEDIUM_PREPOSITIONS = frozenset({"in", "on", "via", "at", "during", "through", "
 #: Marks that end whatever stands before them in a speaker phrase: a dash or bracket of a
 #: dateline, or the closing quotation mark that the parse put in the speaker's phrase.
 DASHES = frozenset({"—", "–", "―", "--"})
+#: Punctuation that ends a clause, never a part of a speaker's phrase.
+CLAUSE_PUNCT = frozenset({",", ";", ":", "."})
 PHRASE_BREAKS = DASHES | {")", "”", "''"}
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
@@ -1121,6 +1123,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     clause = next((t for t in head.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
     if clause is not None:
         end = trim_punct(head.doc, head.i, clause.left_edge.i)[1]
+    while end > head.i + 1 and head.doc[end - 1].text in CLAUSE_PUNCT:
+        end -= 1  # "people familiar with the matter," with the comma hung on "familiar"
     start = head.left_edge.i
     for token in head.doc[start : head.i]:
         if token.text in PHRASE_BREAKS or "\n" in token.text or is_spaced_hyphen(token):

@@ -985,6 +985,15 @@ def test_who_was_asked_is_not_who_asked(extract):
     assert speaker_texts(with_cue(records, "describe")) == {"describe": "Okafor"}
 
 
+def test_speaker_phrase_ends_before_a_comma_the_parse_hung_inside_it(extract):
+    [record] = extract(
+        "According to people familiar with the matter, the contractor, Datavault, is also under "
+        "investigation."
+    )
+    assert record["speaker"]["text"] == "people familiar with the matter"
+    assert record["speaker"]["name"] == "people familiar with the matter"
+
+
 def test_speaker_phrase_starts_after_a_hyphen_typed_for_a_dash(extract):
     records = extract(
         "Summit ends\n\nOSLO - Nordic leaders met on Friday, warning that the fund was too small."
