@@ -23,6 +23,10 @@ ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
 POSSESSIVE = re.compile(r"[’']s?$")
 PLACE_SUFFIXES = ("region", "oblast", "province")
+#: Lower-case words inside a place's name in title case ("Rio de Janeiro", "Frankfurt am Main").
+PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "la", "le", "el", "of", "am"})
+#: The shortest place in capitals written in title case: "ROME" is Rome, "UAE" an acronym.
+MIN_CAPS_PLACE = 4
 #: How many words of four letters or more a first sentence needs before its capitals make it
 #: a headline in title case rather than a short line of names.
 TITLE_CASE_WORDS = 4
@@ -315,8 +319,23 @@ def surname_mentions(
 
 
 def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
+    """The longest name, the alias's canonical name for an alias; of names of equal length
+    the one not in capitals ("Nairobi" of a dateline's "NAIROBI"), else the earliest. A
+    place named only in capitals, as a dateline names it, is written in title case."""
     names = [rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in cluster]
-    return max(names, key=len)  # max keeps the first of equal length: the earliest mention
+    name = max(names, key=lambda n: (len(n), not n.isupper()))  # max keeps the earliest
+    if name.isupper() and cluster_label(cluster) in {"GPE", "LOC"} and len(name) >= MIN_CAPS_PLACE:
+        return place_in_title_case(name)
+    return name
+
+
+def place_in_title_case(name: str) -> str:
+    """ "SÃO PAULO" → "São Paulo", "RIO DE JANEIRO" → "Rio de Janeiro"."""
+    words = name.lower().split(" ")
+    return " ".join(
+        word if n and word in PLACE_PARTICLES else "-".join(p.capitalize() for p in word.split("-"))
+        for n, word in enumerate(words)
+    )
 
 
 def trim_headline_mentions(

@@ -136,7 +136,17 @@ def test_canonical_name_is_the_longest_or_the_alias():
     assert canonical_name(mentions(("S. Korea", "GPE")), RULES) == "South Korea"
 
 
-def test_label_is_the_majority_then_the_longest_names():
+def test_a_place_named_in_capitals_is_named_in_title_case():
+    def name(*items: tuple[str, str]) -> str:
+        return canonical_name(mentions(*items), RULES)
+
+    assert name(("NAIROBI", "GPE"), ("Nairobi", "GPE")) == "Nairobi"
+    assert name(("SÃO PAULO", "GPE")) == "São Paulo"
+    assert name(("RIO DE JANEIRO", "GPE")) == "Rio de Janeiro"
+    assert name(("WINSTON-SALEM", "GPE")) == "Winston-Salem"
+    assert name(("NATO", "ORG")) == "NATO"  # not a place
+    assert name(("UAE", "GPE")) == "UAE"  # too short to tell from an acronym
+
     assert cluster_label(mentions(("Ukrainian", "GPE"), ("Ukrainians", "NORP"))) == "NORP"
     three = mentions(("Kursk", "PRODUCT"), ("Kursk", "GPE"), ("Kursk", "GPE"))
     assert cluster_label(three) == "GPE"
