@@ -169,11 +169,12 @@ class EntityStage:
         ]
 
     def is_name(self, span: Span) -> bool:
-        """A named entity, not a word of `not_entities.txt` nor an abbreviated title or
-        honorific alone (the model tags "Sens." in "Sens. Ada Vale and Tom Reyes" as a place;
-        "King" may be a surname)."""
+        """A named entity with a capital letter in it (not "ministry"), not a word of
+        `not_entities.txt` nor an abbreviated title or honorific alone (the model tags "Sens."
+        in "Sens. Ada Vale and Tom Reyes" as a place; "King" may be a surname)."""
         return (
             span.label_ in NAMED_LABELS
+            and any(c.isupper() for c in span.text)  # "ministry" is no name
             and span.text not in self.rules.not_entities
             and not (span.text.endswith(".") and span.text.lower() in self.title_words)
         )
@@ -253,9 +254,18 @@ def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         or is_lower_adjective(doc[start])  # "federal Reserve Board"
     ):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ".":
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or is_trailing_function_word(doc[end - 1])
+    ):
         end -= 1
     return [(start, end)] if start < end else []
+
+
+def is_trailing_function_word(token: Token) -> bool:
+    """A lower-case preposition, article or conjunction the model ran a name into ("the
+    ministry on Friday" tagged "the ministry on")."""
+    return token.is_lower and token.tag_ in {"IN", "DT", "CC", "TO"}
 
 
 def is_lower_adjective(token: Token) -> bool:

@@ -324,9 +324,15 @@ def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
     place named only in capitals, as a dateline names it, is written in title case."""
     names = [rules.aliases[m.key][0] if m.key in rules.aliases else m.text for m in cluster]
     name = max(names, key=lambda n: (len(n), not n.isupper()))  # max keeps the earliest
-    if name.isupper() and cluster_label(cluster) in {"GPE", "LOC"} and len(name) >= MIN_CAPS_PLACE:
+    if is_place_in_capitals(name) and cluster_label(cluster) in {"GPE", "LOC"}:
         return place_in_title_case(name)
     return name
+
+
+def is_place_in_capitals(name: str) -> bool:
+    """ "NAIROBI", "SÃO PAULO", not an abbreviation ("D.C.", "N.Y.") or an acronym ("UAE")."""
+    words = name.replace("-", " ").split()
+    return name.isupper() and len(name) >= MIN_CAPS_PLACE and all(word.isalpha() for word in words)
 
 
 def place_in_title_case(name: str) -> str:

@@ -5,7 +5,12 @@ import json
 import pytest
 from spacy.tokens import Span
 
-from pipeline.entities import EntityStage, keep_enclosing_entities, split_off_surnames
+from pipeline.entities import (
+    EntityStage,
+    keep_enclosing_entities,
+    split_entity,
+    split_off_surnames,
+)
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_entity_tables
 from tests.conftest import REPO, SEEDS
@@ -117,6 +122,14 @@ def test_ambiguous_surname_stays_apart(table):
 def test_not_entities_lexicon(table):
     entities = table("Casualties ranged from light wounds up to being KIA (killed in action).")
     assert "KIA" not in entities
+
+
+def test_a_span_in_lower_case_or_its_trailing_preposition_is_no_name(nlp, table):
+    entities = table("The closing date was confirmed by the ministry on Friday.")
+    assert list(entities) == []  # the model tags "the ministry on" an ORG
+    doc = nlp("He read Collapse: How Societies Choose to Fail or Succeed.")
+    [part] = split_entity(Span(doc, 2, 10, label="WORK_OF_ART"))  # "… to Fail or"
+    assert part.text == "Collapse: How Societies Choose to Fail"
 
 
 def test_numeric_labels_are_left_to_other_stages(table):

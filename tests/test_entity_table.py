@@ -146,6 +146,7 @@ def test_a_place_named_in_capitals_is_named_in_title_case():
     assert name(("WINSTON-SALEM", "GPE")) == "Winston-Salem"
     assert name(("NATO", "ORG")) == "NATO"  # not a place
     assert name(("UAE", "GPE")) == "UAE"  # too short to tell from an acronym
+    assert name(("D.C.", "GPE")) == "D.C."  # an abbreviation
 
     assert cluster_label(mentions(("Ukrainian", "GPE"), ("Ukrainians", "NORP"))) == "NORP"
     three = mentions(("Kursk", "PRODUCT"), ("Kursk", "GPE"), ("Kursk", "GPE"))
