@@ -1,7 +1,9 @@
 """`make eval`: score the pipeline against the project's gold and the shared dev sets.
 
-- Entity, who-said-what, date and quantity tables of the seed articles and of the short
-  articles in `tests/corpus/` against `tests/gold/` (scored by `pipeline.scoring`).
+- Entity, who-said-what, date and quantity tables of the seed articles, of the short
+  articles in `tests/corpus/` and of those in `tests/blind/` against `tests/gold/` (scored by
+  `pipeline.scoring`). The blind articles were annotated without running the pipeline and no
+  rule was written from them: their scores estimate how it does on new text.
 - `quotes.jsonl`, `dates.jsonl` and `quantities.jsonl` against the dev sets in the shared
   evaluation folder, with the scorers that ship there (their SUMMARY lines are printed).
 
@@ -23,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "gold"
 SEEDS = REPO / "data" / "raw"
 CORPUS = REPO / "tests" / "corpus"  # short articles written for the tests, with gold
+BLIND = REPO / "tests" / "blind"  # short articles with gold that no rule was written from
 #: dev set → the scorer command lines to run on its output ({data}: the dev set, {out}: the
 #: pipeline's output folder, {eval}: the evaluation folder).
 DEV_SETS: dict[str, list[list[str]]] = {
@@ -67,40 +70,51 @@ def extract(inputs: list[str], out_dir: Path) -> None:
 
 
 def evaluate_gold(runs: Path) -> None:
-    """Entities, who-said-what and dates of the seeds and of the test corpus, reported apart:
-    the seeds are the product's own examples, the corpus covers more patterns."""
+    """Entities, who-said-what and dates of the seeds, the test corpus and the blind
+    articles, reported apart: the seeds are the product's own examples, the corpus covers
+    more patterns, and the blind articles are new text."""
     out = runs / "gold"
-    extract([str(SEEDS), str(CORPUS)], out)
-    groups = {"seeds": sorted(SEEDS.glob("*.txt")), "corpus": sorted(CORPUS.glob("*.txt"))}
+    folders = {"seeds": SEEDS, "corpus": CORPUS, "blind": BLIND}
+    extract([str(folder) for folder in folders.values()], out)
+    groups = {group: sorted(folder.glob("*.txt")) for group, folder in folders.items()}
     for group, articles in groups.items():
         stems = {path.stem for path in articles}
-        entities = score_entity_run(GOLD / "entities", out, only=stems)
-        for doc_id, doc_scores in entities["documents"].items():
-            print(f"entities {doc_id}: " + format_entity_scores(doc_scores))
-        overall = entities["all"]
-        print(
-            f"SUMMARY entities ({group}, {len(entities['documents'])} articles): "
-            f"entity F1 {overall['entities']['f1']:.3f}, "
-            f"mention F1 {overall['mentions']['f1']:.3f}, "
-            f"B3 F1 {overall['clusters_b3_f1']:.3f}, exact {overall['exact']:.3f}, "
-            f"titles F1 {overall['titles']['f1']:.3f}"
-        )
-        quotes = score_quote_run(GOLD / "quotes", out, only=stems)
-        if quotes["documents"]:
-            overall = quotes["all"]
-            print(
-                f"SUMMARY quotes ({group}, {len(quotes['documents'])} articles): "
-                f"attribution F1 {overall['attribution']['f1']:.3f}, "
-                f"content F1 {overall['content']['f1']:.3f}, "
-                f"resolved-name accuracy {overall['name_accuracy']:.3f} "
-                f"({overall['counts']['gold']} gold); "
-                f"addressee F1 {overall['addressee']['f1']:.3f} "
-                f"({overall['counts']['addressee_gold']} gold), "
-                f"medium F1 {overall['medium']['f1']:.3f} "
-                f"({overall['counts']['medium_gold']} gold)"
-            )
+        print_entity_scores(group, score_entity_run(GOLD / "entities", out, only=stems))
+        print_quote_scores(group, score_quote_run(GOLD / "quotes", out, only=stems))
         print_date_scores(group, score_date_run(GOLD / "dates", out, only=stems))
         print_quantity_scores(group, score_quantity_run(GOLD / "quantities", out, only=stems))
+
+
+def print_entity_scores(group: str, scores: dict[str, Any]) -> None:
+    if not scores["documents"]:
+        return
+    for doc_id, doc_scores in scores["documents"].items():
+        print(f"entities {doc_id}: " + format_entity_scores(doc_scores))
+    overall = scores["all"]
+    print(
+        f"SUMMARY entities ({group}, {len(scores['documents'])} articles): "
+        f"entity F1 {overall['entities']['f1']:.3f}, "
+        f"mention F1 {overall['mentions']['f1']:.3f}, "
+        f"B3 F1 {overall['clusters_b3_f1']:.3f}, exact {overall['exact']:.3f}, "
+        f"titles F1 {overall['titles']['f1']:.3f}"
+    )
+
+
+def print_quote_scores(group: str, scores: dict[str, Any]) -> None:
+    if not scores["documents"]:
+        return
+    overall = scores["all"]
+    print(
+        f"SUMMARY quotes ({group}, {len(scores['documents'])} articles): "
+        f"attribution F1 {overall['attribution']['f1']:.3f}, "
+        f"content F1 {overall['content']['f1']:.3f}, "
+        f"resolved-name accuracy {overall['name_accuracy']:.3f} "
+        f"({overall['counts']['gold']} gold); "
+        f"addressee F1 {overall['addressee']['f1']:.3f} "
+        f"({overall['counts']['addressee_gold']} gold), "
+        f"medium F1 {overall['medium']['f1']:.3f} "
+        f"({overall['counts']['medium_gold']} gold)"
+    )
 
 
 def print_date_scores(group: str, scores: dict[str, Any]) -> None:
