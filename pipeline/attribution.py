@@ -89,6 +89,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         causative_verbs=frozenset(read_lines(folder / "causative_verbs.txt")),
         naming_verbs=frozenset(read_lines(folder / "naming_verbs.txt")),
         refusal_verbs=frozenset(read_lines(folder / "refusal_verbs.txt")),
+        transaction_verbs=frozenset(read_lines(folder / "transaction_verbs.txt")),
     )
 
 

@@ -39,6 +39,8 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset(
 #: How the words before a cue hang on it when they are its circumstance: time, place,
 #: condition, concession ("In July, …", "Although …, …", "But …").
 INTRODUCTORY_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "cc", "mark", "punct"})
+#: Entity types of an amount, as the model tags them.
+AMOUNT_TYPES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 #: An object this short is rarely a claim ("to consider", "the move").
 MIN_OBJECT_CONTENT = 3
 #: Right-hand dependents that are what was said, not a circumstance of saying it.
@@ -80,6 +82,7 @@ class CueLexicon:
     causative_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    transaction_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -314,7 +317,22 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Vale", "mocked Okafor"
     if not named and span[1] - span[0] < MIN_OBJECT_CONTENT:
         return None
+    if is_transaction(verb, objects[0], lexicon):
+        return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def is_transaction(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
+    """A verb of `models/transaction_verbs.txt` whose object is an amount: a number, money or
+    a percentage, its count ("15 sen", "40 basis points") or what it is of ("a loss of £212
+    million"). Not an accusation: "charged two developers with fraud"."""
+    if verb_lemma(verb) not in lexicon.transaction_verbs:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    amounts = [obj, *(c for c in obj.children if c.dep_ in {"nummod", "quantmod"})]
+    amounts += [o for c in obj.children if c.lower_ == "of" and (o := object_of(c)) is not None]
+    return any(t.ent_type_ in AMOUNT_TYPES for t in amounts)
 
 
 def passive_subject(verb: Token) -> list[tuple[int, int]] | None:

@@ -182,7 +182,11 @@ class EntityStage:
     def correct_entities(self, doc: Doc, text: str) -> None:
         """Fix the model's entity spans in place, most general fix first. `text` is
         `doc.text`, which spaCy rebuilds on every access."""
-        doc.ents = [part for span in doc.ents for part in split_entity(span)]
+        doc.ents = [
+            part
+            for span in doc.ents
+            for part in (split_entity(span) if span.label_ in NAMED_LABELS else [span])
+        ]  # numbers and dates are their stages' ("1%" keeps its "%")
         self.ruler(doc)
         extra = (
             dateline_spans(doc, text)

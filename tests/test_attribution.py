@@ -404,6 +404,21 @@ def test_refused_speech_is_negated(extract):
     assert negated == {"declined": True, "explain": True, "say": False}
 
 
+def test_an_amount_added_posted_or_charged_is_no_speech(extract):
+    assert (
+        extract(
+            "Shares in Tolvane Bank added 3% on Tuesday even though it posted a loss of £50 "
+            "million. Its new fund will charge investors a fee of 1%."
+        )
+        == []
+    )
+    records = extract(
+        "In April, prosecutors charged two local developers, Ada Quist and Tom Rell, with "
+        "defrauding investors from 30 countries. Vale added that the fee was fair."
+    )
+    assert [r["cue"]["text"] for r in records] == ["charged", "added"]
+
+
 def test_nested_attribution_points_to_its_parent(extract):
     records = extract(
         "Kirby warned that American intelligence believes that the troops are being moved."

@@ -132,6 +132,14 @@ def test_a_span_in_lower_case_or_its_trailing_preposition_is_no_name(nlp, table)
     assert part.text == "Collapse: How Societies Choose to Fail"
 
 
+def test_numeric_spans_are_left_as_the_model_gave_them(nlp, stage):
+    text = "The fund will charge a fee of 1% from the end of May."
+    doc = nlp(text)
+    before = [(e.text, e.label_) for e in doc.ents]
+    stage(doc, Article("t", text, "test"))
+    assert [(e.text, e.label_) for e in doc.ents] == before  # "1%" keeps its "%"
+
+
 def test_numeric_labels_are_left_to_other_stages(table):
     entities = table("About 3,000 soldiers were wounded on Tuesday, nearly 30% of the force.")
     assert not {"DATE", "CARDINAL", "PERCENT"} & {e["label"] for e in entities.values()}
