@@ -323,13 +323,16 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
 
 
 def is_transaction(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
-    """A verb of `models/transaction_verbs.txt` whose object is an amount: a number, money or
-    a percentage, its count ("15 sen", "40 basis points") or what it is of ("a loss of £212
-    million"). Not an accusation: "charged two developers with fraud"."""
+    """A verb of `models/transaction_verbs.txt` whose object is an amount: a number, its
+    count ("15 sen", "40 basis points") or what it is of ("an army of 1 million"), or that
+    holds money or a percentage ("a 34% profit gain", "a loss of £212 million"). Not an
+    accusation: "charged two developers with fraud"."""
     if verb_lemma(verb) not in lexicon.transaction_verbs:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
+    if any(t.ent_type_ in {"MONEY", "PERCENT"} for t in obj.subtree):
+        return True
     amounts = [obj, *(c for c in obj.children if c.dep_ in {"nummod", "quantmod"})]
     amounts += [o for c in obj.children if c.lower_ == "of" and (o := object_of(c)) is not None]
     return any(t.ent_type_ in AMOUNT_TYPES for t in amounts)

@@ -408,7 +408,8 @@ def test_an_amount_added_posted_or_charged_is_no_speech(extract):
     assert (
         extract(
             "Shares in Tolvane Bank added 3% on Tuesday even though it posted a loss of £50 "
-            "million. Its new fund will charge investors a fee of 1%."
+            "million. Its new fund will charge investors a fee of 1%. Last year the bank "
+            "posted a 34% profit gain."
         )
         == []
     )
