@@ -196,6 +196,18 @@ class EntityStage:
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
+        doc.ents = [organisation_by_which(span) for span in doc.ents]
+
+
+def organisation_by_which(span: Span) -> Span:
+    """ "Ridgeway Coal, which owns the mine, said …": a name the model took for a person's
+    is an organisation's when "which" refers back to it."""
+    doc, end = span.doc, span.end
+    if span.label_ != "PERSON" or end + 1 >= len(doc):
+        return span
+    if doc[end].text == "," and doc[end + 1].lower_ == "which":
+        return Span(doc, span.start, end, label="ORG")
+    return span
 
 
 def split_off_surnames(spans: list[Span], first_names: frozenset[str]) -> list[Span]:

@@ -94,6 +94,11 @@ def test_organisation_word_at_the_end_of_a_name_fixes_label(table):
     assert entities["Harwick Gazette"]["label"] == "ORG"  # the model says FAC
 
 
+def test_a_person_name_that_which_refers_to_is_an_organisation(table):
+    entities = table("Ridgeway Coal, which owns the mine, said it was disappointed.")
+    assert entities["Ridgeway Coal"]["label"] == "ORG"  # the model says PERSON
+
+
 def test_demonyms_are_norp_and_plural_joins_singular(table):
     entities = table(
         "Ukrainian officials said the North Koreans were moved. A North Korean soldier "
