@@ -32,9 +32,11 @@ NON_PERSON_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 #: Right-hand dependents that make up what was said when there is no clausal complement.
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "dative", "pobj"})
 #: Prepositions that give the circumstances of saying something ("in a statement", "after
-#: the debate", "on Friday"), not what was said.
+#: the debate", "on Friday") or its source ("was never published, according to officials"),
+#: not what was said.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"in", "at", "on", "after", "before", "during", "since", "until", "from", "with", "via"}
+    | {"according"}
 )
 #: How the words before a cue hang on it when they are its circumstance: time, place,
 #: condition, concession ("In July, …", "Although …, …", "But …").

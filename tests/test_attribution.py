@@ -420,6 +420,13 @@ def test_an_amount_added_posted_or_charged_is_no_speech(extract):
     assert [r["cue"]["text"] for r in records] == ["charged", "added"]
 
 
+def test_according_to_on_a_cue_is_not_its_content(extract):
+    records = extract("The report was never published, according to two officials.")
+    assert [summary(r) for r in records] == [
+        ("indirect", ["The report was never published"], "according to", "two officials")
+    ]
+
+
 def test_nested_attribution_points_to_its_parent(extract):
     records = extract(
         "Kirby warned that American intelligence believes that the troops are being moved."
