@@ -70,16 +70,30 @@ class QuoteMarks:
 def find_quotations(text: str) -> list[QuoteMarks]:
     found: list[QuoteMarks] = []
     i = 0
+    # Where a single mark that opened found no close: whether a single mark closes does not
+    # depend on where its quotation opened, so no later one in that paragraph closes either.
+    # Skipping them keeps a paragraph of unclosed apostrophes linear.
+    unclosed_single_until = -1
     while (opening := OPENINGS.search(text, i)) is not None:
         i, mark = opening.start(), opening.group()
-        opens = mark not in SINGLE or opens_single(text, i)
-        quote = read_quotation(text, i, mark) if opens else None
+        quote = None
+        if mark not in SINGLE:
+            quote = read_quotation(text, i, mark)
+        elif i >= unclosed_single_until and opens_single(text, i):
+            quote = read_quotation(text, i, mark)
+            if quote is None:
+                unclosed_single_until = paragraph_end(text, i)
         if quote is None:
             i += len(mark)
         else:
             found.append(quote)
             i = quote.end
     return found
+
+
+def paragraph_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
 
 
 def read_quotation(text: str, start: int, opening: str) -> QuoteMarks | None:

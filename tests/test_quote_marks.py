@@ -62,3 +62,8 @@ def test_apostrophes_are_not_single_quotes():
 
 def test_single_quotation_may_hold_a_double_one():
     assert quoted("‘He told me “no” twice,’ she said.") == [["He told me “no” twice"]]
+
+
+def test_an_unclosed_single_mark_does_not_hide_the_next_paragraph():
+    text = "‘It ’s never ‘shut, don’t worry\n\nShe left. ‘Fine,’ she said. Then ‘agreed’."
+    assert quoted(text) == [["Fine"], ["agreed"]]
