@@ -953,7 +953,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
     if (made_to := object_made_to_speak(verb, lexicon)) is not None:
         return noun_phrase(made_to), True  # "forced the banker to admit …"
-    if verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+    if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         governor = governor_of(verb, lexicon)
         if verb.dep_ == "xcomp" and is_passive_opening(governor):
             governor = governor.head  # "Asked to describe …, O'Neill said": he describes
@@ -1117,7 +1117,7 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     if before:
         return before[-1]
     head = verb.head
-    while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head is not head:
+    while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head.i != head.i:
         head = head.head  # "was quoted as saying", "despite admitting": the preposition's verb
     return head
 
@@ -1126,7 +1126,7 @@ def controller_of(infinitive: Token) -> Token:
     """The verb whose subject an infinitive takes: its head, or through an adjective the
     head's verb ("the mayor was eager to announce …")."""
     head = infinitive.head
-    while head.dep_ in {"acomp", "xcomp"} and subject_of(head) is None and head.head is not head:
+    while head.dep_ in {"acomp", "xcomp"} and subject_of(head) is None and head.head.i != head.i:
         head = head.head
     return head
 

@@ -309,7 +309,7 @@ def clause_verb(token: Token) -> Token | None:
     for _ in range(MAX_VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.pos_ not in ("ADV", "ADP") or token.head is token:
+        if token.pos_ not in ("ADV", "ADP") or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -372,7 +372,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

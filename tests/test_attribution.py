@@ -427,6 +427,16 @@ def test_according_to_on_a_cue_is_not_its_content(extract):
     ]
 
 
+def test_a_fragment_headed_by_a_preposition_is_read(extract):
+    """The walk from a participle up through prepositions once compared tokens by identity,
+    which never finds the root: "After saying …" with no main verb looped forever."""
+    [record] = extract("After saying the plan was dead.")
+    assert (summary(record), record["speaker"]) == (
+        ("indirect", ["the plan was dead"], "saying", None),
+        None,
+    )
+
+
 def test_nested_attribution_points_to_its_parent(extract):
     records = extract(
         "Kirby warned that American intelligence believes that the troops are being moved."
