@@ -19,7 +19,9 @@ then the outer one already attributes the words to that speaker, and the inner o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -568,17 +570,18 @@ def sentence_at(doc: Doc, char: int) -> Span | None:
 def deduplicated(found: list[Attribution]) -> list[Attribution]:
     """One attribution per cue, and per content: the more confident one."""
     kept: list[Attribution] = []
+    cues: set[int] = set()
+    contents: set[tuple[CharSpan, ...]] = set()
     for attribution in sorted(found, key=lambda a: -a.confidence):
-        if any(same_attribution(attribution, other) for other in kept):
+        content = tuple(attribution.content)
+        cue = attribution.cue.start if attribution.cue is not None else None
+        if content in contents or cue in cues:
             continue
         kept.append(attribution)
+        contents.add(content)
+        if cue is not None:
+            cues.add(cue)
     return kept
-
-
-def same_attribution(a: Attribution, b: Attribution) -> bool:
-    if a.cue is not None and b.cue is not None and a.cue.start == b.cue.start:
-        return True
-    return a.content == b.content
 
 
 def quote_record(
@@ -674,26 +677,36 @@ def char_span_record(text: str, span: CharSpan) -> dict[str, Any]:
 
 
 def parents_of(records: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
-    """For each record, the record it is nested in: the smallest whose content holds its cue."""
+    """For each record, the record it is nested in: the smallest whose content holds its cue.
+
+    Content parts are sorted by start with the running furthest end, so the search for a
+    cue's containers walks back only over parts that can still reach past the cue: linear in
+    the records for an article whose contents do not nest deeply."""
+    parts = sorted(
+        (part["start"], part["end"], n)
+        for n, record in enumerate(records)
+        for part in record["content"]["parts"] or [record["content"]]
+    )
+    starts = [start for start, _, _ in parts]
+    reach = list(accumulate((end for _, end, _ in parts), max))
     parents: list[dict[str, Any] | None] = []
-    for record in records:
+    for n, record in enumerate(records):
         cue = record["cue"]
-        containers = [
-            other
-            for other in records
-            if cue is not None
-            and other is not record
-            and any(
-                part["start"] <= cue["start"] and cue["end"] <= part["end"]
-                for part in other["content"]["parts"] or [other["content"]]
-            )
-        ]
+        containers: list[int] = []
+        j = bisect_right(starts, cue["start"]) if cue is not None else 0
+        while j > 0 and reach[j - 1] >= cue["end"]:
+            j -= 1
+            _, end, m = parts[j]
+            if m != n and cue["end"] <= end:
+                containers.append(m)
         parents.append(
-            min(containers, key=lambda r: r["content"]["end"] - r["content"]["start"])
-            if containers
-            else None
+            records[min(containers, key=lambda m: (length(records[m]), m))] if containers else None
         )
     return parents
+
+
+def length(record: dict[str, Any]) -> int:
+    return record["content"]["end"] - record["content"]["start"]
 
 
 def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | None) -> bool:

@@ -362,10 +362,10 @@ def paragraph_after_colon(verb: Token) -> list[tuple[int, int]] | None:
     """ "Okafor added:" at the end of a paragraph, then the paragraph he said, set off
     without quotation marks (a quotation there is the attribution stage's to take)."""
     doc, sentence = verb.doc, verb.sent
-    words = [t for t in sentence if not t.is_space]
-    if not words or words[-1].text != ":" or words[-1].head != verb:
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    if last is None or last.text != ":" or last.head != verb:
         return None
-    after = words[-1].i + 1
+    after = last.i + 1
     if after >= len(doc) or "\n" not in doc[after].text:
         return None
     start = after

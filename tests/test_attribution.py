@@ -6,8 +6,15 @@ import json
 from collections import Counter
 
 import pytest
+import spacy
 
-from pipeline.attribution import Attribution, AttributionStage, take_quotation
+from pipeline.attribution import (
+    Attribution,
+    AttributionStage,
+    deduplicated,
+    parents_of,
+    take_quotation,
+)
 from pipeline.entities import EntityStage
 from pipeline.quote_marks import find_quotations
 from pipeline.read import Article, read_txt
@@ -435,6 +442,41 @@ def test_a_fragment_headed_by_a_preposition_is_read(extract):
         ("indirect", ["the plan was dead"], "saying", None),
         None,
     )
+
+
+def record_at(content: tuple[int, int], cue: tuple[int, int] | None, *parts) -> dict:
+    def span(start: int, end: int) -> dict:
+        return {"start": start, "end": end}
+
+    return {
+        "content": span(*content) | {"parts": [span(*p) for p in parts] or None},
+        "cue": span(*cue) if cue is not None else None,
+    }
+
+
+def test_a_cue_is_nested_in_the_smallest_content_that_holds_it():
+    outer = record_at((0, 100), (110, 114))
+    middle = record_at((20, 60), (10, 14))
+    inner = record_at((40, 50), (30, 35))
+    split = record_at((200, 300), (225, 229), (200, 220), (280, 300))  # "…," he said, "…"
+    in_gap = record_at((240, 250), (230, 235))  # between the quotation's two parts
+    in_part = record_at((290, 295), (285, 288))
+    parents = parents_of([outer, middle, inner, split, in_gap, in_part])
+    assert parents == [None, outer, middle, None, None, split]
+
+
+def test_one_attribution_per_cue_and_per_content_the_more_confident_kept():
+    doc = spacy.blank("en")("one two three four five six seven eight")
+
+    def found(content: tuple[int, int], cue: int | None, confidence: float) -> Attribution:
+        cue_span = None if cue is None else doc[cue : cue + 1]
+        return Attribution([content], "indirect", cue_span, None, None, confidence)
+
+    weak_same_cue, strong = found((0, 10), 3, 0.5), found((20, 30), 3, 0.9)
+    same_content, uncued = found((20, 30), 7, 0.6), found((40, 50), None, 0.4)
+    uncued_again = found((60, 70), None, 0.3)
+    kept = deduplicated([weak_same_cue, strong, same_content, uncued, uncued_again])
+    assert kept == [strong, uncued, uncued_again]
 
 
 def test_nested_attribution_points_to_its_parent(extract):
