@@ -19,9 +19,7 @@ then the outer one already attributes the words to that speaker, and the inner o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +42,7 @@ from .cues import (
 from .lexicon import MODELS_DIR, read_lines
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
+from .span_index import SpanIndex
 from .speakers import SpeakerLexicon, SpeakerResolver
 
 #: "“…” ― Name": a dash after a quotation, then a name up to a comma or the line's end.
@@ -69,6 +68,10 @@ OWN_CUE_DISTANCE = 30
 CharSpan = tuple[int, int]
 #: The end of a sentence or paragraph between two quotations.
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Only a full stop between a claim and the quotation after it ("…, Reyes said. “…").
+FULL_STOP_BETWEEN = re.compile(r"\s*\.\s*")
+#: Nothing but spaces and commas between a quotation and its cue ("“…,” Vale said").
+NOTHING_BETWEEN = re.compile(r"[ ,\u00a0]*")
 #: Words a title leaves in lower case ("Tides: A History of the Sea and the Shore").
 TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 #: The most words of a quoted title inside a sentence, and of a quoted subheading.
@@ -130,7 +133,7 @@ class AttributionStage:
         found += transcript_turns(doc, text)
         found = merge_quotations(doc, text, found, quotations, self.lexicon)
         found = deduplicated(found)
-        quoted = quoted_spans(text, found, quotations)
+        quoted = SpanIndex((*span, span) for span in quoted_spans(text, found, quotations))
         found = [a for a in found if not quoted_speech(a, quoted)]
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
         resolver = SpeakerResolver(
@@ -157,13 +160,14 @@ class AttributionStage:
         return records
 
 
-def quoted_speech(attribution: Attribution, quoted: list[CharSpan]) -> bool:
+def quoted_speech(attribution: Attribution, quoted: SpanIndex[CharSpan]) -> bool:
     """Speech reported inside a quote ("I think …", "as busy as she says she is") is the quoted
     speaker's own words, already in their quote, not an attribution of its own. A transcript
     turn is not: a transcript quoted as a whole ("\"VALE: …") still has its speakers."""
-    if attribution.cue_lemma == TURN_CUE:
+    cue = attribution.cue
+    if cue is None or attribution.cue_lemma == TURN_CUE:
         return False
-    return any(inside(attribution.cue, span) for span in quoted)
+    return bool(quoted.around(cue.start_char, cue.end_char))
 
 
 def quoted_spans(
@@ -212,12 +216,24 @@ def merge_quotations(
     result = list(found)
     taken = {a.cue.start for a in found if a.cue}
     # Speech inside a quotation ("… a plan, I believe, to …") owns no quotation.
-    long_quotes = [(q.start, q.end) for q in quotations if words(text, q) >= MIN_UNCUED_QUOTE_WORDS]
+    long_quotes = SpanIndex(
+        (q.start, q.end, (q.start, q.end))
+        for q in quotations
+        if words(text, q) >= MIN_UNCUED_QUOTE_WORDS
+    )
     speakers = [a for a in found if not quoted_speech(a, long_quotes)]
+    # Quotations do not overlap, so only a content as it was found can overlap a later one:
+    # what is added to it below is quotations already read.
+    contents = SpanIndex((*part, n) for n, a in enumerate(speakers) for part in a.content)
     previous: Attribution | None = None
     for quotation in quotations:
         region = (quotation.start, quotation.end)
-        owners = [a for a in speakers if owns(a, quotation) and not inside(a.cue, region)]
+        near = sorted(set(contents.overlapping(*region)))
+        owners = [
+            a
+            for a in (speakers[n] for n in near)
+            if owns(a, quotation) and not inside(a.cue, region)
+        ]
         for owner in owners:
             take_quotation(text, owner, quotation)
         if owners:
@@ -279,7 +295,7 @@ def reported_right_before(
         if attribution.cue is not None:
             spans.append((attribution.cue.start_char, attribution.cue.end_char))
         end = max(span[1] for span in spans)
-        if end > quotation.start or text[end : quotation.start].strip() != ".":
+        if end > quotation.start or not FULL_STOP_BETWEEN.fullmatch(text, end, quotation.start):
             continue
         sentence = sentence_at(doc, end - 1)
         if sentence is not None and not any(
@@ -313,7 +329,7 @@ def cue_right_after(
         opening = min(attribution.cue.start_char, attribution.speaker.start_char)
         if (
             opening >= quotation.end
-            and not text[quotation.end : opening].strip(" ,\u00a0")
+            and NOTHING_BETWEEN.fullmatch(text, quotation.end, opening)
             and attribution.start > attribution.cue.end_char
         ):
             return attribution
@@ -677,28 +693,17 @@ def char_span_record(text: str, span: CharSpan) -> dict[str, Any]:
 
 
 def parents_of(records: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
-    """For each record, the record it is nested in: the smallest whose content holds its cue.
-
-    Content parts are sorted by start with the running furthest end, so the search for a
-    cue's containers walks back only over parts that can still reach past the cue: linear in
-    the records for an article whose contents do not nest deeply."""
-    parts = sorted(
+    """For each record, the record it is nested in: the smallest whose content holds its cue."""
+    contents = SpanIndex(
         (part["start"], part["end"], n)
         for n, record in enumerate(records)
         for part in record["content"]["parts"] or [record["content"]]
     )
-    starts = [start for start, _, _ in parts]
-    reach = list(accumulate((end for _, end, _ in parts), max))
     parents: list[dict[str, Any] | None] = []
     for n, record in enumerate(records):
         cue = record["cue"]
-        containers: list[int] = []
-        j = bisect_right(starts, cue["start"]) if cue is not None else 0
-        while j > 0 and reach[j - 1] >= cue["end"]:
-            j -= 1
-            _, end, m = parts[j]
-            if m != n and cue["end"] <= end:
-                containers.append(m)
+        around = contents.around(cue["start"], cue["end"]) if cue is not None else []
+        containers = [m for m in around if m != n]
         parents.append(
             records[min(containers, key=lambda m: (length(records[m]), m))] if containers else None
         )

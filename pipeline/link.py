@@ -18,10 +18,11 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .dates import governing_verb
+from .span_index import SpanIndex
 
 Record = dict[str, Any]
-#: Where a verb starts, by the span of a date that belongs to it.
-DateVerbs = dict[tuple[int, int], int]
+#: The dates (their indices) by where the verb they belong to starts.
+DatesByVerb = dict[int, list[int]]
 #: A TIMEX3 value on the calendar ("2024-12-17", "2024-W51", "2024-06"), not "PAST_REF".
 CALENDAR_VALUE = re.compile(r"\d{4}")
 
@@ -36,16 +37,23 @@ def link_article(
     """Return linked copies of `(quotes, quantities)`; the inputs are left unchanged."""
     quotes = copied(quotes)
     quantities = copied(quantities)
-    for quantity in quantities:
-        quantity["quote_id"] = innermost_quote_id(quantity, quotes)
+    quantities_at, dates_at = index_of(quantities), index_of(dates)
+    innermost = innermost_quotes(quotes, quantities_at)
+    for n, quantity in enumerate(quantities):
+        quantity["quote_id"] = innermost[n]["quote_id"] if n in innermost else None
+    mentions = SpanIndex(
+        (m["start"], m["end"], order) for order, e in enumerate(entities) for m in e["mentions"]
+    )
     verbs, adverbials = date_verbs(dates, doc)
     for quote in quotes:
-        quote["quantities"] = [copied(q) for q in quantities if inside_content(q, quote)]
-        quote["dates"] = [copied(d) for d in dates if inside_content(d, quote)]
-        attach_entity(quote, entities)
+        quote["quantities"] = [copied(quantities[n]) for n in inside_content(quote, quantities_at)]
+        quote["dates"] = [copied(dates[n]) for n in inside_content(quote, dates_at)]
+        attach_entity(quote, entities, mentions)
         if quote.get("speech_date") is None:
             participles = event_participles(quote, doc)
-            quote["speech_date"] = speech_date(quote, dates, verbs, adverbials, participles)
+            candidates = speech_dates(quote, verbs, adverbials, participles)
+            outside = set(candidates) - set(inside_content(quote, dates_at))
+            quote["speech_date"] = nearest_value(quote, [dates[n] for n in sorted(outside)])
     return quotes, quantities
 
 
@@ -60,73 +68,67 @@ def copied(value: Any) -> Any:
     return value
 
 
-def innermost_quote_id(record: Record, quotes: list[Record]) -> str | None:
-    """The quote with the shortest content around the record: in "X reported that a video
-    showed about 20 bodies", "about 20" belongs to what the video showed."""
-    around = [quote for quote in quotes if inside_content(record, quote)]
-    if not around:
-        return None
-    return min(around, key=content_length)["quote_id"]
+def index_of(records: list[Record]) -> SpanIndex[int]:
+    """The records' spans, each with its index in `records`."""
+    return SpanIndex((record["start"], record["end"], n) for n, record in enumerate(records))
+
+
+def inside_content(quote: Record, records: SpanIndex[int]) -> list[int]:
+    """The indices of the records whose span lies inside the quote's content, or one of its
+    parts, in their order."""
+    parts = quote["content"].get("parts") or [quote["content"]]
+    return sorted({n for part in parts for n in records.inside(part["start"], part["end"])})
+
+
+def innermost_quotes(quotes: list[Record], records: SpanIndex[int]) -> dict[int, Record]:
+    """By record index, the quote with the shortest content around it (the first such): in "X
+    reported that a video showed about 20 bodies", "about 20" belongs to what the video
+    showed."""
+    innermost: dict[int, Record] = {}
+    for quote in quotes:
+        for n in inside_content(quote, records):
+            if n not in innermost or content_length(quote) < content_length(innermost[n]):
+                innermost[n] = quote
+    return innermost
 
 
 def content_length(quote: Record) -> int:
-    return sum(part["end"] - part["start"] for part in content_spans(quote))
+    parts = quote["content"].get("parts") or [quote["content"]]
+    return sum(part["end"] - part["start"] for part in parts)
 
 
-def content_spans(quote: Record) -> list[Record]:
-    content = quote["content"]
-    return content.get("parts") or [content]
-
-
-def inside_content(record: Record, quote: Record) -> bool:
-    return any(
-        part["start"] <= record["start"] and record["end"] <= part["end"]
-        for part in content_spans(quote)
-    )
-
-
-def attach_entity(quote: Record, entities: list[Record]) -> None:
+def attach_entity(quote: Record, entities: list[Record], mentions: SpanIndex[int]) -> None:
+    """The speaker phrase ends in a mention ("spokesman Matthew Miller", "the NIS"), so the
+    entity is what it names; "an unnamed American official" only contains one. `mentions`
+    holds each mention with its entity's index."""
     speaker = quote.get("speaker")
     if not speaker or speaker.get("entity_id"):
         return
-    for entity in entities:
-        if any(heads(mention, speaker) for mention in entity["mentions"]):
-            speaker["entity_id"] = entity["entity_id"]
-            return
+    owners = mentions.around(speaker["end"] - 1, speaker["end"])
+    if owners:
+        speaker["entity_id"] = entities[min(owners)]["entity_id"]
 
 
-def heads(mention: Record, speaker: Record) -> bool:
-    """The speaker phrase ends in the mention ("spokesman Matthew Miller", "the NIS"), so the
-    entity is what it names; "an unnamed American official" only contains one."""
-    return mention["start"] < speaker["end"] <= mention["end"]
-
-
-def speech_date(
-    quote: Record,
-    dates: list[Record],
-    verbs: DateVerbs,
-    adverbials: DateVerbs,
-    participles: frozenset[int],
-) -> str | None:
-    """The value of the calendar date outside the content whose verb is the cue, or that is
-    an adverbial of one of its event's `participles` (their offsets: "speaking on Monday",
-    not "citing her work after the September 11 attacks"); the one nearest the cue when
-    there are several. `verbs` and `adverbials` are `date_verbs` of the article."""
+def speech_dates(
+    quote: Record, verbs: DatesByVerb, adverbials: DatesByVerb, participles: frozenset[int]
+) -> set[int]:
+    """The calendar dates (their indices) whose verb is the cue, or that are an adverbial of
+    one of its event's `participles` (their offsets: "speaking on Monday", not "citing her
+    work after the September 11 attacks"). `verbs` and `adverbials` are `date_verbs` of the
+    article."""
     cue = quote.get("cue")
     if cue is None:
+        return set()
+    found = {n for char in range(cue["start"], cue["end"]) for n in verbs.get(char, [])}
+    return found | {n for char in participles for n in adverbials.get(char, [])}
+
+
+def nearest_value(quote: Record, dates: list[Record]) -> str | None:
+    """The value of the date nearest the cue, the earlier one on a tie."""
+    if not dates:
         return None
-    candidates = [
-        date
-        for date in dates
-        if (
-            cue["start"] <= verbs.get((date["start"], date["end"]), -1) < cue["end"]
-            or adverbials.get((date["start"], date["end"])) in participles
-        )
-        and not inside_content(date, quote)
-    ]
-    if not candidates:
-        return None
-    nearest = min(candidates, key=lambda d: (abs(d["start"] - cue["start"]), d["start"]))
+    cue = quote["cue"]
+    nearest = min(dates, key=lambda d: (abs(d["start"] - cue["start"]), d["start"]))
     return nearest["value"]
 
 
@@ -160,22 +162,24 @@ def bare_participles(head: Token, dep: str, tags: set[str]) -> list[Token]:
     ]
 
 
-def date_verbs(dates: list[Record], doc: Doc) -> tuple[DateVerbs, DateVerbs]:
-    """By each calendar date's span, where the verb it belongs to starts (the speech date of a
-    quote is the one whose verb is its cue), and where the verb starts that it is an
-    adverbial of, directly or through one preposition ("posted Friday", "released on March 3")."""
-    verbs, adverbials = {}, {}
-    for date in dates:
+def date_verbs(dates: list[Record], doc: Doc) -> tuple[DatesByVerb, DatesByVerb]:
+    """The calendar dates (their indices) by where the verb starts that each belongs to (the
+    speech date of a quote is the one whose verb is its cue), and by where the verb starts
+    that each is an adverbial of, directly or through one preposition ("posted Friday",
+    "released on March 3")."""
+    verbs: DatesByVerb = {}
+    adverbials: DatesByVerb = {}
+    for n, date in enumerate(dates):
         if not CALENDAR_VALUE.match(date.get("value") or ""):
             continue
         span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is None:
             continue
         if (verb := governing_verb(span.root)) is not None:
-            verbs[date["start"], date["end"]] = verb.idx
+            verbs.setdefault(verb.idx, []).append(n)
         head = span.root.head
         if head.dep_ == "prep":
             head = head.head
         if head.pos_ in {"VERB", "AUX"}:
-            adverbials[date["start"], date["end"]] = head.idx
+            adverbials.setdefault(head.idx, []).append(n)
     return verbs, adverbials

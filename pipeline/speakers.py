@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import noun_phrase
 from .datelines import DATELINE
 from .lexicon import MODELS_DIR, read_lines, read_table
+from .span_index import SpanIndex
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
@@ -115,12 +116,20 @@ class SpeakerResolver:
             (EntityMention(m["start"], m["end"], e) for e in entities for m in e["mentions"]),
             key=lambda m: m.start,
         )
+        self.mention_index = SpanIndex((m.start, m.end, m) for m in self.mentions)
         datelines = [match.span() for match in DATELINE.finditer(text)]
-        self.narrated = [m for m in self.mentions if not within(m, [*(quoted or []), *datelines])]
+        unnarrated = SpanIndex((start, end, None) for start, end in [*(quoted or []), *datelines])
+        self.narrated = SpanIndex(
+            (m.start, m.end, m) for m in self.mentions if not unnarrated.around(m.start, m.end)
+        )
         self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
-        for number, sentence in enumerate(doc.sents):
+        self.sentences = list(doc.sents)
+        self.sentence_starts: list[int] = []  # by sentence number, in characters
+        for number, sentence in enumerate(self.sentences):
             self.sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
+            self.sentence_starts.append(sentence.start_char)
+        self.sentence_starts.append(len(text))
         self.lexicon = lexicon or SpeakerLexicon()
         self.gender_words = self.lexicon.gender_words
         self.gender = self.genders(self.gender_words, self.lexicon.first_names)
@@ -152,7 +161,8 @@ class SpeakerResolver:
         }
 
     def mention_at(self, token: Token) -> EntityMention | None:
-        return next((m for m in self.mentions if m.start <= token.idx < m.end), None)
+        found = self.mention_index.around(token.idx, token.idx + 1)
+        return found[0] if found else None
 
     # names
 
@@ -331,9 +341,9 @@ class SpeakerResolver:
         or what they resolve to."""
         sentence = self.sentence_of[phrase.start]
         things = []
-        for earlier in self.doc.sents:
-            number = self.sentence_of[earlier.start]
-            if number < sentence - WINDOW or earlier.start >= phrase.start:
+        for number in range(max(sentence - WINDOW, 0), sentence + 1):
+            earlier = self.sentences[number]
+            if earlier.start >= phrase.start:
                 continue
             if number == sentence and phrase.root.head.dep_ != "ROOT":
                 continue  # "The new fee, it says, would be $40": what it says
@@ -362,14 +372,13 @@ class SpeakerResolver:
         clause = phrase.root.head
         start, end = phrase.end_char, clause.right_edge.idx + len(clause.right_edge)
         named = set()
-        for mention in self.mentions:
-            if start <= mention.start and mention.end <= end:
-                if self.root_of(mention).dep_ == "poss":
-                    continue
-                named.add(mention.entity["entity_id"])
-                fuller = self.full_name(mention)
-                if fuller is not None:
-                    named.add(fuller["entity_id"])
+        for mention in self.mention_index.inside(start, end):
+            if self.root_of(mention).dep_ == "poss":
+                continue
+            named.add(mention.entity["entity_id"])
+            fuller = self.full_name(mention)
+            if fuller is not None:
+                named.add(fuller["entity_id"])
         return named
 
     def agrees(self, earlier: Resolved, pronoun: str, wanted: str | None) -> bool:
@@ -395,14 +404,9 @@ class SpeakerResolver:
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
         """The mentions a pronoun may refer back to: in the window, outside quotations (a
         name inside “…” is the quoted speaker's words, not the narrative's) and datelines."""
-        first_sentence = self.sentence_of[phrase.start] - WINDOW
-        return [
-            m
-            for m in self.narrated
-            if m.end <= phrase.start_char
-            and m.entity["label"] in labels
-            and self.sentence_of[token_at(self.doc, m.start).i] >= first_sentence
-        ]
+        window_start = self.sentence_starts[max(self.sentence_of[phrase.start] - WINDOW, 0)]
+        in_window = self.narrated.inside(window_start, phrase.start_char)
+        return [m for m in in_window if m.entity["label"] in labels]
 
     def salience(self, mention: EntityMention) -> tuple[int, int, int]:
         """Later sentences first; within a sentence, the main clause's subject, then other
@@ -644,7 +648,10 @@ class SpeakerResolver:
             return None
         wanted = self.gender_words.get(head.lower_)
         sentence = self.sentence_of[head.i]
-        for mention in self.narrated:
+        last = min(sentence + LOOKAHEAD + 1, len(self.sentence_starts) - 1)
+        for mention in self.narrated.starting(
+            self.sentence_starts[sentence + 1], self.sentence_starts[last]
+        ):
             later = self.sentence_of[token_at(self.doc, mention.start).i] - sentence
             entity = mention.entity
             if later <= 0 or later > LOOKAHEAD or entity["label"] != "PERSON":
@@ -778,10 +785,6 @@ def subject_rank(token: Token) -> int:
 def stem(word: str) -> str:
     """A crude stem that lets a title word meet its derived forms ("Democrat", "Democratic")."""
     return word.lower()[:STEM]
-
-
-def within(mention: EntityMention, regions: list[tuple[int, int]]) -> bool:
-    return any(start <= mention.start and mention.end <= end for start, end in regions)
 
 
 def gender_of_pronoun(word: str) -> str | None:
