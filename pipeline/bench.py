@@ -17,7 +17,10 @@ seeds in `data/raw`. In one run it measures:
 - the time of each step in this process: the parse as the pipeline runs it (its model is
   faster than spaCy's own, see `fast_components`), then each stage on those docs; and what
   the rest of the full run costs;
-- peak RSS of `extract` over N articles and over 10×N (the same texts under new ids).
+- peak RSS of `extract` over N articles and over 10×N (the same texts under new ids);
+- one long article (the texts joined, up to `LONG_ARTICLE_CHARS`): its parse and each stage,
+  as the stages' time ÷ the parse's beside the same for the articles one by one. A stage that
+  compares every record with every other shows here first.
 
 It prints a table with the targets beside the measures and writes `bench.json`.
 """
@@ -48,6 +51,8 @@ if TYPE_CHECKING:  # spaCy is imported only after the processes are measured (`r
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .shard import Annotators
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "data" / "raw"
 #: Articles of the memory runs: N, then the same texts ten times under new ids.
@@ -55,6 +60,8 @@ MEMORY_ARTICLES = 50
 #: Timed runs of the bare parse and of each full run; the fastest counts, as the one least
 #: slowed by other work on the machine.
 REPEATS = 2
+#: The length of the long article: half the longest that `extract` reads by default.
+LONG_ARTICLE_CHARS = Config.max_chars // 2
 #: The bare parse end to end: what a program that uses spaCy alone does with the same JSONL.
 BARE_PROGRAM = """
 import json, sys
@@ -167,7 +174,27 @@ def time_in_process(articles: list[Article], batch_size: int) -> dict[str, Any]:
         )
     )
     steps["json"] = timed(lambda: [dumps(r) for group in checked for r in group])
-    return {"bare": bare, "tokens": tokens, "steps": steps}
+    long_article = time_long_article(annotators, articles)
+    return {"bare": bare, "tokens": tokens, "steps": steps, "long_article": long_article}
+
+
+def time_long_article(annotators: Annotators, articles: list[Article]) -> dict[str, Any]:
+    """The parse and each stage of one article of the texts joined, up to
+    `LONG_ARTICLE_CHARS`."""
+    from .shard import run_stage
+
+    texts: list[str] = []
+    while articles[len(texts) :] and sum(map(len, texts)) < LONG_ARTICLE_CHARS:
+        texts.append(articles[len(texts)].text)
+    article = Article("long", "\n\n".join(texts), "bench")
+    docs: list[Doc] = []
+    steps = {"parse": timed(lambda: docs.append(annotators.nlp(article.text)))}
+    records: dict[str, list[dict[str, Any]]] = {kind: [] for kind in RECORD_KINDS}
+    for stage in STAGES[1:]:
+        steps[stage] = timed(
+            lambda stage=stage: run_stage(stage, records, docs[0], article, annotators)
+        )
+    return {"characters": len(article.text), "articles": len(texts), "steps": steps}
 
 
 def time_bare_parse(
@@ -268,6 +295,8 @@ def report(inputs: list[str], articles: list[Article], run: dict[str, Any]) -> d
         "noop_over_full": measured["noop_over_full"],
         "stages": stage_shares(steps, n),
         "rest_of_full_seconds": full.seconds - sum(steps.values()),
+        "stages_over_parse": stages_over_parse(steps),
+        "long_article": long_article_fields(run["in_process"]["long_article"]),
         "memory": {
             "n": memory["n"],
             "peak_rss_mib_n": memory["at_n"].peak_rss_mib,
@@ -302,6 +331,20 @@ def stage_shares(steps: dict[str, float], articles: int) -> dict[str, dict[str, 
     }
 
 
+def stages_over_parse(steps: dict[str, float]) -> float:
+    return sum(steps[stage] for stage in STAGES[1:]) / steps["parse"]
+
+
+def long_article_fields(long_article: dict[str, Any]) -> dict[str, Any]:
+    steps = long_article["steps"]
+    return {
+        "characters": long_article["characters"],
+        "articles": long_article["articles"],
+        "seconds": steps,
+        "stages_over_parse": stages_over_parse(steps),
+    }
+
+
 def targets(measured: dict[str, float]) -> list[Target]:
     return [
         Target("full ÷ bare-parse throughput", "≥ 0.80", m := measured["full_over_bare"], m >= 0.8),
@@ -332,6 +375,16 @@ def print_table(result: dict[str, Any]) -> None:
     for name, row in result["stages"].items():
         print(f"{name:<28}{row['ms_per_article']:>12.1f}{row['share']:>8.1%}")
     print(f"{'rest of the full run (s)':<28}{result['rest_of_full_seconds']:>12.1f}")
+    long_article = result["long_article"]
+    print(
+        f"\none article of {long_article['characters']:,} characters "
+        f"({long_article['articles']} joined), seconds: "
+        + ", ".join(f"{name} {s:.2f}" for name, s in long_article["seconds"].items())
+    )
+    print(
+        f"stages ÷ parse: {long_article['stages_over_parse']:.2f} on it, "
+        f"{result['stages_over_parse']:.2f} on the articles one by one"
+    )
     memory = result["memory"]
     print(
         f"\npeak RSS: {memory['peak_rss_mib_n']:.0f} MiB at N={memory['n']}, "

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .entity_titles import find_titles
+from .span_index import SpanIndex
 
 #: Labels whose short forms join a longer name ("Kirby" → "John Kirby"). Not places: "Korea"
 #: may be the peninsula, North or South.
@@ -238,6 +239,7 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
     a common first name the surname is a PERSON from then on: a surname the model mislabelled
     often would otherwise outvote the full name ("Trump" as an ORG).
     """
+    extensions = names_by_ends(groups)
     for key in sorted(groups, key=len):
         if key not in groups:
             continue
@@ -245,8 +247,8 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
         first = min(m.start for m in [m for m in groups[key] if not m.headline] or groups[key])
         longer = [
             other
-            for other in groups
-            if other != key
+            for other in extensions.get(tuple(key.split()), [])
+            if other in groups
             and is_short_form(key, other)
             and (
                 (label in SHORT_FORM_LABELS and cluster_label(groups[other]) == label)
@@ -262,6 +264,19 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
                 for mention in groups[key]:
                     mention.label = "PERSON"
             merge_into(groups, key, longer[0])
+
+
+def names_by_ends(groups: dict[str, list[Mention]]) -> dict[tuple[str, ...], list[str]]:
+    """Each name under every run of its words that starts or ends it ("Matthew", "Miller",
+    "Matthew Miller" for "Matthew Miller"): the longer names a short form may stand for,
+    found without comparing every name with every other."""
+    by_ends: dict[tuple[str, ...], list[str]] = {}
+    for key in groups:
+        words = tuple(key.split())
+        ends = {words[:n] for n in range(1, len(words))} | {words[n:] for n in range(1, len(words))}
+        for end in ends:
+            by_ends.setdefault(end, []).append(key)
+    return by_ends
 
 
 def is_short_form(short: str, long: str) -> bool:
@@ -303,16 +318,18 @@ def surname_mentions(
         name = max(cluster, key=lambda m: len(m.text)).text.split()
         if cluster_label(cluster) == "PERSON" and len(name) > 1:
             surnames.setdefault(name[-1], []).append(cluster)
+    owner_of = {surname: owners[0] for surname, owners in surnames.items() if len(owners) == 1}
+    if not owner_of:
+        return []
     found = []
-    for surname, owners in surnames.items():
-        if len(owners) != 1:
-            continue
-        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            start, end = match.span()
-            span = doc.char_span(start, end, label="PERSON")
-            if span is not None and not any(s < end and start < e for s, e in covered):
-                found.append(Mention(surname, start, end, "PERSON", span))
-                owners[0].append(found[-1])
+    taken = SpanIndex((start, end, None) for start, end in covered)
+    alternatives = "|".join(re.escape(surname) for surname in owner_of)
+    for match in re.finditer(rf"\b(?:{alternatives})\b", text):
+        start, end = match.span()
+        span = doc.char_span(start, end, label="PERSON")
+        if span is not None and not taken.overlapping(start, end):
+            found.append(Mention(match.group(), start, end, "PERSON", span))
+            owner_of[match.group()].append(found[-1])
     for cluster in clusters:
         cluster.sort(key=lambda m: m.start)
     return found
