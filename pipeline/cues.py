@@ -431,12 +431,53 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
         (c.right_edge.i + 1 for c in verb.rights if c.dep_ == "xcomp" and c.left_edge.i == end),
         end,
     )
-    if len(reported) < len(clauses):  # the "and" before the other clause is not said
+    second = second_speech_act(reported[-1], verb, lexicon)
+    if second is not None:
+        end = min(end, second.left_edge.i)
+    if len(reported) < len(clauses) or second is not None:  # the "and" before it is not said
         while end > clauses[0].i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
             end -= 1
     # "which traders said reflected doubts": the relative pronoun is the clause's subject,
     # but what was said starts after the cue.
     return trim_punct(doc, max(clauses[0].left_edge.i, verb.i + 1), end)
+
+
+def second_speech_act(clause: Token, verb: Token, lexicon: CueLexicon) -> Token | None:
+    """ "Trump said he would order a review and warned against hackers": a cue with no
+    subject, in the tense of the cue, coordinated to the reported clause is the speaker's
+    next act, which the parse hung inside what was said. Unless it may go on the clause:
+    in its tense, with a subject other than a pronoun for the speaker ("stated that the
+    footage was provided by … and depicted …": the footage depicted)."""
+    subject = subject_of(clause)
+    by_speaker = subject is not None and "Prs" in subject.morph.get("PronType")
+    return next(
+        (
+            c
+            for c in clause.rights
+            if c.dep_ == "conj"
+            and c.tag_ == verb.tag_
+            and is_cue(c, lexicon)
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            and (by_speaker or finite_tag(clause) != c.tag_)
+        ),
+        None,
+    )
+
+
+def cue_before_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The cue whose reported clause `verb` is the `second_speech_act` of, if it is one."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or not is_cue(clause.head, lexicon):
+        return None
+    second = second_speech_act(clause, clause.head, lexicon)
+    return clause.head if second is not None and second.i == verb.i else None
+
+
+def finite_tag(verb: Token) -> str:
+    """The tag of the word that carries a verb's tense: "would" of "would order", "was" of
+    "was provided", else the verb's own."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    return auxiliaries[0].tag_ if auxiliaries else verb.tag_
 
 
 def unmarked_clause(verb: Token) -> tuple[int, int] | None:
@@ -709,9 +750,13 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
     """ "told reporters at a briefing that …", "said in a statement that …": after the
     person spoken to or the medium, the small model often reads "that" as a relative pronoun.
     The clause it opens is the content: the first "that" in the cue's words, or the one
-    right `after` the medium."""
+    right `after` the medium. Not one inside an infinitive the cue governs: "warned Korea to
+    refrain from actions that would …" reports the infinitive."""
+    infinitives = [c for c in head.children if c.dep_ == "xcomp" and c.i > head.i]
     for token in head.subtree:
         if token.i <= head.i or token.lower_ != "that":
+            continue
+        if any(x.left_edge.i <= token.i <= x.right_edge.i for x in infinitives):
             continue
         if after is not None and token.i != after + 1:
             continue
@@ -1104,6 +1149,8 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     in its sentence ("…,” the official said, describing …"), else its head."""
     if any(c.dep_ == "mark" for c in verb.children):
         return verb.head  # "attempted to … while shouting …": the clause it belongs to
+    if (cue := cue_before_clause(verb, lexicon)) is not None:
+        return cue  # "said it was opposed … and warned …": who said it warned
     if verb.dep_ == "xcomp" and subject_of(controller := controller_of(verb)) is not None:
         return controller  # "the mayor was eager to announce …"
     governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
