@@ -998,6 +998,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
     if (made_to := object_made_to_speak(verb, lexicon)) is not None:
         return noun_phrase(made_to), True  # "forced the banker to admit …"
+    if (blamed := object_held_to_account(verb)) is not None:
+        return noun_phrase(blamed), True  # "criticized the bank for saying …"
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         governor = governor_of(verb, lexicon)
         if verb.dep_ == "xcomp" and is_passive_opening(governor):
@@ -1077,6 +1079,23 @@ def object_made_to_speak(verb: Token, lexicon: CueLexicon) -> Token | None:
     ):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def object_held_to_account(verb: Token) -> Token | None:
+    """ "held Pagliano in contempt for refusing to …", "criticized the bank for saying …",
+    "earned him a rebuke for claiming …": a gerund after "for" tells what the object did,
+    so the object (whom it was given to, if anyone) is the speaker, not the verb's subject."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "for" or preposition.i > verb.i:
+        return None
+    head = preposition.head
+    if head.dep_ == "dobj" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head  # "thanked Trump for backing …": the parse hung "for" on the object
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    objects = [c for c in head.children if c.dep_ in {"dative", "dobj"} and c.i < verb.i]
+    objects.sort(key=lambda c: c.dep_ != "dative")
+    return objects[0] if objects else None
 
 
 def relative_antecedent(pronoun: Token, head: Token) -> Token:

@@ -466,6 +466,18 @@ def test_a_cue_that_may_go_on_the_reported_clause_stays_in_it(extract):
     ]
 
 
+def test_a_gerund_after_for_is_what_the_object_did(extract):
+    records = extract(
+        "On Thursday, the panel held Pagliano in contempt of Congress for refusing to testify "
+        "about the server. Vale thanked Okafor for confirming that the plant would stay open."
+    )
+    assert speaker_texts(records) == {
+        "refusing": "Pagliano",
+        "thanked": "Vale",
+        "confirming": "Okafor",
+    }
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
