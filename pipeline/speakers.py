@@ -719,10 +719,11 @@ class SpeakerResolver:
 
 def antecedent_labels(pronoun: str) -> frozenset[str]:
     """The entity labels a pronoun may refer back to: people for he/she, organisations and
-    places for "it", and for "they" no places (news writes "it" for a country or a city)."""
+    places for "it", and for "they" no places (news writes "it" for a country or a city).
+    "It" is never a nationality or group of people ("Northern European")."""
     if pronoun in PERSON_PRONOUNS:
         return frozenset({"PERSON"})
-    return GROUP_LABELS - {"GPE"} if pronoun in GROUP_PRONOUNS else GROUP_LABELS
+    return GROUP_LABELS - {"GPE"} if pronoun in GROUP_PRONOUNS else GROUP_LABELS - {"NORP"}
 
 
 def head_noun(phrase: Span) -> Token:

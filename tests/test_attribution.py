@@ -478,6 +478,13 @@ def test_a_gerund_after_for_is_what_the_object_did(extract):
     }
 
 
+def test_it_never_refers_to_a_nationality(extract):
+    [record] = extract(
+        "Northern European leaders met in Riga on Monday. It said the vote would go ahead."
+    )
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("It", "none")
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
