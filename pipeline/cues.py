@@ -127,7 +127,8 @@ def cue_candidates(doc: Doc) -> tuple[list[Token], list[Token], list[Token]]:
 
 
 def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
-    """ "Trump's claim that …", "a Daily Ledger report that …": a cue noun with a clause."""
+    """ "Trump's claim that …", "a Daily Ledger report that …": a cue noun with a clause, or
+    with what it is about (`circulating`)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nouns:
         return None
     if opens_medium(noun.head, lexicon) and is_cue(noun.head.head, lexicon):
@@ -142,7 +143,7 @@ def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
         ),
         None,
     )
-    content = subtree_span(clause) if clause is not None else None
+    content = subtree_span(clause) if clause is not None else circulating(noun)
     if content is None:
         return None
     return Found(
@@ -152,6 +153,19 @@ def noun_attribution(noun: Token, lexicon: CueLexicon) -> Found | None:
         confidence=0.7,
         cue_lemma=noun.lemma_.lower(),
     )
+
+
+def circulating(noun: Token) -> tuple[int, int] | None:
+    """ "Reports of heavy losses", "North Korea's claims about its test": a plural cue noun
+    with "of" or "about" says what is being claimed, by its owner or by sources it leaves
+    unnamed. (A singular one is too often something else: "a statement of fact".)"""
+    if noun.tag_ != "NNS":
+        return None
+    topic = next(
+        (object_of(c) for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "about"}),
+        None,
+    )
+    return subtree_span(topic) if topic is not None else None
 
 
 def noun_speaker(noun: Token) -> tuple[int, int] | None:

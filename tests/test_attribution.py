@@ -485,6 +485,18 @@ def test_it_never_refers_to_a_nationality(extract):
     assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("It", "none")
 
 
+def test_reports_of_something_are_an_attribution(extract):
+    records = extract(
+        "Reports of significant battle losses for North Korea emerged this week. North "
+        "Korea's claims about the potency of its test could not be verified. The minister "
+        "made a statement of fact."
+    )
+    assert [summary(r) for r in records] == [
+        ("indirect", ["significant battle losses for North Korea"], "Reports", None),
+        ("indirect", ["the potency of its test"], "claims", "North Korea"),
+    ]
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
