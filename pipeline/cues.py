@@ -478,6 +478,21 @@ def second_speech_act(clause: Token, verb: Token, lexicon: CueLexicon) -> Token 
     )
 
 
+def reporting_cue(cue: Token, lexicon: CueLexicon) -> Token:
+    """ "Perdue said he didn't believe …, arguing that …": a participle the parse hung on a
+    cue inside another cue's clause, whose subject is a pronoun for the speaker, is the
+    outer speaker's act."""
+    while (
+        cue.dep_ == "ccomp"
+        and is_cue(cue.head, lexicon)
+        and (subject := subject_of(cue)) is not None
+        and "Prs" in subject.morph.get("PronType")
+        and subject_of(cue.head) is not None
+    ):
+        cue = cue.head
+    return cue
+
+
 def cue_before_clause(verb: Token, lexicon: CueLexicon) -> Token | None:
     """The cue whose reported clause `verb` is the `second_speech_act` of, if it is one."""
     clause = verb.head
@@ -1188,7 +1203,7 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
         return controller  # "the mayor was eager to announce …"
     governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
     if governing is not None:
-        return governing
+        return reporting_cue(governing, lexicon)
     before = [
         t
         for t in verb.sent

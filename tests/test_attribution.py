@@ -497,6 +497,16 @@ def test_reports_of_something_are_an_attribution(extract):
     ]
 
 
+def test_a_participle_hung_on_a_reported_cue_is_the_outer_speakers(extract):
+    records = extract(
+        "Sen. Ada Perdue said she did not believe the ads had hurt the party in 2012, arguing "
+        "that divisions in the party were a bigger hurdle. Reyes said Vale believes the plan "
+        "works, citing a report by the city auditor."
+    )
+    assert speaker_texts(with_cue(records, "arguing")) == {"arguing": "Sen. Ada Perdue"}
+    assert speaker_texts(with_cue(records, "citing")) == {"citing": "Vale"}
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
