@@ -448,6 +448,9 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
     second = second_speech_act(reported[-1], verb, lexicon)
     if second is not None:
         end = min(end, second.left_edge.i)
+    if len(reported) < len(clauses):  # its subject may be glued to this clause's object
+        glued = subject_glued_to_object(clauses[len(reported)])
+        end = min(end, glued.left_edge.i) if glued is not None else end
     if len(reported) < len(clauses) or second is not None:  # the "and" before it is not said
         while end > clauses[0].i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
             end -= 1
@@ -1011,6 +1014,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(subject), False
     if (name := name_run_into_opening(verb)) is not None:
         return name, False
+    if (glued := subject_glued_to_object(verb)) is not None:
+        return (glued.left_edge.i, glued.i + 1), False
     if opens_as_clause(verb) and verb.tag_ == "VBN":
         return passive_as_source(verb, lexicon), False  # not the subject of the main clause
     if (subject := opening_participle_subject(verb)) is not None:
@@ -1165,6 +1170,21 @@ def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
         return None
     first = before.head if before.dep_ == "conj" and before.head.pos_ == "PROPN" else before
     return name_bounds(first)[0], name_bounds(before)[1]  # "…, Ruiz and Vale call them"
+
+
+def subject_glued_to_object(verb: Token) -> Token | None:
+    """ "… mishandled the investigation and Democrats accused the GOP …": the parse may join
+    the second clause's subject to the first clause's object and the verb to the first verb.
+    A noun right before a finite coordinated (or, so misread, reported) verb without a
+    subject is its subject."""
+    if verb.dep_ not in {"conj", "ccomp"} or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    if verb.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.nbor(-1)
+    if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ != "conj" or before.head.i > before.i:
+        return None
+    return before
 
 
 def name_bounds(token: Token) -> tuple[int, int]:

@@ -507,6 +507,21 @@ def test_a_participle_hung_on_a_reported_cue_is_the_outer_speakers(extract):
     assert speaker_texts(with_cue(records, "citing")) == {"citing": "Vale"}
 
 
+def test_a_subject_the_parse_glued_to_the_object_before_it_is_found(extract):
+    records = extract(
+        "Farmers said they're increasingly convinced the Water Board mismanaged the drought "
+        "and Greens accused the council of hiding the figures."
+    )
+    assert [(*summary(r)[1:3], r["speaker"]["text"]) for r in records] == [
+        (
+            ["they're increasingly convinced the Water Board mismanaged the drought"],
+            "said",
+            "Farmers",
+        ),
+        (["the council of hiding the figures"], "accused", "Greens"),
+    ]
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
