@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,9 @@ LOOKBACK = 600
 MAIN_SUBJECT = 2
 #: Letters of a word compared when matching a description's words to a person's titles.
 STEM = 6
+#: How far (in characters) a title may stand from its name: "Matthew Miller, the State
+#: Department spokesman": the name's start to the title's.
+TITLE_REACH = 80
 
 Record = dict[str, Any]
 
@@ -678,7 +682,6 @@ class SpeakerResolver:
         head = phrase.root
         if head.tag_ != "NN":
             return None
-        text = self.text[: head.idx]
         own = modifiers(phrase)
         found = [
             e
@@ -687,7 +690,7 @@ class SpeakerResolver:
             and any(
                 ends_in(title, head)
                 and compatible(own, set(title.lower().split()[:-1]))
-                and text.rfind(title) >= after
+                and given_between(e, title, self.text, after, head.idx)
                 for title in e["titles"]
             )
         ]
@@ -715,6 +718,17 @@ class SpeakerResolver:
             and min(m["start"] for m in e["mentions"]) < head.idx
         ]
         return found[0] if len(found) == 1 else None
+
+
+def given_between(entity: Record, title: str, text: str, start: int, end: int) -> bool:
+    """Whether the text between `start` and `end` gives the entity the title: the title
+    next to one of its mentions ("spokesman Matthew Miller", "USCIS, the agency that …"),
+    not the same words elsewhere ("found that the agency could not …" before the name)."""
+    for found in re.finditer(re.escape(title), text[start:end]):
+        at = start + found.start()
+        if any(abs(m["start"] - at) <= TITLE_REACH for m in entity["mentions"]):
+            return True
+    return False
 
 
 def antecedent_labels(pronoun: str) -> frozenset[str]:

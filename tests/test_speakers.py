@@ -168,3 +168,35 @@ def test_coordinated_names_keep_an_inner_article(nlp):
     ]
     resolved = resolve(nlp, text, table, "Brannock and the Lorvik Republic")
     assert resolved["name"] == "Brannock and the Lorvik Republic"
+
+
+def test_a_title_counts_only_where_it_is_given_to_the_name(nlp):
+    """ "the agency" before the name is not the title that USCIS is given later on."""
+    text = (
+        "A report found that the agency could not trace the money. Officials at Homeland "
+        "Security Investigations were concerned. The agency said the program should end. "
+        "Citizenship and Immigration Services, the agency that oversees the program, said it "
+        "would not comment."
+    )
+    entities = [
+        entity(
+            "E1",
+            "ORG",
+            "Homeland Security Investigations",
+            text,
+            "Homeland Security Investigations",
+        ),
+        entity(
+            "E2",
+            "ORG",
+            "Citizenship and Immigration Services",
+            text,
+            "Citizenship and Immigration Services",
+            titles=("agency",),
+        ),
+    ]
+    resolved = resolve(nlp, text, entities, "The agency")
+    assert (resolved["name"], resolved["resolved_by"]) == (
+        "Homeland Security Investigations",
+        "coreference",
+    )
