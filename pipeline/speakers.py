@@ -71,10 +71,16 @@ class SpeakerLexicon:
     first_names: dict[str, str] = field(default_factory=dict)
     person_roles: frozenset[str] = frozenset()
     organisation_roles: frozenset[str] = frozenset()
+    #: Each head noun of `description_synonyms.txt` with the others of its line.
+    synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
+        groups = [
+            frozenset(line.split()) for line in read_lines(folder / "description_synonyms.txt")
+        ]
         return cls(
+            synonyms={word: group for group in groups for word in group},
             gender_words=dict(read_table(folder / "gender_words.tsv")),
             first_names={
                 **dict(read_table(folder / "first_names_census.tsv")),
@@ -580,10 +586,13 @@ class SpeakerResolver:
         return None
 
     def same_lemma_before(self, head: Token, end: int) -> list[Token]:
-        """The tokens with `head`'s lemma in the `LOOKBACK` tokens before `end`, nearest
-        first, found in the lemma array rather than by making a Token of each word."""
+        """The tokens with `head`'s lemma, or a synonym's (`description_synonyms.txt`), in
+        the `LOOKBACK` tokens before `end`, nearest first, found in the lemma array rather
+        than by making a Token of each word."""
         start = max(0, end - LOOKBACK)
-        found = numpy.flatnonzero(self.lemmas[start:end] == head.lemma) + start
+        words = self.lexicon.synonyms.get(head.lemma_.lower(), frozenset())
+        lemmas = [head.lemma, *(self.doc.vocab.strings.add(word) for word in words)]
+        found = numpy.flatnonzero(numpy.isin(self.lemmas[start:end], lemmas)) + start
         return [self.doc[int(i)] for i in reversed(found)]
 
     def person_in_focus(self, phrase: Span) -> Record | None:

@@ -200,3 +200,15 @@ def test_a_title_counts_only_where_it_is_given_to_the_name(nlp):
         "Homeland Security Investigations",
         "coreference",
     )
+
+
+def test_a_description_refers_back_to_a_synonym(nlp):
+    text = (
+        "A web video by the Republican National Committee references four court cases. The "
+        "clip says the senator has a passion for defending the wrong people."
+    )
+    resolved = resolve(nlp, text, [], "The clip")
+    assert (resolved["name"], resolved["resolved_by"]) == (
+        "web video by the Republican National Committee",
+        "coreference",
+    )
