@@ -1,4 +1,4 @@
-"""Which spans of an article lie inside, or around, a given span, without looking at all of them.
+"""Which spans of an article lie inside, around or across a given span, without looking at all.
 
 The stages ask this of every record against every other (a quantity inside a quote's content,
 a cue inside another quote's, a speaker phrase ending in an entity's mention), which costs the
