@@ -30,6 +30,7 @@ from .entity_table import (
     entity_record,
     make_mention,
     name_key,
+    repeated_names,
     surname_mentions,
     title_case_headline_end,
     trim_headline_mentions,
@@ -161,7 +162,8 @@ class EntityStage:
         mentions = trim_headline_mentions(mentions, headline_end, self.rules)
         clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, article.text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
-        if surname_mentions(clusters, doc, article.text, covered):
+        surnames = surname_mentions(clusters, doc, article.text, covered)
+        if repeated_names(clusters, doc, article.text, covered, headline_end) or surnames:
             clusters.sort(key=lambda cluster: cluster[0].start)
         return [
             entity_record(article.doc_id, f"E{number}", cluster, self.rules)

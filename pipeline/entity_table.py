@@ -335,6 +335,40 @@ def surname_mentions(
     return found
 
 
+def repeated_names(
+    clusters: list[list[Mention]], doc: Doc, text: str, covered: list[tuple[int, int]], after: int
+) -> list[Mention]:
+    """Names the model tagged once and missed elsewhere ("Politifact did a fact-check …
+    Politifact then pointed out …"): another occurrence of a mention's exact words, after
+    `after` (the headline), is a mention too, where the tagger read every word as a proper
+    noun and the name belongs to one entity only."""
+    owners: dict[str, list[list[Mention]]] = {}
+    for cluster in clusters:
+        for name in {m.text for m in cluster}:
+            owners.setdefault(name, []).append(cluster)
+    owner_of = {name: found[0] for name, found in owners.items() if len(found) == 1}
+    if not owner_of:
+        return []
+    taken = SpanIndex(
+        [(start, end, None) for start, end in covered]
+        + [(m.start, m.end, None) for cluster in clusters for m in cluster]
+    )
+    alternatives = "|".join(re.escape(name) for name in sorted(owner_of, key=len, reverse=True))
+    found = []
+    for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
+        start, end = match.span()
+        span = doc.char_span(start, end)
+        if start < after or span is None or taken.overlapping(start, end):
+            continue
+        if all(t.pos_ == "PROPN" for t in span):
+            cluster = owner_of[match.group()]
+            found.append(Mention(match.group(), start, end, cluster_label(cluster), span))
+            cluster.append(found[-1])
+    for cluster in clusters:
+        cluster.sort(key=lambda m: m.start)
+    return found
+
+
 def canonical_name(cluster: list[Mention], rules: TableRules) -> str:
     """The longest name, the alias's canonical name for an alias; of names of equal length
     the one not in capitals ("Nairobi" of a dateline's "NAIROBI"), else the earliest. A

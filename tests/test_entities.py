@@ -261,6 +261,15 @@ def test_title_abbreviation_is_a_title_not_an_entity(table):
     assert mention_texts(host["Walter Brekke"]) == ["Walter Brekke", "Brekke"]
 
 
+def test_a_name_the_model_missed_once_is_found_again(table):
+    entities = table(
+        "Following the debate, Politifact did a fact-check on the claim. Politifact then "
+        "pointed out that one shooting may have more than one victim. Later Politifact ruled "
+        "that the statement was true."
+    )
+    assert mention_texts(entities["Politifact"]) == ["Politifact"] * 3
+
+
 def test_surname_run_into_an_organisation_is_split_off(nlp):
     text = (
         "Donald Trump and Whitney Houston spoke. He met the Daily Ledger Trump and flew to "
