@@ -1492,6 +1492,9 @@ def test_clause_only_verbs_are_cues_with_a_clause(extract):
     [ruled] = extract("The high court ruled that the county's tax maps were invalid.")
     assert summary(ruled)[1:3] == (["that the county's tax maps were invalid"], "ruled")
     assert extract("The high court ruled on the case in March.") == []
+    [maintains] = extract("The mayor maintains that the budget is balanced.")
+    assert summary(maintains)[1:] == (["that the budget is balanced"], "maintains", "mayor")
+    assert extract("The foundation maintains a program for young political leaders.") == []
 
 
 def test_speech_inside_a_quotation_does_not_take_the_quotation(extract):
