@@ -1495,6 +1495,15 @@ def test_clause_only_verbs_are_cues_with_a_clause(extract):
     [maintains] = extract("The mayor maintains that the budget is balanced.")
     assert summary(maintains)[1:] == (["that the budget is balanced"], "maintains", "mayor")
     assert extract("The foundation maintains a program for young political leaders.") == []
+    assert extract("Mariano wrote a memoir of her time at the White House.") == []
+    [wrote] = extract("Mariano wrote that the first lady had gone home early.")
+    assert summary(wrote)[1:3] == (
+        ["that the first lady had gone home early"],
+        "wrote",
+    )
+    [quoted] = extract("“The first lady refused to stay,” Mariano wrote in her memoir.")
+    assert summary(quoted)[:3] == ("direct", ["The first lady refused to stay"], "wrote")
+    assert extract("The ministry unveiled the final version of the plan on Monday.") == []
 
 
 def test_speech_inside_a_quotation_does_not_take_the_quotation(extract):
