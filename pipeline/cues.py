@@ -65,6 +65,9 @@ IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
 #: passive cue the subject is what was said or thought about ("Reyes was dubbed …").
 SPEAKING_PASSIVES = frozenset({"quote"})
+#: The most words between a quotation and its cue for a name set off by commas ("“…,” Sen.
+#: Ada Vale, the Ohio Democrat who chairs the committee, said").
+MAX_SET_OFF_WORDS = 20
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 #: A one-syllable word ending in a single vowel and a consonant that doubles ("hop", "rat").
 CLOSED_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
@@ -672,12 +675,16 @@ def subject_of(verb: Token) -> Token | None:
     """The subject, or the name right after the verb in "“…,” said Ada Quill". Of two
     subjects the parse gave a verb ("The Latest: Vale urges …"), the one nearer to it,
     but not one inside the quotation before the verb ("“… Total crisis mode,” said Lind")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [
+        c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted_title_after(c, verb)
+    ]
     if len(subjects) > 1:
         subjects = [c for c in subjects if not quoted_before(c, verb)] or subjects
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
+    if (name := name_set_off_after_quote(verb)) is not None:
+        return name
     after_quote = verb.i > 1 and (
         verb.nbor(-1).is_quote or (verb.nbor(-1).text == "," and verb.nbor(-2).is_quote)
     )
@@ -693,6 +700,32 @@ def subject_of(verb: Token) -> Token | None:
             None,
         )
     return None
+
+
+def quoted_title_after(token: Token, verb: Token) -> bool:
+    """ "said on Fox News’s “Fox and Friends.”": a title in quotation marks after the verb,
+    which the parse may take for its subject."""
+    start = token.left_edge.i
+    return token.i > verb.i and start > 0 and token.doc[start - 1].is_quote
+
+
+def name_set_off_after_quote(verb: Token) -> Token | None:
+    """ "“…,” Flynn, a top Trump surrogate, said": the parse may hang the name and its
+    apposition on the quotation's last noun and leave the verb without a subject. A name
+    set off by commas between the closing mark (after its comma) and the verb is it."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    start = max(verb.sent.start, verb.i - MAX_SET_OFF_WORDS)
+    close = next((i for i in range(verb.i - 2, start, -1) if doc[i].is_quote), None)
+    if close is None or doc[close - 1].text != ",":
+        return None
+    words = doc[close + 1 : verb.i - 1]
+    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    comma = next((t.i for t in words if t.text == ","), None)
+    name = doc[comma - 1] if comma is not None and comma > close + 1 else None
+    return name if name is not None and name.pos_ == "PROPN" else None
 
 
 def quoted_before(token: Token, verb: Token) -> bool:

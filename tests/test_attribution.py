@@ -522,6 +522,16 @@ def test_a_subject_the_parse_glued_to_the_object_before_it_is_found(extract):
     ]
 
 
+def test_a_name_set_off_after_the_quotation_is_its_speaker(extract):
+    """The parse hangs "Okafor" on "military" inside the quotation and takes the quoted
+    show title after the verb for its subject."""
+    [record] = extract(
+        "“We have to get this right for our president and our military,” Okafor, a top Vale "
+        "surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"
+    )
+    assert record["speaker"]["text"] == "Okafor"
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
