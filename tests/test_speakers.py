@@ -212,3 +212,23 @@ def test_a_description_refers_back_to_a_synonym(nlp):
         "web video by the Republican National Committee",
         "coreference",
     )
+
+
+def test_a_spokesman_for_an_agency_is_not_the_agency(nlp):
+    text = (
+        "“The bridge passed its last inspection,” said Petru Vlad, a spokesman for the National "
+        "Roads Agency. The agency said it would open an inquiry into the collapse."
+    )
+    entities = [
+        entity(
+            "E1",
+            "PERSON",
+            "Petru Vlad",
+            text,
+            "Petru Vlad",
+            titles=("spokesman for the National Roads Agency",),
+        ),
+        entity("E2", "ORG", "National Roads Agency", text, "National Roads Agency"),
+    ]
+    resolved = resolve(nlp, text, entities, "The agency")
+    assert resolved["name"] == "National Roads Agency"
