@@ -511,9 +511,16 @@ class SpeakerResolver:
 
     def by_headline_word(self, phrase: Span) -> Record | None:
         """ "Poll: Voters Turn to Ruiz …" / "A Daily Ledger poll shows …": a headline drops
-        the article, and the story names its one-word source in full just after."""
+        the article, and the story names its source in full just after: the one organisation
+        named there with the head noun in its name ("Central bank holds rates" → "The Bank
+        of Meridia kept …"), or the phrase around that noun's next use."""
         word = phrase.root
-        if len(phrase) != 1 or self.sentence_of[word.i] != 0 or word.pos_ not in {"NOUN", "PROPN"}:
+        if self.sentence_of[word.i] != 0 or word.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        common = word.pos_ == "NOUN" or word.is_lower  # "transport ministry says", as PROPN
+        if common and (named := self.organisation_named_next(word)) is not None:
+            return self.named(named, "coreference")
+        if len(phrase) != 1:
             return None
         lemma = word.lemma_.lower()
         for token in self.doc[word.i + 1 :]:
@@ -716,6 +723,21 @@ class SpeakerResolver:
             if (mention := self.mention_at(token)) is not None:
                 return mention.entity
         return None
+
+    def organisation_named_next(self, head: Token) -> Record | None:
+        """The one organisation first named after the head, within `LOOKAHEAD` sentences,
+        with the head's word in its name."""
+        word = head.lemma_.lower()
+        last = self.sentence_of[head.i] + LOOKAHEAD
+        found = [
+            e
+            for e in self.entities
+            if e["label"] == "ORG"
+            and word in e["name"].lower().split()
+            and head.idx < (first := e["mentions"][0]["start"])
+            and self.sentence_of[token_at(self.doc, first).i] <= last
+        ]
+        return found[0] if len(found) == 1 else None
 
     def organisation_named(self, head: Token) -> Record | None:
         """ "the commission" → the one ORG whose name has that word ("Commission on

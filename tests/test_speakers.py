@@ -232,3 +232,14 @@ def test_a_spokesman_for_an_agency_is_not_the_agency(nlp):
     ]
     resolved = resolve(nlp, text, entities, "The agency")
     assert resolved["name"] == "National Roads Agency"
+
+
+def test_a_headline_source_is_the_organisation_the_story_names_next(nlp):
+    text = (
+        "Rail fares to rise 6% from July, transport ministry says\n\n"
+        "Train tickets will cost about 6% more from July 1, according to the Ministry of "
+        "Transport. The ministry said the increase would fund new signalling."
+    )
+    entities = [entity("E1", "ORG", "Ministry of Transport", text, "Ministry of Transport")]
+    resolved = resolve(nlp, text, entities, "transport ministry")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Ministry of Transport", "coreference")
