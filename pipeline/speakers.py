@@ -513,7 +513,8 @@ class SpeakerResolver:
         """ "Poll: Voters Turn to Ruiz …" / "A Daily Ledger poll shows …": a headline drops
         the article, and the story names its source in full just after: the one organisation
         named there with the head noun in its name ("Central bank holds rates" → "The Bank
-        of Meridia kept …"), or the phrase around that noun's next use."""
+        of Meridia kept …"), the one the noun's next use is the title of ("Senator says …" →
+        "Senator Lena Kovacs said …"), or the phrase around that use."""
         word = phrase.root
         if self.sentence_of[word.i] != 0 or word.pos_ not in {"NOUN", "PROPN"}:
             return None
@@ -526,7 +527,11 @@ class SpeakerResolver:
         for token in self.doc[word.i + 1 :]:
             if self.sentence_of[token.i] > LOOKAHEAD:
                 break
-            if token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+            if token.lemma_.lower() != lemma:
+                continue
+            if (titled := self.entity_with_title(token)) is not None:
+                return self.named(titled, "coreference")  # "Senator says …" → "Senator Lena Kovacs"
+            if token.pos_ == "NOUN":
                 described = noun_phrase_of(token)
                 return {
                     "name": name_of(description_of(described)),

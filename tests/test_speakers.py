@@ -243,3 +243,14 @@ def test_a_headline_source_is_the_organisation_the_story_names_next(nlp):
     entities = [entity("E1", "ORG", "Ministry of Transport", text, "Ministry of Transport")]
     resolved = resolve(nlp, text, entities, "transport ministry")
     assert (resolved["name"], resolved["resolved_by"]) == ("Ministry of Transport", "coreference")
+
+
+def test_a_headline_role_is_the_person_the_story_gives_that_title(nlp):
+    text = (
+        "Senator says foreign network targeted the election\n\n"
+        "Senator Lena Kovacs said on Wednesday that a network of fake accounts had tried to "
+        "sway the vote."
+    )
+    entities = [entity("E1", "PERSON", "Lena Kovacs", text, "Lena Kovacs", titles=("Senator",))]
+    resolved = resolve(nlp, text, entities, "Senator")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Lena Kovacs", "coreference")
