@@ -87,6 +87,8 @@ class EntityRules(TableRules):
             honorifics=words("honorifics.txt"),
             title_modifiers=words("title_modifiers.txt"),
             organisation_heads=words("organisation_heads.txt"),
+            person_roles=words("entity_titles.txt") | words("person_roles.txt"),
+            organisation_roles=words("organisation_roles.txt"),
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
             patterns=patterns,
             first_names=frozenset(

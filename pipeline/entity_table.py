@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .entity_titles import find_titles
+from .entity_titles import find_titles, title_head
 from .span_index import SpanIndex
 
 #: Labels whose short forms join a longer name ("Kirby" → "John Kirby"). Not places: "Korea"
@@ -47,6 +47,10 @@ class TableRules:
     english_words: frozenset[str] = frozenset()
     #: Last words of organisations' names (`models/organisation_heads.txt`).
     organisation_heads: frozenset[str] = frozenset()
+    #: Head words of a person's titles (`entity_titles.txt`, `person_roles.txt`) and of an
+    #: organisation's (`organisation_roles.txt`), which settle a label the model got wrong.
+    person_roles: frozenset[str] = frozenset()
+    organisation_roles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -451,6 +455,31 @@ def title_case_headline_end(doc: Doc) -> int:
     return first.end_char if title_case else 0
 
 
+def label_by_titles(label: str, name: str, titles: list[str], rules: TableRules) -> str:
+    """A person's or an organisation's title settles a label the model got wrong: "Hana
+    Brisk, the opposition councillor" tagged ORG, "Fenwater, the company that runs the
+    plant" tagged PERSON. Titles of both kinds leave the label as it is. `name` is the
+    entity's canonical name."""
+    if label not in TITLED_LABELS:
+        return label
+    kinds = {kind for title in titles if (kind := title_kind(title, rules)) is not None}
+    if len(kinds) != 1 or (kinds == {"PERSON"} and names_organisation(name, rules)):
+        return label  # an organisation's name outweighs a title hung on it by mistake
+    return kinds.pop()
+
+
+def names_organisation(name: str, rules: TableRules) -> bool:
+    """Whether a name ends with an organisation's word ("… Caucus PAC", "… Union")."""
+    return name.split()[-1].lower() in rules.organisation_heads
+
+
+def title_kind(title: str, rules: TableRules) -> str | None:
+    head = title_head(title).lower()
+    if head in rules.person_roles:
+        return "PERSON"
+    return "ORG" if head in rules.organisation_roles else None
+
+
 def entity_record(
     doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules
 ) -> dict[str, Any]:
@@ -464,8 +493,8 @@ def entity_record(
     return {
         "doc_id": doc_id,
         "entity_id": entity_id,
-        "name": canonical_name(cluster, rules),
-        "label": label,
+        "name": (name := canonical_name(cluster, rules)),
+        "label": label_by_titles(label, name, titles, rules),
         "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
         "titles": titles,
     }

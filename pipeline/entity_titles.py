@@ -6,6 +6,9 @@ from spacy.tokens import Span, Token
 
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
+#: Words after a title's head: "spokesman for the agency", "head of the union".
+TITLE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "in", "with", "on"})
+
 
 def find_titles(span: Span, honorifics: frozenset[str], modifiers: frozenset[str]) -> list[str]:
     """Roles from a premodifier ("spokesman Matthew Miller") and an apposition ("Kirby, the
@@ -75,3 +78,11 @@ def role_phrase(head: Token, *, before: int | None) -> Span | None:
     while right > head.i and head.doc[right].is_punct:
         right -= 1
     return head.doc[left : right + 1] if left <= right else None
+
+
+def title_head(title: str) -> str:
+    """A title's head word: its last word before a preposition ("spokesman for the National
+    Roads Agency" is a spokesman, "general secretary of the union" a secretary)."""
+    words = title.split()
+    before = next((n for n, word in enumerate(words) if word.lower() in TITLE_PREPOSITIONS), None)
+    return words[:before][-1] if before != 0 else ""

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
 from .datelines import DATELINE
+from .entity_titles import title_head
 from .lexicon import MODELS_DIR, read_lines, read_table
 from .span_index import SpanIndex
 
@@ -56,8 +57,6 @@ LOOKBACK = 600
 MAIN_SUBJECT = 2
 #: Letters of a word compared when matching a description's words to a person's titles.
 STEM = 6
-#: Words after a title's head: "spokesman for the agency", "head of the union".
-TITLE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "in", "with", "on"})
 #: How far (in characters) a title may stand from its name: "Matthew Miller, the State
 #: Department spokesman": the name's start to the title's.
 TITLE_REACH = 80
@@ -796,12 +795,9 @@ def modifiers(phrase: Span) -> set[str]:
 
 
 def ends_in(title: str, head: Token) -> bool:
-    """Whether a title's head word is a description's head noun ("Attorney General", "the
-    state attorney general"): its last word before a preposition ("spokesman for the
-    National Roads Agency" is a spokesman, not an agency)."""
-    words = title.split()
-    before = next((n for n, word in enumerate(words) if word.lower() in TITLE_PREPOSITIONS), None)
-    return words[:before][-1].lower() in {head.lower_, head.lemma_} if before != 0 else False
+    """Whether a title's head word (`title_head`) is a description's head noun ("Attorney
+    General", "the state attorney general"; "spokesman for the agency" is no agency)."""
+    return title_head(title).lower() in {head.lower_, head.lemma_}
 
 
 def has_owner_name(noun: Token) -> bool:

@@ -11,6 +11,7 @@ from pipeline.entity_table import (
     initials,
     is_person_name,
     is_short_form,
+    label_by_titles,
     name_key,
 )
 
@@ -168,3 +169,18 @@ def test_surname_joining_a_person_named_with_a_first_name_is_a_person():
     items = mentions(("Brightfield Toys", "PERSON"), ("Brightfield", "ORG"), ("Brightfield", "ORG"))
     [cluster] = cluster_mentions(items, rules)
     assert cluster_label(cluster) == "ORG"
+
+
+def test_a_title_settles_a_person_or_organisation_label():
+    rules = TableRules(
+        person_roles=frozenset({"councillor", "spokesman"}),
+        organisation_roles=frozenset({"company"}),
+        organisation_heads=frozenset({"pac"}),
+    )
+    assert label_by_titles("ORG", "Hana Brisk", ["opposition councillor"], rules) == "PERSON"
+    assert label_by_titles("PERSON", "Fenwater", ["company"], rules) == "ORG"
+    # the head of "spokesman for the company" is a spokesman
+    assert label_by_titles("ORG", "Ada Vale", ["spokesman for the company"], rules) == "PERSON"
+    assert label_by_titles("ORG", "Black Caucus PAC", ["councillor"], rules) == "ORG"
+    assert label_by_titles("ORG", "Ada Vale", ["councillor", "company"], rules) == "ORG"
+    assert label_by_titles("GPE", "Lorvik", ["company"], rules) == "GPE"
