@@ -350,7 +350,12 @@ def repeated_names(
     for cluster in clusters:
         for name in {m.text for m in cluster}:
             owners.setdefault(name, []).append(cluster)
-    owner_of = {name: found[0] for name, found in owners.items() if len(found) == 1}
+    tagged = Counter(m.text for cluster in clusters for m in cluster)
+    owner_of = {
+        name: found[0]
+        for name, found in owners.items()
+        if len(found) == 1 and text.count(name) > tagged[name]  # else no occurrence is new
+    }
     if not owner_of:
         return []
     taken = SpanIndex(
