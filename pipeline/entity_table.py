@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -344,8 +345,8 @@ def repeated_names(
 ) -> list[Mention]:
     """Names the model tagged once and missed elsewhere ("Politifact did a fact-check …
     Politifact then pointed out …"): another occurrence of a mention's exact words, after
-    `after` (the headline), is a mention too, where the tagger read every word as a proper
-    noun and the name belongs to one entity only."""
+    `after` (the headline), is a mention too, where the words stand alone as proper nouns
+    (`stands_alone`) and the name belongs to one entity only."""
     owners: dict[str, list[list[Mention]]] = {}
     for cluster in clusters:
         for name in {m.text for m in cluster}:
@@ -362,20 +363,45 @@ def repeated_names(
         [(start, end, None) for start, end in covered]
         + [(m.start, m.end, None) for cluster in clusters for m in cluster]
     )
-    alternatives = "|".join(re.escape(name) for name in sorted(owner_of, key=len, reverse=True))
-    found = []
-    for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
-        start, end = match.span()
-        span = doc.char_span(start, end)
-        if start < after or span is None or taken.overlapping(start, end):
-            continue
-        if all(t.pos_ == "PROPN" for t in span):
-            cluster = owner_of[match.group()]
-            found.append(Mention(match.group(), start, end, cluster_label(cluster), span))
-            cluster.append(found[-1])
+    found: list[Mention] = []
+    for name in sorted(owner_of, key=len, reverse=True):  # a longer name first
+        for start, end in word_occurrences(text, name, after):
+            if taken.overlapping(start, end) or any(m.start < end and start < m.end for m in found):
+                continue
+            span = doc.char_span(start, end)
+            if span is not None and stands_alone(span):
+                cluster = owner_of[name]
+                found.append(Mention(name, start, end, cluster_label(cluster), span))
+                cluster.append(found[-1])
     for cluster in clusters:
         cluster.sort(key=lambda m: m.start)
     return found
+
+
+def stands_alone(span: Span) -> bool:
+    """Whether the tagger read the words as proper nouns, and no proper noun runs on
+    before or after them ("Trump" in an untagged "Ivanka Trump")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return all(t.pos_ == "PROPN" for t in span) and not any(
+        t is not None and t.pos_ == "PROPN" for t in (before, after)
+    )
+
+
+def word_occurrences(text: str, words: str, after: int) -> Iterator[tuple[int, int]]:
+    """Where `words` stand in `text` from `after` on, not inside a longer word. (Plain
+    searches: a regular expression of each article's names costs its compilation.)"""
+    start = text.find(words, after)
+    while start >= 0:
+        end = start + len(words)
+        if not (is_word_char(text, start - 1) or is_word_char(text, end)):
+            yield start, end
+        start = text.find(words, start + 1)
+
+
+def is_word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def canonical_name(cluster: list[Mention], rules: TableRules) -> str:

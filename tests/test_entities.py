@@ -11,6 +11,7 @@ from pipeline.entities import (
     split_entity,
     split_off_surnames,
 )
+from pipeline.entity_table import stands_alone
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_entity_tables
 from tests.conftest import REPO, SEEDS
@@ -268,6 +269,13 @@ def test_a_name_the_model_missed_once_is_found_again(table):
         "that the statement was true."
     )
     assert mention_texts(entities["Politifact"]) == ["Politifact"] * 3
+
+
+def test_a_name_found_again_stands_alone(nlp):
+    doc = nlp("The campaign credited Ivanka Trump with the plan. Politifact then ruled.")
+    trump, politifact = doc.char_span(29, 34), doc.char_span(50, 60)
+    assert (trump.text, politifact.text) == ("Trump", "Politifact")
+    assert (stands_alone(trump), stands_alone(politifact)) == (False, True)
 
 
 def test_surname_run_into_an_organisation_is_split_off(nlp):
