@@ -521,10 +521,11 @@ def entity_record(
         if label in TITLED_LABELS and mention.span is not None:
             found += find_titles(mention.span, rules.honorifics, rules.title_modifiers)
         titles.extend(title for title in found if title not in titles)
+    name = canonical_name(cluster, rules)
     return {
         "doc_id": doc_id,
         "entity_id": entity_id,
-        "name": (name := canonical_name(cluster, rules)),
+        "name": name,
         "label": label_by_titles(label, name, titles, rules),
         "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
         "titles": titles,

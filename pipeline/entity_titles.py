@@ -85,4 +85,5 @@ def title_head(title: str) -> str:
     Roads Agency" is a spokesman, "general secretary of the union" a secretary)."""
     words = title.split()
     before = next((n for n, word in enumerate(words) if word.lower() in TITLE_PREPOSITIONS), None)
-    return words[:before][-1] if before != 0 else ""
+    head = words[:before]
+    return head[-1] if head else ""

@@ -731,30 +731,28 @@ class SpeakerResolver:
     def organisation_named_next(self, head: Token) -> Record | None:
         """The one organisation first named after the head, within `LOOKAHEAD` sentences,
         with the head's word in its name."""
-        word = head.lemma_.lower()
         last = self.sentence_of[head.i] + LOOKAHEAD
         found = [
             e
-            for e in self.entities
-            if e["label"] == "ORG"
-            and word in e["name"].lower().split()
-            and head.idx < (first := e["mentions"][0]["start"])
-            and self.sentence_of[token_at(self.doc, first).i] <= last
+            for first, e in self.organisations_with_word(head)
+            if head.idx < first and self.sentence_of[token_at(self.doc, first).i] <= last
         ]
         return found[0] if len(found) == 1 else None
 
     def organisation_named(self, head: Token) -> Record | None:
         """ "the commission" → the one ORG whose name has that word ("Commission on
         Presidential Debates")."""
-        word = head.lemma_.lower()
-        found = [
-            e
-            for e in self.entities
-            if e["label"] == "ORG"
-            and word in e["name"].lower().split()
-            and min(m["start"] for m in e["mentions"]) < head.idx
-        ]
+        found = [e for first, e in self.organisations_with_word(head) if first < head.idx]
         return found[0] if len(found) == 1 else None
+
+    def organisations_with_word(self, head: Token) -> list[tuple[int, Record]]:
+        """The ORGs with the head's word in their name, each with where it is first named."""
+        word = head.lemma_.lower()
+        return [
+            (min(m["start"] for m in e["mentions"]), e)
+            for e in self.entities
+            if e["label"] == "ORG" and word in e["name"].lower().split()
+        ]
 
 
 def given_between(entity: Record, title: str, text: str, start: int, end: int) -> bool:
