@@ -1024,8 +1024,9 @@ def keeps_span(token: Token) -> bool:
 def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, bool]:
     """The speaker phrase of a cue verb, and whether it came from a governing verb: the
     nearest governing cue verb if there is one ("suggested …, citing …"), else the head."""
+    quoted = verb_lemma(verb) in SPEAKING_PASSIVES  # "was quoted by Le Soir as saying": hers
     for child in verb.children:
-        if child.dep_ == "agent":  # "it was reported by X"
+        if child.dep_ == "agent" and not quoted:  # "it was reported by X"
             source = object_of(child)
             if source is not None:
                 return noun_phrase(source), False

@@ -532,6 +532,15 @@ def test_a_name_set_off_after_the_quotation_is_its_speaker(extract):
     assert record["speaker"]["text"] == "Okafor"
 
 
+def test_quoted_by_a_newspaper_is_still_the_subjects_speech(extract):
+    [record] = extract(
+        "The finance minister, Lukas Brandt, was quoted by the newspaper Le Soir as saying "
+        "that an early election was now the only way out."
+    )
+    assert record["speaker"]["text"] == "The finance minister"
+    assert record["speaker"]["name"] == "Lukas Brandt"
+
+
 def test_a_fragment_headed_by_a_preposition_is_read(extract):
     """The walk from a participle up through prepositions once compared tokens by identity,
     which never finds the root: "After saying …" with no main verb looped forever."""
