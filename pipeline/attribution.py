@@ -32,6 +32,7 @@ from .cues import (
     addressee_of,
     find_cue_attributions,
     is_cue,
+    is_passive_participle_on_noun,
     medium_of,
     name_phrase,
     noun_phrase,
@@ -95,6 +96,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         naming_verbs=frozenset(read_lines(folder / "naming_verbs.txt")),
         refusal_verbs=frozenset(read_lines(folder / "refusal_verbs.txt")),
         transaction_verbs=frozenset(read_lines(folder / "transaction_verbs.txt")),
+        hedge_words=frozenset(read_lines(folder / "hedge_words.txt")),
     )
 
 
@@ -727,15 +729,17 @@ def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | Non
 
 
 def claim_of_its_own(doc: Doc, record: dict[str, Any]) -> bool:
-    """A participle on a noun ("a video showing …": the video's claim) and a passive cue with
-    an infinitive ("what were believed to be the bodies of soldiers": a hedged claim, its
-    source unnamed) are claims of their own inside another's content."""
+    """A participle on a noun ("a video showing …": the video's claim), a hedge ("alleged
+    soldiers") and a passive cue with an infinitive ("what were believed to be the bodies of
+    soldiers": a hedged claim, its source unnamed) are claims of their own inside another's
+    content."""
     cue = doc.char_span(record["cue"]["start"], record["cue"]["end"], alignment_mode="expand")
     if cue is None:
         return False
-    if cue.root.tag_ == "VBG" and cue.root.dep_ == "acl":
+    if (cue.root.tag_ == "VBG" and cue.root.dep_ == "acl") or cue.root.dep_ == "amod":
         return True
-    return cue.root.tag_ == "VBN" and record["content"]["text"].startswith("to ")
+    passive = cue.root.tag_ == "VBN" or is_passive_participle_on_noun(cue.root)
+    return passive and record["content"]["text"].startswith("to ")
 
 
 def reports_clause(doc: Doc, record: dict[str, Any]) -> bool:

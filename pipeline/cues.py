@@ -88,6 +88,7 @@ class CueLexicon:
     naming_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     transaction_verbs: frozenset[str] = frozenset()
+    hedge_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -103,21 +104,24 @@ class Found:
 
 
 def find_cue_attributions(doc: Doc, lexicon: CueLexicon) -> list[Found]:
-    verbs, nouns, words = cue_candidates(doc)
+    verbs, nouns, words = cue_candidates(doc, CUE_WORDS + tuple(lexicon.hedge_words))
     found = [f for token in verbs if (f := verb_attribution(token, lexicon)) is not None]
     found += [f for token in nouns if (f := noun_attribution(token, lexicon)) is not None]
     found += according_to(words, lexicon)
     found += [f for token in words if (f := in_source(token, lexicon)) is not None]
     found += reportedly(words)
+    found += [f for token in words if (f := hedged_noun(token, lexicon)) is not None]
     return found
 
 
-def cue_candidates(doc: Doc) -> tuple[list[Token], list[Token], list[Token]]:
+def cue_candidates(
+    doc: Doc, cue_words: tuple[str, ...]
+) -> tuple[list[Token], list[Token], list[Token]]:
     """The verbs, the nouns, and the words the other finders start from ("according", "in",
-    "reportedly", "allegedly"), picked from the doc's arrays: making a Token object of every
+    "reportedly", "estimated"), picked from the doc's arrays: making a Token object of every
     word of the doc is most of what walking it costs."""
     pos, lower = doc.to_array([POS, LOWER]).T
-    words = [doc.vocab.strings[word] for word in CUE_WORDS]
+    words = [doc.vocab.strings[word] for word in cue_words]
 
     def tokens(where: numpy.ndarray) -> list[Token]:
         return [doc[int(i)] for i in numpy.flatnonzero(where)]
@@ -233,6 +237,26 @@ def reportedly(tokens: list[Token]) -> list[Found]:
                     )
                 )
     return found
+
+
+def hedged_noun(token: Token, lexicon: CueLexicon) -> Found | None:
+    """ "An estimated 12,000 troops", "alleged North Korean soldiers": a hedge on a noun
+    presents the rest of its phrase as someone's claim, a source the text leaves unnamed."""
+    noun = token.head
+    if token.lower_ not in lexicon.hedge_words or token.dep_ != "amod" or noun.i < token.i:
+        return None
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    content = trim_punct(token.doc, token.i + 1, noun.right_edge.i + 1)
+    if content is None:
+        return None
+    return Found(
+        cue=(token.i, token.i + 1),
+        content=[content],
+        speaker=None,
+        confidence=0.6,
+        cue_lemma=token.lower_,
+    )
 
 
 def verb_lemma(token: Token) -> str:
@@ -1056,7 +1080,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(subject), True
     if is_main_verb_read_as_participle(verb):
         return noun_phrase(verb.head), False
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if is_passive_participle_on_noun(verb):
         return None, False  # "individuals believed to be …" are talked about, not talking
     if is_passive_opening(verb):
         return None, False  # "Asked whether …, she said": she was asked
@@ -1091,6 +1115,17 @@ def is_main_verb_read_as_participle(verb: Token) -> bool:
         and head.pos_ in {"NOUN", "PROPN"}
         and any(c.dep_ == "ccomp" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def is_passive_participle_on_noun(verb: Token) -> bool:
+    """ "individuals believed to be …": a participle hung on a noun. The tagger often reads
+    it as a past tense (VBD); with an infinitive after it, it is still the participle
+    ("Tim Cook, called it …" is a misparsed main verb, and has no infinitive)."""
+    if verb.dep_ != "acl":
+        return False
+    return verb.tag_ == "VBN" or (
+        verb.tag_ == "VBD" and any(c.dep_ == "xcomp" for c in verb.children)
     )
 
 

@@ -1,6 +1,6 @@
 """Link stage: connect the records of one article.
 
-- a quantity or date whose span lies inside a quote's content (or one of its parts) is copied
+- a quantity or date whose span ends inside a quote's content (or one of its parts) is copied
   into that quote's `quantities` / `dates`; a quantity's `quote_id` is the innermost such
   quote (a nested attribution's, not its parent's);
 - a speaker mention that ends in a mention of an entity gets that entity's `entity_id`;
@@ -74,10 +74,11 @@ def index_of(records: list[Record]) -> SpanIndex[int]:
 
 
 def inside_content(quote: Record, records: SpanIndex[int]) -> list[int]:
-    """The indices of the records whose span lies inside the quote's content, or one of its
-    parts, in their order."""
+    """The indices of the records whose span ends inside the quote's content, or one of its
+    parts, in their order: those inside it, and those whose hedge is the cue before it ("an
+    estimated [12,000 troops]" holds the quantity "an estimated 12,000")."""
     parts = quote["content"].get("parts") or [quote["content"]]
-    return sorted({n for part in parts for n in records.inside(part["start"], part["end"])})
+    return sorted({n for part in parts for n in records.ending_inside(part["start"], part["end"])})
 
 
 def innermost_quotes(quotes: list[Record], records: SpanIndex[int]) -> dict[int, Record]:

@@ -46,6 +46,17 @@ class SpanIndex(Generic[Item]):
                 found.append(self.spans[j][2])
         return found[::-1]
 
+    def ending_inside(self, start: int, end: int) -> list[Item]:
+        """The items whose span ends within `start … end` (after its first character): what
+        lies inside it and what runs into it from before, in order of their start."""
+        found = []
+        j = bisect_left(self.starts, end)
+        while j > 0 and self.reach[j - 1] > start:
+            j -= 1
+            if start < self.spans[j][1] <= end:
+                found.append(self.spans[j][2])
+        return found[::-1]
+
     def around(self, start: int, end: int) -> list[Item]:
         """The items whose span holds `start … end`, in order of their start."""
         found = []

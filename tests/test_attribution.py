@@ -702,6 +702,20 @@ def test_reportedly_has_no_named_source(extract):
     ]
 
 
+def test_a_hedge_on_a_noun_is_a_claim_with_no_named_source(extract):
+    records = extract(
+        "With an estimated 12,000 troops deployed to the border, the talks stalled. "
+        "Vale said the rebels released a video showing the bodies of alleged smugglers."
+    )
+    [estimated] = with_cue(records, "estimated")
+    assert (estimated["speaker"], estimated["content"]["text"]) == (None, "12,000 troops")
+    [alleged] = with_cue(records, "alleged")
+    assert (alleged["speaker"], alleged["content"]["text"]) == (None, "smugglers")
+    assert alleged["parent_id"] == with_cue(records, "showing")[0]["quote_id"]
+    assert extract("The alleged plot was foiled by police.")[0]["content"]["text"] == "plot"
+    assert extract("He alleged that the vote was rigged.")[0]["cue"]["lemma"] == "allege"
+
+
 def test_indefinite_description_named_just_after(extract):
     records = extract(
         "A Ukraine military monitoring group has alleged that troops were used as shields. "
@@ -1623,6 +1637,17 @@ def test_hedged_and_shown_claims_inside_a_claim_are_nested(extract):
     )
     [believed] = with_cue(records, "believed")
     assert summary(believed)[1] == ["to be the remains of two soldiers"]
+    assert believed["speaker"] is None
+
+
+def test_participle_read_as_a_past_tense_on_a_noun_is_a_hedged_claim(extract):
+    # The tagger reads "believed" as VBD hung on "sanctions", not as a participle.
+    records = extract(
+        "Kirby noted that Biden recently approved more sanctions on North Korean individuals "
+        "believed to be helping fund the Russian invasion."
+    )
+    [believed] = with_cue(records, "believed")
+    assert summary(believed)[1] == ["to be helping fund the Russian invasion"]
     assert believed["speaker"] is None
 
 

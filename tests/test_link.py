@@ -60,6 +60,21 @@ def test_quantities_and_dates_inside_content_are_copied_in(doc):
     assert quantities[0]["quote_id"] is None  # inputs are not changed
 
 
+def test_a_quantity_whose_hedge_is_the_cue_belongs_to_the_content(nlp):
+    text = "With an estimated 12,000 troops at the border, talks stalled."
+    hedged = {
+        "quote_id": "Q1",
+        "content": {"text": "12,000 troops", "start": 20, "end": 33, "parts": None},
+        "cue": {"text": "estimated", "start": 10, "end": 19, "lemma": "estimated"},
+        "speaker": None,
+        "speech_date": None,
+    }
+    amount = {"text": "an estimated 12,000", "start": 7, "end": 26, "quantity_id": "N1"}
+    [linked], [linked_amount] = link_article([hedged], [amount], [], [], nlp(text))
+    assert [q["quantity_id"] for q in linked["quantities"]] == ["N1"]
+    assert linked_amount["quote_id"] == "Q1"
+
+
 def test_speaker_gets_entity_and_speech_date_is_the_date_by_the_cue(doc):
     dates = [date("Monday", "2024-12-16"), date("December", "2024-12")]
     [linked], _ = link_article([quote()], [], dates, ENTITIES, doc)

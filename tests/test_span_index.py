@@ -17,6 +17,8 @@ def test_spans_inside_and_around_a_span():
     assert index.starting(11, 51) == ["b", "c"]
     assert index.overlapping(19, 51) == ["outer", "a", "b", "c"]
     assert index.overlapping(20, 50) == ["outer", "b"]
+    assert index.ending_inside(15, 60) == ["a", "b", "c"]
+    assert index.ending_inside(20, 59) == ["b"]
 
 
 def test_equal_starts_keep_their_order():
@@ -37,3 +39,6 @@ def test_the_index_finds_what_a_scan_finds():
         assert index.around(start, end) == [n for s, e, n in by_start if s <= start and end <= e]
         assert index.starting(start, end) == [n for s, _, n in by_start if start <= s < end]
         assert index.overlapping(start, end) == [n for s, e, n in by_start if s < end and e > start]
+        assert index.ending_inside(start, end) == [
+            n for s, e, n in by_start if s < end and start < e <= end
+        ]
