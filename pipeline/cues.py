@@ -336,6 +336,10 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         that_clause = misparsed_that_clause(medium, after=medium.i)
         if that_clause is not None:
             return [that_clause]
+    clause_only = verb_lemma(verb) in lexicon.clause_only_verbs
+    predicated = None if clause_only else passive_as_predicate(verb)
+    if predicated is not None:
+        return predicated
     objects = [
         c
         for c in verb.rights
@@ -347,7 +351,6 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         around = reporting_clause(verb) or as_clause_reports(verb, lexicon)
         if around:
             return around
-    clause_only = verb_lemma(verb) in lexicon.clause_only_verbs
     if not objects and not clause_only:
         return passive_subject(verb) or paragraph_after_colon(verb)
     if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
@@ -363,6 +366,30 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def passive_as_predicate(verb: Token) -> list[tuple[int, int]] | None:
+    """ "These methods were cited as key reasons for the losses": a passive cue with an "as"
+    predicate says the predicate of its subject, so the content is both: the subject, or
+    what a relative pronoun subject stands for ("the deal, which was described as …")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    predicate = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if subject is None or predicate is None:
+        return None
+    if not any(c.dep_ == "pobj" for c in predicate.children):
+        return None  # "were admitted as well" has no predicate
+    doc = verb.doc
+    said = trim_punct(doc, predicate.i, predicate.right_edge.i + 1)
+    if said is None:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        if verb.dep_ != "relcl":
+            return [said]  # "what is being criticized as …"
+        start, end = noun_phrase(relative_antecedent(subject, verb.head))
+        about = trim_punct(doc, start, min(end, subject.i))
+    else:
+        about = trim_punct(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return [about, said] if about is not None else [said]
 
 
 def is_transaction(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
@@ -1059,7 +1086,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         subject = past_dateline(subject, verb)
         if subject is None:
             return None, False
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        passive = subject.dep_ == "nsubjpass" and verb_lemma(verb) not in SPEAKING_PASSIVES
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and not passive:
             antecedent = relative_antecedent(subject, verb.head)
             if (publisher := publisher_of(verb, antecedent, lexicon)) is not None:
                 return noun_phrase(publisher), True  # "issued a statement that says …"
@@ -1067,7 +1095,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             return trim_punct(subject.doc, start, min(end, subject.i)), True
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
-        if subject.dep_ == "nsubjpass" and verb_lemma(verb) not in SPEAKING_PASSIVES:
+        if passive:
             return None, False  # "it was reported that …", "Reyes was dubbed …": no source
         return noun_phrase(subject), False
     if (name := name_run_into_opening(verb)) is not None:

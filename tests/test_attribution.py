@@ -15,6 +15,7 @@ from pipeline.attribution import (
     parents_of,
     take_quotation,
 )
+from pipeline.cues import passive_as_predicate
 from pipeline.entities import EntityStage
 from pipeline.quote_marks import find_quotations
 from pipeline.read import Article, read_txt
@@ -714,6 +715,36 @@ def test_a_hedge_on_a_noun_is_a_claim_with_no_named_source(extract):
     assert alleged["parent_id"] == with_cue(records, "showing")[0]["quote_id"]
     assert extract("The alleged plot was foiled by police.")[0]["content"]["text"] == "plot"
     assert extract("He alleged that the vote was rigged.")[0]["cue"]["lemma"] == "allege"
+
+
+def test_a_passive_cue_with_an_as_predicate_reports_its_subject_and_predicate(extract):
+    [cited] = extract(
+        "These methods, combined with poor training, were cited as key reasons for the losses."
+    )
+    assert summary(cited)[1] == [
+        "These methods, combined with poor training",
+        "as key reasons for the losses",
+    ]
+    assert cited["speaker"] is None
+    [described] = with_cue(
+        extract("The deal, which was described as a breakthrough, collapsed in May."), "described"
+    )
+    assert (described["speaker"], summary(described)[1]) == (
+        None,
+        ["The deal", "as a breakthrough"],
+    )
+
+
+def test_as_with_no_object_is_no_predicate():
+    # Parsed by hand as the model sometimes does: "as" a preposition with "well" under it.
+    words = ["Four", "nurses", "were", "admitted", "as", "well", "."]
+    heads = [1, 3, 3, 3, 3, 4, 3]
+    deps = ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "advmod", "punct"]
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert passive_as_predicate(doc[3]) is None
+    deps[5] = "pobj"
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert passive_as_predicate(doc[3]) == [(0, 2), (4, 6)]
 
 
 def test_indefinite_description_named_just_after(extract):
