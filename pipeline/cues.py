@@ -1124,6 +1124,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         governor = governor_of(verb, lexicon)
         if verb.dep_ == "xcomp" and is_passive_opening(governor):
             governor = governor.head  # "Asked to describe …, O'Neill said": he describes
+        if governor.dep_ in SUBJECT_DEPS and governor.pos_ in {"NOUN", "PROPN"}:
+            return noun_phrase(governor), True  # "Ryan, despite admitting …, voted"
         speaker, _ = speaker_of(governor, lexicon)
         return speaker, True
     return None, False

@@ -304,6 +304,12 @@ def test_name_the_parse_ran_into_an_opening_phrase_is_the_subject(extract):
 def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract):
     [record] = extract("Marsh, despite admitting that he had doubts, voted for the levy.")
     assert (record["cue"]["text"], record["speaker"]["text"]) == ("admitting", "Marsh")
+    # Here the parse hangs "despite" on the subject, not on the verb.
+    [record] = extract(
+        "House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about the "
+        "bill, voted for it."
+    )
+    assert (record["cue"]["text"], record["speaker"]["name"]) == ("admitting", "Paul Ryan")
 
 
 def test_infinitive_takes_the_subject_of_the_verb_it_completes(extract):
