@@ -88,7 +88,9 @@ class EntityRules(TableRules):
             title_modifiers=words("title_modifiers.txt"),
             organisation_heads=words("organisation_heads.txt"),
             person_roles=words("entity_titles.txt") | words("person_roles.txt"),
-            organisation_roles=words("organisation_roles.txt"),
+            organisation_roles=frozenset(
+                row[0] for row in read_table(folder / "organisation_roles.tsv")
+            ),
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
             patterns=patterns,
             first_names=frozenset(

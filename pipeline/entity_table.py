@@ -49,7 +49,7 @@ class TableRules:
     #: Last words of organisations' names (`models/organisation_heads.txt`).
     organisation_heads: frozenset[str] = frozenset()
     #: Head words of a person's titles (`entity_titles.txt`, `person_roles.txt`) and of an
-    #: organisation's (`organisation_roles.txt`), which settle a label the model got wrong.
+    #: organisation's (`organisation_roles.tsv`), which settle a label the model got wrong.
     person_roles: frozenset[str] = frozenset()
     organisation_roles: frozenset[str] = frozenset()
 

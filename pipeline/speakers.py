@@ -71,7 +71,9 @@ class SpeakerLexicon:
     gender_words: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     person_roles: frozenset[str] = frozenset()
-    organisation_roles: frozenset[str] = frozenset()
+    #: Each kind of organisation ("bank") with the last words the names of its kind may end
+    #: in ("bank", "group", …; `organisation_roles.tsv`).
+    organisation_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each head noun of `description_synonyms.txt` with the others of its line.
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -88,7 +90,10 @@ class SpeakerLexicon:
                 **dict(read_table(folder / "first_names.tsv")),
             },
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
-            organisation_roles=frozenset(read_lines(folder / "organisation_roles.txt")),
+            organisation_roles={
+                role: frozenset(names.split())
+                for role, names in read_table(folder / "organisation_roles.tsv")
+            },
         )
 
 
@@ -412,6 +417,16 @@ class SpeakerResolver:
         known = self.gender.get(entity["entity_id"])
         return known is None or known == wanted
 
+    def kind_fits(self, entity: Record, role: str) -> bool:
+        """Whether an organisation may be of the kind a role word names, by its name's head
+        word: "the network" is not The New York Times, "the union" not the Department of
+        Environmental Protection; "Wells Fargo", whose name says no kind, may be a bank."""
+        kinds = self.lexicon.organisation_roles
+        if role not in kinds or entity["label"] != "ORG":
+            return True
+        head = title_head(entity["name"]).lower()
+        return head in kinds[role] or not any(head in names for names in kinds.values())
+
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
         """The mentions a pronoun may refer back to: in the window, outside quotations (a
         name inside “…” is the quoted speaker's words, not the narrative's) and datelines."""
@@ -628,7 +643,7 @@ class SpeakerResolver:
         options: list[tuple[tuple[int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
-            if self.gender_fits(entity, wanted):
+            if self.gender_fits(entity, wanted) and self.kind_fits(entity, role):
                 titled = int(any(stem(w) in words for t in entity["titles"] for w in t.split()))
                 sentence, rank, start = self.salience(mention)
                 options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))

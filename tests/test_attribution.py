@@ -1081,6 +1081,21 @@ def test_organisation_description_is_the_organisation_in_focus(extract):
     )
 
 
+def test_an_organisation_of_another_kind_is_not_the_one_in_focus(extract):
+    records = extract(
+        "Orbit Media hired the anchor Lena Kovacs in 2019. Last week the Harwick Times "
+        "reported that Kovacs would leave.\n\nThe network said it would name a successor."
+    )
+    [said] = with_cue(records, "said")
+    assert said["speaker"]["name"] != "Harwick Times"  # a newspaper, by its name
+    records = extract(
+        "Orbit Media hired the anchor Lena Kovacs in 2019. Last week the Harwick Times "
+        "reported that Kovacs would leave.\n\nThe newspaper said it would name a successor."
+    )
+    [said] = with_cue(records, "said")
+    assert said["speaker"]["name"] == "Harwick Times"
+
+
 def test_earlier_phrase_drops_its_possessive_ending(extract):
     records = extract(
         "Officials questioned the bank’s records on Monday. The bank said the records were "
