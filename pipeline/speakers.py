@@ -134,9 +134,11 @@ class SpeakerResolver:
         )
         self.mention_index = SpanIndex((m.start, m.end, m) for m in self.mentions)
         datelines = [match.span() for match in DATELINE.finditer(text)]
-        unnarrated = SpanIndex((start, end, None) for start, end in [*(quoted or []), *datelines])
+        self.unnarrated = SpanIndex(
+            (start, end, None) for start, end in [*(quoted or []), *datelines]
+        )
         self.narrated = SpanIndex(
-            (m.start, m.end, m) for m in self.mentions if not unnarrated.around(m.start, m.end)
+            (m.start, m.end, m) for m in self.mentions if not self.unnarrated.around(m.start, m.end)
         )
         self.history: list[Resolved] = []
         self.sentence_of = [0] * len(doc)
@@ -341,6 +343,8 @@ class SpeakerResolver:
                 and not (pronoun in THING_PRONOUNS and self.root_of(mention).tag_ == "NNPS")
             ):  # "it" is not "Americans"
                 named.append((self.salience(mention), self.named(entity, "self")))
+        if wanted is not None:
+            named += self.roles_before(phrase, wanted, named_in_clause)
         if pronoun in THING_PRONOUNS:
             unnamed += self.things_before(phrase)
         preferred = (unnamed or named) if either else (named or unnamed)
@@ -350,6 +354,43 @@ class SpeakerResolver:
             return None
         best = max(preferred, key=lambda option: option[0])[1]
         return best | {"resolved_by": "coreference"}
+
+    def roles_before(
+        self, phrase: Span, wanted: str, named_in_clause: set[str]
+    ) -> list[tuple[tuple[int, int, int], Record]]:
+        """The people that "the president", "the senator" stood for in the sentences before,
+        ranked like their names: in "… recalled Mr. Obama talking about … The president's
+        Pacific roots also came into play. In Honolulu, he told …", he is the president."""
+        start = self.sentence_starts[max(self.sentence_of[phrase.start] - WINDOW, 0)]
+        roles = []
+        for token in self.doc.char_span(start, phrase.start_char, alignment_mode="contract") or []:
+            if not (self.definite_role(token) and self.narrated_at(token)):
+                continue
+            entity = self.person_in_focus(noun_phrase_of(token))
+            if (
+                entity is not None
+                and entity["entity_id"] not in named_in_clause
+                and self.gender_fits(entity, wanted)
+            ):
+                salience = (self.sentence_of[token.i], subject_rank(token), token.idx)
+                roles.append((salience, self.named(entity, "self")))
+        return roles
+
+    def definite_role(self, token: Token) -> bool:
+        """ "the president", "The senator's": a singular public role with "the" and nothing
+        else before it (which person "the former New Mexico governor" is needs more than the
+        text before it)."""
+        lefts = list(token.lefts)
+        return (
+            token.tag_ == "NN"
+            and token.lemma_.lower() in self.lexicon.person_roles
+            and len(lefts) == 1
+            and lefts[0].lower_ == "the"
+        )
+
+    def narrated_at(self, token: Token) -> bool:
+        """Whether a word stands outside the quotations and datelines."""
+        return not self.unnarrated.around(token.idx, token.idx + len(token))
 
     def things_before(self, phrase: Span) -> list[tuple[tuple[int, int, int], Record]]:
         """What "it" may be besides an organisation: the subject of an earlier main clause
@@ -626,8 +667,9 @@ class SpeakerResolver:
     def person_in_focus(self, phrase: Span) -> Record | None:
         """ "Reyes charges that … The Ohio businessman says …": a definite description
         headed by a public role (`person_roles.txt`) is the person the text just before is
-        about: one whose titles share a word with the description, else the subject of a main
-        clause, most recent first, else the person mentioned last."""
+        about: one whose titles share a word with the description (or, for a bare "the
+        governor", end in its head), else the subject of a main clause, most recent first,
+        else the person mentioned last."""
         head = phrase.root
         if head.tag_ != "NN":
             return None
@@ -644,7 +686,10 @@ class SpeakerResolver:
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
             if self.gender_fits(entity, wanted) and self.kind_fits(entity, role):
-                titled = int(any(stem(w) in words for t in entity["titles"] for w in t.split()))
+                titled = int(
+                    any(stem(w) in words for t in entity["titles"] for w in t.split())
+                    or (not words and any(ends_in(t, head) for t in entity["titles"]))
+                )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
                 options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))
         return max(options, key=lambda option: option[0])[1] if options else None

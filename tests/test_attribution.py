@@ -820,6 +820,17 @@ def test_pronoun_prefers_the_main_clause_subject(extract):
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("He", "Colin Marsh")
 
 
+def test_pronoun_refers_to_the_person_a_role_just_stood_for(extract):
+    records = extract(
+        "Governor Tom Reyes signed the drought bill on Monday.\n\nCarl Brandt, one of the "
+        "governor's closest aides, recalled Mr. Reyes talking about the farms of his youth."
+        "\n\nThe governor's rural roots also came into play. In Dorrow last week, he told "
+        "farmers that the state would help them."
+    )
+    [told] = with_cue(records, "told")
+    assert told["speaker"]["name"] == "Tom Reyes"
+
+
 def test_pronoun_does_not_refer_to_a_name_in_its_own_clause(extract):
     records = extract(
         "Governor Aaron Lindqvist listened while Colin Marsh read the statement. "
