@@ -404,19 +404,21 @@ class SpeakerResolver:
                 continue
             if number == sentence and phrase.root.head.dep_ != "ROOT":
                 continue  # "The new fee, it says, would be $40": what it says
-            subject = next((t for t in earlier if subject_rank(t) == MAIN_SUBJECT), None)
-            if subject is None or subject.tag_ != "NN" or self.is_person_word(subject):
-                continue
-            if self.mention_at(subject) is not None:
-                continue  # a name is an entity candidate already
-            described = noun_phrase_of(subject)
-            resolved = self.by_description(described) or {
-                "name": name_of(description_of(described)),
-                "entity_id": None,
-                "label": None,
-                "resolved_by": "coreference",
-            }
-            things.append(((number, MAIN_SUBJECT, subject.idx), resolved))
+            for subject in earlier:
+                if subject_rank(subject) != MAIN_SUBJECT or subject.i >= phrase.start:
+                    continue
+                if subject.tag_ not in {"NN", "NNP"} or self.is_person_word(subject):
+                    continue
+                if self.mention_at(subject) is not None:
+                    continue  # a name is an entity candidate already
+                described = noun_phrase_of(subject)
+                resolved = self.by_description(described) or {
+                    "name": name_of(description_of(described)),
+                    "entity_id": None,
+                    "label": None,
+                    "resolved_by": "coreference",
+                }
+                things.append(((number, MAIN_SUBJECT, subject.idx), resolved))
         return things
 
     def named_in_clause(self, phrase: Span) -> set[str]:

@@ -902,6 +902,15 @@ def test_it_refers_to_a_thing_that_was_a_main_subject(extract):
     assert (record["speaker"]["text"], record["speaker"]["name"]) == ("it", "Vale campaign")
 
 
+def test_it_refers_to_the_subject_of_a_second_main_clause(extract):
+    records = extract(
+        "Local shops share these worries, but the chamber of commerce wants to stay neutral. "
+        "Recently, however, it issued a statement saying the dam would ruin the river."
+    )
+    [saying] = with_cue(records, "saying")
+    assert saying["speaker"]["name"] == "chamber of commerce"
+
+
 def test_name_inside_a_quotation_is_not_a_pronoun_antecedent(extract):
     records = extract(
         "Alan Reeve spoke at the plant on Monday. “Nobody believes Peter Vance will keep the "
@@ -1384,7 +1393,10 @@ def test_dateline_place_is_no_pronoun_antecedent(extract):
         "lost money for a third year."
     )
     [record] = with_cue(records, "said")
-    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == ("It", "none")
+    assert (record["speaker"]["name"], record["speaker"]["resolved_by"]) == (
+        "new report on the port",
+        "coreference",
+    )
 
 
 def test_circumstance_after_the_cue_is_not_content(extract):
