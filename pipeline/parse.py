@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import NORM, ORTH, PREFIX, SENT_START, SHAPE, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -77,8 +77,39 @@ def load_installed(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_bounds", before="parser")
     keep_abbreviations(nlp, read_lines(ABBREVIATIONS_PATH))
+    read_apostrophes_straight(nlp)
     speed_up(nlp)
     return nlp
+
+
+#: The features by which the model's layers see a word (its `MultiHashEmbed` attributes).
+WORD_FEATURES = (NORM, PREFIX, SUFFIX, SHAPE)
+CURLY_APOSTROPHE = "\u2019"
+
+
+def read_apostrophes_straight(nlp: Language) -> None:
+    """Let the model see a word with a curly apostrophe ("administration’s", "O’Brien") by the
+    features of its straight spelling, which its training text mostly had: with the curly one
+    the possessive's shape and prefix are ones it rarely saw, and "the administration’s plans
+    to …" came out with "plans" a verb. The words keep their text; only the features the
+    tagger, parser and recogniser read change, for the vocabulary's words now and for those
+    it meets later. A lone "’" (a closing quotation mark) is left as it is."""
+    getters = nlp.vocab.lex_attr_getters
+    for feature in WORD_FEATURES:
+        getters[feature] = functools.partial(as_straight, getters[feature])
+    for lexeme in list(nlp.vocab):
+        word = lexeme.orth_
+        if len(word) > 1 and CURLY_APOSTROPHE in word:
+            lexeme.norm_ = getters[NORM](word)
+            lexeme.prefix_ = getters[PREFIX](word)
+            lexeme.suffix_ = getters[SUFFIX](word)
+            lexeme.shape_ = getters[SHAPE](word)
+
+
+def as_straight(feature: Callable[[str], str], word: str) -> str:
+    if len(word) > 1:
+        word = word.replace(CURLY_APOSTROPHE, "'")
+    return feature(word)
 
 
 def keep_abbreviations(nlp: Language, abbreviations: list[str]) -> None:

@@ -103,3 +103,16 @@ def test_a_cache_file_cut_short_is_parsed_again(nlp, tmp_path):
     assert cache.get(sha) is None
     [doc] = parse_texts(nlp, [(sha, TEXT)], cache)
     assert doc.text == TEXT and cache.get(sha) is not None
+
+
+def test_a_curly_apostrophe_is_read_as_a_straight_one(nlp):
+    curly = nlp("It welcomed the administration’s plans to increase funding.")
+    straight = nlp("It welcomed the administration's plans to increase funding.")
+    assert [(t.tag_, t.dep_, t.head.i) for t in curly] == [
+        (t.tag_, t.dep_, t.head.i) for t in straight
+    ]
+    assert curly[5].tag_ == "NNS"  # "plans", read as a verb with the curly mark
+    assert curly.text == "It welcomed the administration’s plans to increase funding."
+    word = nlp.vocab["O’Brien"]  # a word the model meets for the first time
+    assert (word.shape_, word.prefix_, word.norm_) == ("X'Xxxxx", "O", "o'brien")
+    assert nlp.vocab["’"].shape_ == "’"  # a closing quotation mark stays one
