@@ -1102,6 +1102,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return name, False
     if (glued := subject_glued_to_object(verb)) is not None:
         return (glued.left_edge.i, glued.i + 1), False
+    if (apposed := subject_read_as_apposition(verb)) is not None:
+        return apposed, False
     if opens_as_clause(verb) and verb.tag_ == "VBN":
         return passive_as_source(verb, lexicon), False  # not the subject of the main clause
     if (subject := opening_participle_subject(verb)) is not None:
@@ -1284,6 +1286,25 @@ def subject_glued_to_object(verb: Token) -> Token | None:
     if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ != "conj" or before.head.i > before.i:
         return None
     return before
+
+
+def subject_read_as_apposition(verb: Token) -> tuple[int, int] | None:
+    """ "In an interview with Lorvik FM, the town's health officer, Dr Anya Petrov, said …":
+    the parse may hang the subject on the noun before it, inside the verb's opening phrase,
+    as that noun's apposition. A finite verb with no subject, right after such appositions,
+    takes them as its subject."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = next((t for t in reversed(verb.doc[: verb.i]) if not t.is_punct), None)
+    if before is None or before.dep_ != "appos" or before.i < verb.i - 2:
+        return None
+    noun = before.head
+    while noun.dep_ == "appos":  # "FM, the officer, Dr Olsen": an apposition of one
+        noun = noun.head
+    if not any(a.dep_ == "prep" and a.head.i == verb.i for a in noun.ancestors):
+        return None
+    first = next(c for c in noun.rights if c.dep_ == "appos")
+    return first.left_edge.i, before.right_edge.i + 1
 
 
 def name_bounds(token: Token) -> tuple[int, int]:

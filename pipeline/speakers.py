@@ -229,8 +229,8 @@ class SpeakerResolver:
             return (
                 self.named(fuller, "coreference") if fuller else self.named(mention.entity, "self")
             )
-        for child in root.children:
-            if child.dep_ == "appos" and (mention := self.mention_at(child)) is not None:
+        for apposition in appositions(phrase):
+            if (mention := self.mention_at(apposition)) is not None:
                 return self.named(mention.entity, "apposition")
         return self.by_surname(phrase)
 
@@ -858,6 +858,18 @@ def ends_in(title: str, head: Token) -> bool:
     """Whether a title's head word (`title_head`) is a description's head noun ("Attorney
     General", "the state attorney general"; "spokesman for the agency" is no agency)."""
     return title_head(title).lower() in {head.lower_, head.lemma_}
+
+
+def appositions(phrase: Span) -> list[Token]:
+    """The appositions of a phrase's head ("the official, Dr Anya Petrov"), also those the
+    parse hung beside it on the noun before the phrase, which it mistook for the head."""
+    root = phrase.root
+    beside = [
+        t
+        for t in phrase
+        if t.dep_ == "appos" and t.i != root.i and t.head.i == root.head.i and root.dep_ == "appos"
+    ]
+    return [*(c for c in root.children if c.dep_ == "appos"), *beside]
 
 
 def has_owner_name(noun: Token) -> bool:

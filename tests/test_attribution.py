@@ -312,6 +312,26 @@ def test_participle_after_a_preposition_takes_the_subject_of_its_clause(extract)
     assert (record["cue"]["text"], record["speaker"]["name"]) == ("admitting", "Paul Ryan")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parse hangs "the officer" and "Dr Anya Petrov" each on "Lorvik FM" ...
+        "In an interview with the broadcaster Lorvik FM, the town’s health officer, Dr Anya "
+        "Petrov, said two people had been treated in hospital.",
+        # ... or "Dr Anya Petrov" on "the officer", which it hangs on "Harlow FM".
+        "In an interview with the broadcaster Harlow FM, the city’s housing officer, Dr Anya "
+        "Petrov, said four families had been moved.",
+    ],
+)
+def test_subject_read_as_an_apposition_of_the_phrase_before_it(extract, text):
+    [said] = with_cue(extract(text), "said")
+    assert said["speaker"]["text"].endswith("officer, Dr Anya Petrov")
+    assert (said["speaker"]["name"], said["speaker"]["resolved_by"]) == (
+        "Anya Petrov",
+        "apposition",
+    )
+
+
 def test_infinitive_takes_the_subject_of_the_verb_it_completes(extract):
     records = extract(
         "After the staff said the plan had failed, the mayor was eager to announce a new "
