@@ -245,7 +245,7 @@ def hedged_noun(token: Token, lexicon: CueLexicon) -> Found | None:
     noun = token.head
     if token.lower_ not in lexicon.hedge_words or token.dep_ != "amod" or noun.i < token.i:
         return None
-    if noun.pos_ not in {"NOUN", "PROPN"}:
+    if noun.pos_ not in {"NOUN", "PROPN", "NUM"}:  # "an estimated £30 million": a number
         return None
     content = trim_punct(token.doc, token.i + 1, noun.right_edge.i + 1)
     if content is None:

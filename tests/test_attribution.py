@@ -740,6 +740,8 @@ def test_a_hedge_on_a_noun_is_a_claim_with_no_named_source(extract):
     assert (alleged["speaker"], alleged["content"]["text"]) == (None, "smugglers")
     assert alleged["parent_id"] == with_cue(records, "showing")[0]["quote_id"]
     assert extract("The alleged plot was foiled by police.")[0]["content"]["text"] == "plot"
+    [estimated] = extract("The club sold him for an estimated £30 million last year.")
+    assert (estimated["speaker"], estimated["content"]["text"]) == (None, "£30 million")
     assert extract("He alleged that the vote was rigged.")[0]["cue"]["lemma"] == "allege"
 
 
