@@ -1333,8 +1333,9 @@ def past_dateline(subject: Token, verb: Token) -> Token | None:
 def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     """Whose subject a participle or infinitive takes: after "while"/"after", the clause it
     belongs to; for an infinitive, the verb it completes if that has a subject; otherwise
-    the nearest cue verb governing it (", citing …"), else the nearest cue verb before it
-    in its sentence ("…,” the official said, describing …"), else its head."""
+    the nearest cue verb governing it (", citing …"), else for a finite verb coordinated
+    with one that has a subject, that one, else the nearest cue verb before it in its sentence
+    ("…,” the official said, describing …"), else its head."""
     if any(c.dep_ == "mark" for c in verb.children):
         return verb.head  # "attempted to … while shouting …": the clause it belongs to
     if (cue := cue_before_clause(verb, lexicon)) is not None:
@@ -1344,6 +1345,8 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
     if governing is not None:
         return reporting_cue(governing, lexicon)
+    if coordinated_outside_quotes(verb) and subject_of(verb.head) is not None:
+        return verb.head  # "That estimate is higher than … Kirby offered and suggests …"
     before = [
         t
         for t in verb.sent
@@ -1355,6 +1358,15 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head.i != head.i:
         head = head.head  # "was quoted as saying", "despite admitting": the preposition's verb
     return head
+
+
+def coordinated_outside_quotes(verb: Token) -> bool:
+    """A finite verb coordinated with one on its own side of any quotation mark (not "“I
+    can't breathe,” as Garner said", which the parse may coordinate across the mark)."""
+    if verb.dep_ != "conj" or finite_tag(verb) not in {"VBD", "VBZ", "VBP", "MD"}:
+        return False
+    marks = sum(t.is_quote for t in verb.doc[verb.head.i + 1 : verb.i])
+    return marks % 2 == 0
 
 
 def controller_of(infinitive: Token) -> Token:

@@ -15,7 +15,7 @@ from pipeline.attribution import (
     parents_of,
     take_quotation,
 )
-from pipeline.cues import passive_as_predicate
+from pipeline.cues import coordinated_outside_quotes, passive_as_predicate
 from pipeline.entities import EntityStage
 from pipeline.quote_marks import find_quotations
 from pipeline.read import Article, read_txt
@@ -330,6 +330,29 @@ def test_subject_read_as_an_apposition_of_the_phrase_before_it(extract, text):
         "Anya Petrov",
         "apposition",
     )
+
+
+def test_a_coordinated_verb_takes_its_partners_subject_not_a_cue_before_it(extract):
+    records = extract(
+        "That figure is potentially higher than the “dozens” that White House spokesman Tom "
+        "Reyes offered on Monday and suggests a massive deployment of force by Pyongyang onto "
+        "the European border."
+    )
+    [suggests] = with_cue(records, "suggests")
+    assert suggests["speaker"]["text"] == "That figure"
+
+
+def test_a_verb_coordinated_across_a_quotation_mark_is_not_its_partners():
+    # "“I can't breathe,” as Garner said": parsed by hand as the model may.
+    vocab = spacy.blank("en").vocab
+    words = ["I", "breathe", "”", "and", "said"]
+    tags = ["PRP", "VB", "''", "CC", "VBD"]
+    deps = ["nsubj", "ROOT", "punct", "cc", "conj"]
+    doc = spacy.tokens.Doc(vocab, words=words, heads=[1, 1, 1, 1, 1], deps=deps, tags=tags)
+    assert not coordinated_outside_quotes(doc[4])
+    del words[2], tags[2], deps[2]
+    doc = spacy.tokens.Doc(vocab, words=words, heads=[1, 1, 1, 1], deps=deps, tags=tags)
+    assert coordinated_outside_quotes(doc[3])
 
 
 def test_infinitive_takes_the_subject_of_the_verb_it_completes(extract):
