@@ -1303,7 +1303,7 @@ def subject_read_as_apposition(verb: Token) -> tuple[int, int] | None:
         noun = noun.head
     if not any(a.dep_ == "prep" and a.head.i == verb.i for a in noun.ancestors):
         return None
-    first = next(c for c in noun.rights if c.dep_ == "appos")
+    first = next((c for c in noun.children if c.dep_ == "appos"), before)
     return first.left_edge.i, before.right_edge.i + 1
 
 

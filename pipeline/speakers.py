@@ -864,12 +864,11 @@ def appositions(phrase: Span) -> list[Token]:
     """The appositions of a phrase's head ("the official, Dr Anya Petrov"), also those the
     parse hung beside it on the noun before the phrase, which it mistook for the head."""
     root = phrase.root
-    beside = [
-        t
-        for t in phrase
-        if t.dep_ == "appos" and t.i != root.i and t.head.i == root.head.i and root.dep_ == "appos"
-    ]
-    return [*(c for c in root.children if c.dep_ == "appos"), *beside]
+    own = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ != "appos":
+        return own
+    beside = [t for t in phrase if t.dep_ == "appos" and t.i != root.i and t.head.i == root.head.i]
+    return own + beside
 
 
 def has_owner_name(noun: Token) -> bool:
