@@ -97,6 +97,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         refusal_verbs=frozenset(read_lines(folder / "refusal_verbs.txt")),
         transaction_verbs=frozenset(read_lines(folder / "transaction_verbs.txt")),
         hedge_words=frozenset(read_lines(folder / "hedge_words.txt")),
+        rendering_nouns=frozenset(read_lines(folder / "rendering_nouns.txt")),
     )
 
 

@@ -89,6 +89,7 @@ class CueLexicon:
     refusal_verbs: frozenset[str] = frozenset()
     transaction_verbs: frozenset[str] = frozenset()
     hedge_words: frozenset[str] = frozenset()
+    rendering_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -1421,8 +1422,8 @@ def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = according_to_source(to) if to is not None else None
-        if source is None:
-            continue
+        if source is None or source.lemma_.lower() in lexicon.rendering_nouns:
+            continue  # "he said, according to a translation": still his words
         speaker = noun_phrase(source)
         if source.dep_ != "pobj":
             speaker = (to.i + 1, speaker[1])

@@ -105,6 +105,16 @@ def test_according_to_and_no_named_source(extract):
     assert found["reported"][3] is None
 
 
+def test_according_to_a_translation_or_transcript_is_no_source(extract):
+    records = extract(
+        "Venn said the claims were false, according to a translation provided by his "
+        "ministry. “We will not be lectured,” the minister told reporters, according to a "
+        "transcript released by the ministry."
+    )
+    assert [r["cue"]["text"] for r in records] == ["said", "told"]
+    assert records[0]["speaker"]["text"] == "Venn"
+
+
 def test_document_opening_a_clause_is_its_source(extract):
     records = extract(
         "In the latest Harwick College survey, Vale leads Quill by 5 points among younger "
