@@ -31,6 +31,7 @@ from .cues import (
     Found,
     addressee_of,
     find_cue_attributions,
+    gap_antecedent,
     is_cue,
     is_passive_participle_on_noun,
     medium_of,
@@ -98,6 +99,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         transaction_verbs=frozenset(read_lines(folder / "transaction_verbs.txt")),
         hedge_words=frozenset(read_lines(folder / "hedge_words.txt")),
         rendering_nouns=frozenset(read_lines(folder / "rendering_nouns.txt")),
+        speech_on_verbs=frozenset(read_lines(folder / "speech_on_verbs.txt")),
     )
 
 
@@ -751,8 +753,9 @@ def reports_clause(doc: Doc, record: dict[str, Any]) -> bool:
     if span[0].lower_ in {"that", "whether", "if"} or span[0].tag_ in {"WDT", "WP", "WRB"}:
         return True
     root = span.root
-    return root.pos_ in {"VERB", "AUX"} and any(
-        child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in root.children
+    return root.pos_ in {"VERB", "AUX"} and (
+        any(child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in root.children)
+        or gap_antecedent(root) is not None  # "a man they said attacked …": the man did
     )
 
 

@@ -90,6 +90,7 @@ class CueLexicon:
     transaction_verbs: frozenset[str] = frozenset()
     hedge_words: frozenset[str] = frozenset()
     rendering_nouns: frozenset[str] = frozenset()
+    speech_on_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -306,7 +307,11 @@ def is_negated(verb: Token, lexicon: CueLexicon) -> bool:
 
 def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
     """What the cue verb reports, as token spans (two when the cue stands inside it)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and reported_clause(c, verb)]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and reported_clause(c, verb) and gap_cue(c) in {None, verb}
+    ]
     after = [c for c in clauses if c.i > verb.i]
     if after:
         span = clauses_span(after, lexicon)
@@ -322,7 +327,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if span is None:
             return None
         return [span, *rest_of_sentence(verb)]  # "X, Ms. Varga said, Y"
-    unmarked = unmarked_clause(verb) or clause_heading_cue(verb)
+    unmarked = unmarked_clause(verb) or clause_heading_cue(verb) or subject_gap_span(verb)
     if unmarked is not None:
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
     if verb_lemma(verb) in lexicon.addressee_verbs:
@@ -346,7 +351,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS
         and not is_addressee(c, verb, lexicon)
-        and not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPOSITIONS or c.n_rights == 0))
+        and not (c.dep_ == "prep" and is_circumstance(c, verb, lexicon))
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
         around = reporting_clause(verb) or as_clause_reports(verb, lexicon)
@@ -367,6 +372,21 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def is_circumstance(preposition: Token, verb: Token, lexicon: CueLexicon) -> bool:
+    """ "in a statement", "on Friday": a phrase of when, where or how something was said, not
+    what. "commented on the figures" says what was commented."""
+    if preposition.n_rights == 0:
+        return True
+    if preposition.lower_ == "on" and verb_lemma(verb) in lexicon.speech_on_verbs:
+        topic = object_of(preposition)
+        return (
+            topic is None
+            or topic.ent_type_ in {"DATE", "TIME"}
+            or topic.lemma_.lower() in lexicon.media_nouns
+        )
+    return preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
 
 
 def passive_as_predicate(verb: Token) -> list[tuple[int, int]] | None:
@@ -580,6 +600,56 @@ def unmarked_clause(verb: Token) -> tuple[int, int] | None:
         if subject is not None:
             return trim_punct(verb.doc, subject.left_edge.i, clause.right_edge.i + 1)
     return None
+
+
+def contact_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause with no relative pronoun hangs on: "the man [police say]
+    …". The small model may also read the clause as a second main verb with no "and"
+    ("published a video [he claimed] …"); then it is the noun right before the clause's
+    subject, or the object before an adverbial phrase ("a video on social media [he …]")."""
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.tag_ in {"WDT", "WP", "WP$"} or subject.lower_ == "that":
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else None
+    if verb.dep_ != "conj" or any(c.dep_ == "cc" for c in verb.head.children):
+        return None
+    start = subject.left_edge.i
+    before = verb.doc[start - 1] if start > 0 else None
+    if before is None or before.pos_ not in {"NOUN", "PROPN"} or before.head.i >= start:
+        return None
+    if before.dep_ == "pobj" and before.head.head == verb.head:
+        return next((c for c in verb.head.rights if c.dep_ == "dobj" and c.i < before.i), before)
+    return before
+
+
+def subject_gap(verb: Token) -> Token | None:
+    """The verb of what a contact relative clause's cue reports, whose missing subject is the
+    clause's noun: "started" of "the man police say started the fire". The small model often
+    hangs it on the main clause rather than on the cue."""
+    if contact_antecedent(verb) is None or any(c.dep_ in OBJECT_DEPS for c in verb.rights):
+        return None
+    clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if clauses:
+        gap = clauses[0]
+    elif verb.i + 1 < len(verb.doc):
+        gap = verb.doc[verb.i + 1]
+        while gap.head != gap and gap.head.left_edge.i == gap.left_edge.i:
+            gap = gap.head
+    else:
+        return None
+    if gap.left_edge.i != verb.i + 1 or gap.pos_ not in {"VERB", "AUX"}:
+        return None
+    if finite_tag(gap) not in {"VBD", "VBZ", "VBP", "MD"}:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in gap.children):
+        return None
+    return gap
+
+
+def subject_gap_span(verb: Token) -> tuple[int, int] | None:
+    gap = subject_gap(verb)
+    return trim_punct(verb.doc, gap.left_edge.i, gap.right_edge.i + 1) if gap is not None else None
 
 
 def clause_heading_cue(verb: Token) -> tuple[int, int] | None:
@@ -1099,6 +1169,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if passive:
             return None, False  # "it was reported that …", "Reyes was dubbed …": no source
         return noun_phrase(subject), False
+    if (antecedent := gap_antecedent(verb)) is not None:
+        return noun_phrase(antecedent), True
     if (name := name_run_into_opening(verb)) is not None:
         return name, False
     if (glued := subject_glued_to_object(verb)) is not None:
@@ -1132,6 +1204,21 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor, lexicon)
         return speaker, True
     return None, False
+
+
+def gap_cue(verb: Token) -> Token | None:
+    """The cue of the contact relative clause whose reported verb `verb` is, if it is one."""
+    for cue in (verb.head, verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None):
+        if cue is not None and cue != verb and subject_gap(cue) == verb:
+            return cue
+    return None
+
+
+def gap_antecedent(verb: Token) -> Token | None:
+    """ "a video he claimed showed …": the subject of the verb a contact relative clause's
+    cue reports is the noun the clause hangs on."""
+    cue = gap_cue(verb)
+    return contact_antecedent(cue) if cue is not None else None
 
 
 def is_main_verb_read_as_participle(verb: Token) -> bool:

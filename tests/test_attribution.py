@@ -1400,6 +1400,51 @@ def test_object_before_a_relative_clause_without_that_is_content(extract):
     assert summary(record)[1] == ["the soldiers had crossed the border"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("He named the man police say started the fire.", "say", "police", "started the fire"),
+        (
+            "The council said it had questioned a man police say started the fire.",
+            "say",
+            "police",
+            "started the fire",
+        ),
+        (
+            "Officers arrested a man they said had attacked three people near the station.",
+            "said",
+            "they",
+            "had attacked three people near the station",
+        ),
+    ],
+)
+def test_contact_relative_clause_reports_the_verb_after_its_cue(
+    extract, text, cue, speaker, content
+):
+    [record] = with_cue(extract(text), cue)
+    assert (record["speaker"]["text"], record["content"]["text"]) == (speaker, content)
+
+
+def test_subject_of_a_contact_relative_clause_report_is_its_noun(extract):
+    records = extract(
+        "On Monday, the mayor published a video on social media she claimed showed water "
+        "pouring into the tunnel."
+    )
+    [claimed] = with_cue(records, "claimed")
+    assert claimed["content"]["text"] == "showed water pouring into the tunnel"
+    [showed] = with_cue(records, "showed")
+    assert showed["speaker"]["text"] == "a video"
+    assert showed["content"]["text"] == "water pouring into the tunnel"
+
+
+def test_what_a_comment_was_on_is_its_content_but_not_a_time_or_medium(extract):
+    [record] = extract("Residents commented on the smell from the plant.")
+    assert summary(record) == ("indirect", ["the smell from the plant"], "commented", "Residents")
+    [record] = extract("The minister commented on Twitter that the plan was dead.")
+    assert summary(record)[1] == ["that the plan was dead"]
+    assert extract("The mayor commented on Friday.") == []
+
+
 def test_prepositional_object_starts_after_its_preposition(extract):
     [record] = extract("Trump complained about the broken microphone at the rally.")
     assert summary(record) == ("indirect", ["the broken microphone"], "complained", "Trump")
