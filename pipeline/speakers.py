@@ -42,6 +42,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Nouns that take up any person described before ("A retired teacher … The woman, …").
+ANY_PERSON = frozenset({"man", "woman", "boy", "girl"})
 ARTICLES = frozenset({"the", "a", "an"})
 #: Words that count members of a group rather than name it ("some Democrats").
 COUNTING = frozenset({"some", "many", "most", "few", "several", "each", "one", "least"})
@@ -713,12 +715,15 @@ class SpeakerResolver:
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
         a pro-Ukraine international group": an indefinite description named in the next
-        sentences by a phrase with the same head noun attached to a name."""
+        sentences by a phrase with the same head noun attached to a name, or for a person by
+        "the man" or "the woman" ("A retired teacher … said … The woman, Gloria Whitcomb, …")."""
         last = self.sentence_of[head.i] + LOOKAHEAD
         for token in self.doc[head.i + 1 :]:
             if self.sentence_of[token.i] > last:
                 break
-            if token.lemma_ == head.lemma_ and token.tag_ == head.tag_:
+            if (token.lemma_ == head.lemma_ and token.tag_ == head.tag_) or takes_up_person(
+                token, head
+            ):
                 entity = self.entity_with_title(token)
                 if entity is not None:
                     return entity
@@ -894,6 +899,16 @@ def compatible(these: set[str], those: set[str]) -> bool:
     return these <= those or those <= these
 
 
+def takes_up_person(token: Token, head: Token) -> bool:
+    """ "the woman" after "a retired teacher": a definite "man" or "woman" may take up any
+    singular description."""
+    return (
+        token.lower_ in ANY_PERSON
+        and head.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
 def subject_rank(token: Token) -> int:
     """How prominent a mention's head is in its sentence: the main clause's subject
     (`MAIN_SUBJECT`), another clause's subject, or neither."""
@@ -981,9 +996,10 @@ def description_of(phrase: Span, stop: int | None = None) -> Span:
 def name_of(phrase: Span) -> str:
     """The words of a phrase as a name: without its determiner, and without the quotation
     marks of a scare quote (the unnamed “senior U.S. military official”), but with the
-    apostrophe of a plural possessive ("the players’ union")."""
+    apostrophe of a plural possessive ("the players’ union"), also one the tagger took for a
+    closing mark but the parser for a possessive ("the Upper Arvin Residents’ Association")."""
     return "".join(
-        t.whitespace_ if t.is_quote and t.tag_ != "POS" else t.text_with_ws
+        t.whitespace_ if t.is_quote and t.tag_ != "POS" and t.dep_ != "case" else t.text_with_ws
         for t in without_determiner(phrase)
     ).strip()
 

@@ -172,6 +172,11 @@ def test_single_quotes_british_style(extract):
         ("direct", ["Nobody came to help us", "We waited for hours."], "said", "Margaret Hale"),
         ("mixed", ["the offer was ‘an insult’"], "said", "players’ union"),
     ]
+    [record] = extract(
+        "The Upper Arvin Residents’ Association, which has been mapping the damage, says at "
+        "least 230 homes have burned."
+    )
+    assert record["speaker"]["name"] == "Upper Arvin Residents’ Association"
 
 
 def test_according_to_a_source_the_parse_reads_as_a_verb_phrase(extract):
@@ -819,6 +824,16 @@ def test_indefinite_description_named_just_after(extract):
         "InformNapalm",
         "coreference",
     )
+
+
+def test_indefinite_description_taken_up_by_the_woman_and_her_name(extract):
+    records = extract(
+        "A retired librarian who has lived on Elm Lane for 31 years said she fled with her "
+        "dogs. The woman, Gloria Whitby, 72, spent the night in the school gym."
+    )
+    [said] = with_cue(records, "said")
+    assert said["speaker"]["text"] == "A retired librarian"
+    assert said["speaker"]["name"] == "Gloria Whitby"
 
 
 def test_bare_plural_is_its_own_referent(extract):
