@@ -91,6 +91,7 @@ class CueLexicon:
     hedge_words: frozenset[str] = frozenset()
     rendering_nouns: frozenset[str] = frozenset()
     speech_on_verbs: frozenset[str] = frozenset()
+    as_it_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -274,7 +275,28 @@ def verb_lemma(token: Token) -> str:
 
 
 def is_cue(token: Token, lexicon: CueLexicon) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and verb_lemma(token) in lexicon.verbs
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = verb_lemma(token)
+    return lemma in lexicon.verbs or (lemma in lexicon.as_it_verbs and puts_it(token, lexicon))
+
+
+def puts_it(verb: Token, lexicon: CueLexicon) -> bool:
+    """ "As the mayor put it (in a statement on Monday), …": an "as" clause whose object is
+    "it", and whose phrases say when or in what it was said, not where it was put ("As he
+    put it on the table, …")."""
+    if not opens_as_clause(verb) or verb_lemma(verb) not in lexicon.as_it_verbs:
+        return False
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.rights):
+        return False
+    documents = lexicon.media_nouns | lexicon.source_nouns
+    for phrase in (c for c in verb.children if c.dep_ == "prep"):
+        where = object_of(phrase)
+        if where is None or not (
+            where.ent_type_ in {"DATE", "TIME"} or where.lemma_.lower() in documents
+        ):
+            return False
+    return True
 
 
 def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
@@ -352,6 +374,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if c.dep_ in OBJECT_DEPS
         and not is_addressee(c, verb, lexicon)
         and not (c.dep_ == "prep" and is_circumstance(c, verb, lexicon))
+        and not (c.lower_ == "it" and puts_it(verb, lexicon))
     ]
     if not any(c.dep_ in OWN_CONTENT_DEPS for c in objects):
         around = reporting_clause(verb) or as_clause_reports(verb, lexicon)
@@ -719,7 +742,10 @@ def as_clause_reports(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]
     ):
         return []
     if any(
-        c.dep_ in {"dobj", "dative", "ccomp", "xcomp"}
+        (
+            c.dep_ in {"dobj", "dative", "ccomp", "xcomp"}
+            and not (c.lower_ == "it" and puts_it(verb, lexicon))
+        )
         or (c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPOSITIONS)
         for c in verb.children
     ):

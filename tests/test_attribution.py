@@ -237,6 +237,16 @@ def test_according_to_a_document_quotes_its_author(extract, text, speaker):
             ["the tax will fall hardest on renters"],
         ),
         ("Prices fell as analysts had predicted.", "predicted", ["Prices fell"]),
+        (
+            "As the mayor put it in a statement on Monday, the town cannot wait another winter.",
+            "put",
+            ["the town cannot wait another winter"],
+        ),
+        (
+            "The plan needs a lawful source of income, as a council memo put it.",
+            "put",
+            ["The plan needs a lawful source of income"],
+        ),
     ],
 )
 def test_as_clause_cue_reports_the_clause_it_modifies(extract, text, cue, content):
@@ -247,6 +257,7 @@ def test_as_clause_cue_reports_the_clause_it_modifies(extract, text, cue, conten
 
 def test_as_clause_with_an_object_is_a_circumstance(extract):
     assert extract("As the mayor called for calm, protesters gathered outside city hall.") == []
+    assert extract("As she put it on the table, the phone rang.") == []
 
 
 def test_passive_as_clause_reports_the_clause_it_modifies_if_it_names_its_source(extract):
