@@ -28,6 +28,7 @@ from .entity_table import (
     TableRules,
     cluster_mentions,
     entity_record,
+    is_english_word,
     make_mention,
     name_key,
     repeated_names,
@@ -202,7 +203,22 @@ class EntityStage:
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
+        doc.ents = [self.with_given_name(span) for span in doc.ents]
         doc.ents = [organisation_by_which(span) for span in doc.ents]
+
+    def with_given_name(self, span: Span) -> Span:
+        """ "Amelize Joseph loves …": the model may leave out a first name it does not know
+        and tag the surname alone. A one-word person's name takes the capitalised word before
+        it when that is no English word, title or honorific, nor part of another entity."""
+        if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+            return span
+        given = span.doc[span.start - 1]
+        word = given.lower_
+        if not (given.is_alpha and given.is_title and given.pos_ == "PROPN") or given.ent_type_:
+            return span
+        if is_english_word(word, self.rules.english_words) or word in self.title_words:
+            return span
+        return Span(span.doc, span.start - 1, span.end, label="PERSON")
 
 
 def organisation_by_which(span: Span) -> Span:

@@ -100,6 +100,15 @@ def test_a_person_name_that_which_refers_to_is_an_organisation(table):
     assert entities["Ridgeway Coal"]["label"] == "ORG"  # the model says PERSON
 
 
+def test_first_name_the_model_left_out_joins_the_surname(table):
+    entities = table(
+        "Amelize Joseph loves the public school that her daughter attends. "
+        "“We need the money,” said Joseph."
+    )
+    assert mention_texts(entities["Amelize Joseph"]) == ["Amelize Joseph", "Joseph"]
+    assert "Director Joseph" not in table("Director Joseph said the school would stay open.")
+
+
 def test_demonyms_are_norp_and_plural_joins_singular(table):
     entities = table(
         "Ukrainian officials said the North Koreans were moved. A North Korean soldier "
