@@ -113,7 +113,9 @@ def print_quote_scores(group: str, scores: dict[str, Any]) -> None:
         f"addressee F1 {overall['addressee']['f1']:.3f} "
         f"({overall['counts']['addressee_gold']} gold), "
         f"medium F1 {overall['medium']['f1']:.3f} "
-        f"({overall['counts']['medium_gold']} gold)"
+        f"({overall['counts']['medium_gold']} gold), "
+        f"speech-date F1 {overall['speech_date']['f1']:.3f} "
+        f"({overall['counts']['speech_date_gold']} gold)"
     )
 
 

@@ -187,7 +187,30 @@ def quote_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
         counts[f"{field}_right"] = sum(
             spans_overlap(gold[g].get(field), predicted[p].get(field)) for g, p in matched
         )
-    return counts
+    return counts | speech_date_counts(gold, predicted, matched)
+
+
+def speech_date_counts(
+    gold: list[Record], predicted: list[Record], matched: list[tuple[int, int]]
+) -> dict[str, int]:
+    """Gold and predicted speech dates, and the matched attributions whose dates agree on the
+    calendar (a time of day, "2024-12-16TNI", is not compared). An article whose gold has no
+    speech dates annotated counts nothing."""
+    if not gold or any("speech_date" not in g for g in gold):
+        return {"speech_date_gold": 0, "speech_date_predicted": 0, "speech_date_right": 0}
+    right = 0
+    for g, p in matched:
+        wanted, found = gold[g]["speech_date"], predicted[p].get("speech_date")
+        right += wanted is not None and found is not None and same_day(wanted, found)
+    return {
+        "speech_date_gold": sum(g["speech_date"] is not None for g in gold),
+        "speech_date_predicted": sum(p.get("speech_date") is not None for p in predicted),
+        "speech_date_right": right,
+    }
+
+
+def same_day(gold: str, predicted: str) -> bool:
+    return gold.split("T")[0] == predicted.split("T")[0]
 
 
 def spans_overlap(gold: Record | None, predicted: Record | None) -> bool:
@@ -204,7 +227,7 @@ def quote_scores(counts: dict[str, int]) -> dict[str, Any]:
         "name_accuracy": round(counts["named"] / gold, 4) if gold else 0.0,
         "counts": counts,
     }
-    for field in EVENT_FIELDS:
+    for field in (*EVENT_FIELDS, "speech_date"):
         scores[field] = prf(
             counts[f"{field}_right"], counts[f"{field}_predicted"], counts[f"{field}_gold"]
         )

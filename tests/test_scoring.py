@@ -45,6 +45,19 @@ def test_scores_count_speakers_and_names():
     assert scores["name_accuracy"] == 1.0
 
 
+def test_speech_dates_count_on_matched_attributions_and_compare_the_day():
+    golds = [gold(0, 100, None), gold(200, 300, None), gold(400, 500, None)]
+    for record, date in zip(golds, ["2024-12-16", "2024-12-17", None], strict=True):
+        record["speech_date"] = date
+    preds = [quote(0, 100, None), quote(200, 300, None), quote(400, 500, None)]
+    for record, date in zip(preds, ["2024-12-16TNI", "2024-12-18", "2024-12-01"], strict=True):
+        record["speech_date"] = date
+    scores = score_quote_tables(golds, preds)
+    assert scores["speech_date"] == {"p": round(1 / 3, 4), "r": 0.5, "f1": 0.4}
+    del golds[2]["speech_date"]  # an article not annotated counts nothing
+    assert score_quote_tables(golds, preds)["counts"]["speech_date_predicted"] == 0
+
+
 def test_addressee_counts_on_matched_attributions_only():
     golds = [gold(0, 100, None), gold(200, 300, None), gold(400, 500, None)]
     golds[0]["addressee"] = {"start": 110, "end": 120}
