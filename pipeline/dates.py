@@ -39,7 +39,9 @@ PROBE_ANCHOR = date(2000, 1, 1)
 #: Dependency labels of auxiliaries ("will", "was", "to").
 AUXILIARY = frozenset({"aux", "auxpass"})
 #: How many tokens up the tree `governing_verb` and `clause_verb` look for a verb.
-MAX_VERB_DISTANCE = 4
+MAX_VERB_DISTANCE = 5
+#: The dependencies of a clause's subject, which a date inside belongs to, not the verb.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Where a span the normaliser cannot read as a whole is split into expressions: at these
 #: words ("its second quarter ended June 30", "Monday and Tuesday"), else at commas; each
 #: part is read whole first, so "the year ending April 30, 1991" keeps its date whole.
@@ -367,12 +369,13 @@ def is_finite_past(token: Token) -> bool:
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The verb a date belongs to ("told reporters on Tuesday" → "told"), for the link
-    stage's speech date."""
+    """The verb a date belongs to ("told reporters on Tuesday", "said in a statement on
+    Tuesday" → "told", "said"), for the link stage's speech date; none for a date inside a
+    subject ("Lund, the port's director since 2019, estimated …")."""
     for _ in range(MAX_VERB_DISTANCE):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head.i == token.i:
+        if token.head.i == token.i or token.dep_ in SUBJECTS:
             return None
         token = token.head
     return None

@@ -7,7 +7,10 @@
 - a quote without a `speech_date` takes the calendar date that the parse attaches to its cue
   ("told the Guardian on Tuesday", "have insisted since November"), outside its content, or
   to a participle that tells the same speech event: one hung on the cue ("Vale, speaking
-  yesterday, warned") or describing the medium ("in a statement released on March 3").
+  yesterday, warned"), describing the medium ("in a statement released on March 3") or
+  putting out a document that speaks ("The study, published on Wednesday, estimated"); a
+  participle cue takes the date of the event it belongs to ("suggested on Wednesday …,
+  citing …").
 """
 
 from __future__ import annotations
@@ -33,8 +36,10 @@ def link_article(
     dates: list[Record],
     entities: list[Record],
     doc: Doc,
+    publishing_verbs: frozenset[str] = frozenset(),
 ) -> tuple[list[Record], list[Record]]:
-    """Return linked copies of `(quotes, quantities)`; the inputs are left unchanged."""
+    """Return linked copies of `(quotes, quantities)`; the inputs are left unchanged.
+    `publishing_verbs` are the lemmas of `models/publishing_verbs.txt`."""
     quotes = copied(quotes)
     quantities = copied(quantities)
     quantities_at, dates_at = index_of(quantities), index_of(dates)
@@ -45,12 +50,13 @@ def link_article(
         (m["start"], m["end"], order) for order, e in enumerate(entities) for m in e["mentions"]
     )
     verbs, adverbials = date_verbs(dates, doc)
+    cues = frozenset(quote["cue"]["start"] for quote in quotes if quote.get("cue"))
     for quote in quotes:
         quote["quantities"] = [copied(quantities[n]) for n in inside_content(quote, quantities_at)]
         quote["dates"] = [copied(dates[n]) for n in inside_content(quote, dates_at)]
         attach_entity(quote, entities, mentions)
         if quote.get("speech_date") is None:
-            participles = event_participles(quote, doc)
+            participles = event_participles(quote, doc, cues, publishing_verbs)
             candidates = speech_dates(quote, verbs, adverbials, participles)
             outside = set(candidates) - set(inside_content(quote, dates_at))
             quote["speech_date"] = nearest_value(quote, [dates[n] for n in sorted(outside)])
@@ -133,21 +139,40 @@ def nearest_value(quote: Record, dates: list[Record]) -> str | None:
     return nearest["value"]
 
 
-def event_participles(quote: Record, doc: Doc) -> frozenset[int]:
+def event_participles(
+    quote: Record, doc: Doc, cues: frozenset[int], publishing_verbs: frozenset[str]
+) -> frozenset[int]:
     """The offsets of the participles that tell a quote's speech event: a bare present
     participle on its cue or its speaker ("Kirby, speaking to reporters on Monday, said",
     "Vale, speaking yesterday, warned"; not "after leaving office in 2019, he said" nor
-    "Vale, elected in 2019, said"), and one that describes its medium ("in a statement
-    released on March 3")."""
+    "Vale, elected in 2019, said") or a past one of putting it out ("The study, published
+    on Wednesday, estimated", "according to a complaint filed on Monday"), one that
+    describes its medium ("in a statement released on March 3"), and for a cue that is such
+    a participle itself, the event it belongs to ("suggested on Wednesday …, citing …").
+    `cues` holds the article's cues' offsets."""
     found = set()
+    cue = span_root(doc, quote.get("cue"))
+    if cue is not None and is_bare_participle(cue, "advcl", {"VBG"}):
+        found.add(governing_event(cue, cues).idx)
     for part, dep, tags in (("cue", "advcl", {"VBG"}), ("speaker", "acl", {"VBG"})):
         head = span_root(doc, quote.get(part))
         if head is not None:
             found |= {c.idx for c in bare_participles(head, dep, tags)}
+    speaker = span_root(doc, quote.get("speaker"))
+    if speaker is not None:
+        put_out = bare_participles(speaker, "acl", {"VBN", "VBD"})  # the tagger may say VBD
+        found |= {c.idx for c in put_out if c.lemma_.lower() in publishing_verbs}
     medium = span_root(doc, quote.get("medium"))
     if medium is not None:
         found |= {c.idx for c in bare_participles(medium, "acl", {"VBN", "VBG"})}
     return frozenset(found)
+
+
+def governing_event(participle: Token, cues: frozenset[int]) -> Token:
+    """The event a participle cue belongs to: the nearest cue above it ("suggested on
+    Wednesday that hundreds had died, citing …", where the parse hangs "citing" on "died"),
+    else the verb it hangs on ("on Monday postponed the launch, citing …")."""
+    return next((t for t in participle.ancestors if t.idx in cues), participle.head)
 
 
 def span_root(doc: Doc, span: Record | None) -> Token | None:
@@ -156,11 +181,15 @@ def span_root(doc: Doc, span: Record | None) -> Token | None:
 
 
 def bare_participles(head: Token, dep: str, tags: set[str]) -> list[Token]:
-    return [
-        c
-        for c in head.children
-        if c.dep_ == dep and c.tag_ in tags and not any(m.dep_ == "mark" for m in c.children)
-    ]
+    return [c for c in head.children if is_bare_participle(c, dep, tags)]
+
+
+def is_bare_participle(token: Token, dep: str, tags: set[str]) -> bool:
+    return (
+        token.dep_ == dep
+        and token.tag_ in tags
+        and not any(m.dep_ == "mark" for m in token.children)
+    )
 
 
 def date_verbs(dates: list[Record], doc: Doc) -> tuple[DatesByVerb, DatesByVerb]:

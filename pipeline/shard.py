@@ -158,6 +158,7 @@ def run_stage(
                 records["dates"],
                 records["entities"],
                 doc,
+                annotators.attribution.lexicon.publishing_verbs,
             )
 
 

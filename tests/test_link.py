@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.attribution import load_cue_lexicon
 from pipeline.link import copied, link_article
 
 TEXT = "Kirby told reporters on Monday that “about 300 soldiers died in December,” officials said."
@@ -130,7 +131,8 @@ def linked_speech_date(
     quote = {"quote_id": "Q1", "content": at(content) | {"parts": None}, "cue": at(cue)}
     quote |= {"speaker": None} | {part: at(words) for part, words in spans.items()}
     dates = [at(date) | {"type": "DATE", "value": "2024-03-03"}]
-    [linked], _ = link_article([quote], [], dates, [], nlp(text))
+    publishing = load_cue_lexicon().publishing_verbs
+    [linked], _ = link_article([quote], [], dates, [], nlp(text), publishing)
     return linked["speech_date"]
 
 
@@ -146,11 +148,31 @@ def test_the_date_of_a_participle_of_the_same_speech_event(nlp):
     assert when == "2024-03-03"
 
 
+def test_the_date_of_the_medium_and_of_the_event_of_a_participle_cue(nlp):
+    text = "The ministry said in a statement on March 3 that the talks had failed."
+    assert linked_speech_date(nlp, text, "said", "that the talks", "March 3") == "2024-03-03"
+    text = "Nexora on March 3 postponed the plant, citing weak demand for chips."
+    when = linked_speech_date(nlp, text, "citing", "weak demand", "March 3")
+    assert when == "2024-03-03"
+
+
+def test_the_date_a_document_speaker_was_put_out(nlp):
+    text = "The study, published on March 3 in a journal, estimated that 9,000 cases were new."
+    when = linked_speech_date(nlp, text, "estimated", "that 9,000", "March 3", speaker="The study")
+    assert when == "2024-03-03"
+    text = "According to a complaint filed on March 3, Hennig had been fired."
+    speaker = "a complaint"
+    when = linked_speech_date(nlp, text, "According to", "Hennig had", "March 3", speaker=speaker)
+    assert when == "2024-03-03"
+
+
 def test_the_date_of_another_event_of_a_participle_is_not_the_speech_date(nlp):
     text = "The union called her a champion, citing her work after the March 3 floods."
     assert linked_speech_date(nlp, text, "called", "her a champion", "March 3") is None
     text = "Vale, elected on March 3, said that prices would rise."
     assert linked_speech_date(nlp, text, "said", "that prices", "March 3", speaker="Vale") is None
+    text = "Lund, the port's director since March 3, estimated that prices would rise."
+    assert linked_speech_date(nlp, text, "estimated", "that prices", "March 3") is None
 
 
 def test_a_quantity_in_a_nested_quote_is_listed_by_both_and_belongs_to_the_inner(doc):
