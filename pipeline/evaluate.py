@@ -115,7 +115,9 @@ def print_quote_scores(group: str, scores: dict[str, Any]) -> None:
         f"medium F1 {overall['medium']['f1']:.3f} "
         f"({overall['counts']['medium_gold']} gold), "
         f"speech-date F1 {overall['speech_date']['f1']:.3f} "
-        f"({overall['counts']['speech_date_gold']} gold)"
+        f"({overall['counts']['speech_date_gold']} gold), "
+        f"negated F1 {overall['negated']['f1']:.3f} ({overall['counts']['negated_gold']} gold), "
+        f"nested F1 {overall['nested']['f1']:.3f} ({overall['counts']['nested_gold']} gold)"
     )
 
 

@@ -187,7 +187,35 @@ def quote_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
         counts[f"{field}_right"] = sum(
             spans_overlap(gold[g].get(field), predicted[p].get(field)) for g, p in matched
         )
-    return counts | speech_date_counts(gold, predicted, matched)
+    return (
+        counts
+        | speech_date_counts(gold, predicted, matched)
+        | nesting_counts(gold, predicted, matched)
+    )
+
+
+def nesting_counts(
+    gold: list[Record], predicted: list[Record], matched: list[tuple[int, int]]
+) -> dict[str, int]:
+    """Negated attributions, and nested ones: a nested attribution is right when its parent
+    is the prediction matched to its gold parent (`nested_in` is the parent's index)."""
+    partner = dict(matched)
+    right_parents = 0
+    for g, p in matched:
+        parent = gold[g].get("nested_in")
+        if parent is not None and parent in partner:
+            wanted = predicted[partner[parent]].get("quote_id")
+            right_parents += wanted is not None and predicted[p].get("parent_id") == wanted
+    return {
+        "negated_gold": sum(bool(g.get("negated")) for g in gold),
+        "negated_predicted": sum(bool(p.get("negated")) for p in predicted),
+        "negated_right": sum(
+            bool(gold[g].get("negated")) and bool(predicted[p].get("negated")) for g, p in matched
+        ),
+        "nested_gold": sum(g.get("nested_in") is not None for g in gold),
+        "nested_predicted": sum(p.get("parent_id") is not None for p in predicted),
+        "nested_right": right_parents,
+    }
 
 
 def speech_date_counts(
@@ -227,7 +255,7 @@ def quote_scores(counts: dict[str, int]) -> dict[str, Any]:
         "name_accuracy": round(counts["named"] / gold, 4) if gold else 0.0,
         "counts": counts,
     }
-    for field in (*EVENT_FIELDS, "speech_date"):
+    for field in (*EVENT_FIELDS, "speech_date", "negated", "nested"):
         scores[field] = prf(
             counts[f"{field}_right"], counts[f"{field}_predicted"], counts[f"{field}_gold"]
         )

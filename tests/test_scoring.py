@@ -58,6 +58,19 @@ def test_speech_dates_count_on_matched_attributions_and_compare_the_day():
     assert score_quote_tables(golds, preds)["counts"]["speech_date_predicted"] == 0
 
 
+def test_nesting_is_right_when_the_parent_is_the_matched_parent():
+    golds = [gold(0, 100, None), gold(20, 60, None), gold(200, 300, None)]
+    golds[1]["nested_in"] = 0
+    golds[2]["nested_in"] = 0  # predicted as nested in the wrong quote
+    golds[1]["negated"] = True
+    preds = [quote(0, 100, None), quote(20, 60, None), quote(200, 300, None)]
+    for n, (record, parent) in enumerate(zip(preds, [None, "Q1", "Q2"], strict=True), 1):
+        record |= {"quote_id": f"Q{n}", "parent_id": parent, "negated": n == 2}
+    scores = score_quote_tables(golds, preds)
+    assert scores["nested"] == {"p": 0.5, "r": 0.5, "f1": 0.5}
+    assert scores["negated"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+
+
 def test_addressee_counts_on_matched_attributions_only():
     golds = [gold(0, 100, None), gold(200, 300, None), gold(400, 500, None)]
     golds[0]["addressee"] = {"start": 110, "end": 120}
