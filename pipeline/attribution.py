@@ -101,6 +101,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         rendering_nouns=frozenset(read_lines(folder / "rendering_nouns.txt")),
         speech_on_verbs=frozenset(read_lines(folder / "speech_on_verbs.txt")),
         as_it_verbs=frozenset(read_lines(folder / "as_it_verbs.txt")),
+        access_verbs=frozenset(read_lines(folder / "access_verbs.txt")),
     )
 
 

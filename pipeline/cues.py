@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Token
 from .datelines import dateline_end
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: The words of a verb that may come before it: "[had not] started", "[later] said".
+LEADING_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 #: Entity types that "who" does not stand for.
 NON_PERSON_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -92,6 +94,7 @@ class CueLexicon:
     rendering_nouns: frozenset[str] = frozenset()
     speech_on_verbs: frozenset[str] = frozenset()
     as_it_verbs: frozenset[str] = frozenset()
+    access_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -649,30 +652,40 @@ def contact_antecedent(verb: Token) -> Token | None:
 def subject_gap(verb: Token) -> Token | None:
     """The verb of what a contact relative clause's cue reports, whose missing subject is the
     clause's noun: "started" of "the man police say started the fire". The small model often
-    hangs it on the main clause rather than on the cue."""
-    if contact_antecedent(verb) is None or any(c.dep_ in OBJECT_DEPS for c in verb.rights):
+    hangs it on the main clause rather than on the cue, or makes the noun its subject ("a
+    strike the army said hit a depot")."""
+    antecedent = contact_antecedent(verb)
+    if antecedent is None or any(c.dep_ in OBJECT_DEPS for c in verb.rights):
         return None
-    clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
-    if clauses:
-        gap = clauses[0]
-    elif verb.i + 1 < len(verb.doc):
-        gap = verb.doc[verb.i + 1]
-        while gap.head != gap and gap.head.left_edge.i == gap.left_edge.i:
-            gap = gap.head
-    else:
+    if verb.i + 1 >= len(verb.doc):
         return None
-    if gap.left_edge.i != verb.i + 1 or gap.pos_ not in {"VERB", "AUX"}:
+    gap = verb.doc[verb.i + 1]
+    if gap.dep_ in LEADING_DEPS:
+        gap = gap.head  # "police say [had] started", "say [later] started"
+    if gap.pos_ not in {"VERB", "AUX"} or own_start(gap) != verb.i + 1:
         return None
-    if finite_tag(gap) not in {"VBD", "VBZ", "VBP", "MD"}:
-        return None
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in gap.children):
+    tense = finite_tag(gap)
+    if tense not in {"VBD", "VBZ", "VBP", "MD"} and not (tense == "VB" and verb.tag_ == "VBD"):
+        return None  # after "said", "hit" and "put" are past tenses the tagger may read as VB
+    subjects = [c for c in gap.children if c.dep_ in SUBJECT_DEPS]
+    if any(c.dep_ == "mark" for c in gap.children) or subjects not in ([], [antecedent]):
         return None
     return gap
 
 
+def own_start(verb: Token) -> int:
+    """Where a verb's own words start: its auxiliaries, negation and adverbs right before it."""
+    start = verb.i
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ not in LEADING_DEPS or child.i != start - 1:
+            break
+        start = child.i
+    return start
+
+
 def subject_gap_span(verb: Token) -> tuple[int, int] | None:
     gap = subject_gap(verb)
-    return trim_punct(verb.doc, gap.left_edge.i, gap.right_edge.i + 1) if gap is not None else None
+    return trim_punct(verb.doc, verb.i + 1, gap.right_edge.i + 1) if gap is not None else None
 
 
 def clause_heading_cue(verb: Token) -> tuple[int, int] | None:
@@ -963,8 +976,11 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
     """ "told reporters at a briefing that …", "said in a statement that …": after the
     person spoken to or the medium, the small model often reads "that" as a relative pronoun.
     The clause it opens is the content: the first "that" in the cue's words, or the one
-    right `after` the medium. Not one inside an infinitive the cue governs: "warned Korea to
-    refrain from actions that would …" reports the infinitive."""
+    right `after` the medium and the phrases that describe it ("alleged in a lawsuit filed on
+    Oct. 14 in district court that …"). Not one inside an infinitive the cue governs: "warned
+    Korea to refrain from actions that would …" reports the infinitive."""
+    if after is not None:
+        after = described_end(head.doc[after])
     infinitives = [c for c in head.children if c.dep_ == "xcomp" and c.i > head.i]
     for token in head.subtree:
         if token.i <= head.i or token.lower_ != "that":
@@ -977,6 +993,20 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
         if clause.pos_ in {"VERB", "AUX"} and clause.left_edge.i == token.i:
             return trim_punct(head.doc, token.i, clause.right_edge.i + 1)
     return None
+
+
+def described_end(noun: Token) -> int:
+    """The last token of a noun and the participle and prepositional phrases right after it
+    ("a lawsuit filed on Oct. 14 in district court"), not a clause opened by "that"."""
+    end = noun.i
+    for child in noun.rights:
+        describes = child.dep_ == "prep" or (
+            child.dep_ == "acl" and not any(c.dep_ == "mark" for c in child.children)
+        )
+        if not describes or child.left_edge.i != end + 1:
+            break
+        end = child.right_edge.i
+    return end
 
 
 def that_clause_after_addressee(verb: Token) -> tuple[int, int] | None:
@@ -1207,7 +1237,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return passive_as_source(verb, lexicon), False  # not the subject of the main clause
     if (subject := opening_participle_subject(verb)) is not None:
         return noun_phrase(subject), True
-    if is_main_verb_read_as_participle(verb):
+    if is_main_verb_read_as_participle(verb, lexicon):
         return noun_phrase(verb.head), False
     if is_passive_participle_on_noun(verb):
         return None, False  # "individuals believed to be …" are talked about, not talking
@@ -1234,7 +1264,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
 
 def gap_cue(verb: Token) -> Token | None:
     """The cue of the contact relative clause whose reported verb `verb` is, if it is one."""
-    for cue in (verb.head, verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None):
+    start = own_start(verb)
+    for cue in (verb.head, verb.doc[start - 1] if start > 0 else None):
         if cue is not None and cue != verb and subject_gap(cue) == verb:
             return cue
     return None
@@ -1247,20 +1278,25 @@ def gap_antecedent(verb: Token) -> Token | None:
     return contact_antecedent(cue) if cue is not None else None
 
 
-def is_main_verb_read_as_participle(verb: Token) -> bool:
+def is_main_verb_read_as_participle(verb: Token, lexicon: CueLexicon) -> bool:
     """ "Nandakumar, 52, who joined …, posted on LinkedIn that …": after a long subject the
     parse may read the main verb as a participle of the subject, which it makes the root.
-    A participle with a clause of its own and no agent on the sentence's root noun is the
-    main verb ("individuals believed to be …" has no clause; "a report published by …"
-    has an agent)."""
+    A participle with a clause of its own (also one the parse hung on its medium: "alleged
+    in a lawsuit filed … that …") and no agent on the sentence's root noun is the main verb
+    ("individuals believed to be …" has no clause; "a report published by …" has an
+    agent)."""
     head = verb.head
-    return (
+    if not (
         verb.dep_ == "acl"
         and verb.tag_ in {"VBN", "VBD"}
         and head.dep_ == "ROOT"
         and head.pos_ in {"NOUN", "PROPN"}
-        and any(c.dep_ == "ccomp" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return False
+    medium = medium_of(verb, lexicon)
+    return any(c.dep_ == "ccomp" for c in verb.children) or (
+        medium is not None and misparsed_that_clause(medium, after=medium.i) is not None
     )
 
 
@@ -1580,8 +1616,8 @@ def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
     if source.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns:
         return None
     clause = next((c for c in source.children if c.dep_ in {"relcl", "acl"}), None)
-    if clause is None or clause.i < source.i:
-        return None
+    if clause is None or clause.i < source.i or verb_lemma(clause) in lexicon.access_verbs:
+        return None  # "a leaked memo seen by the Courier" is the memo's
     for child in clause.children:
         if child.dep_ == "nsubj" and child.i < clause.i:
             return child

@@ -21,6 +21,8 @@ from .span_index import SpanIndex
 #: may be the peninsula, North or South.
 SHORT_FORM_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 TITLED_LABELS = frozenset({"PERSON", "ORG"})
+#: Labels of places, which an organisation's short name never has.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -242,7 +244,8 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
     The surname of a person joins whatever label the model gave it ("Haverford" tagged GPE
     after "Tom Haverford"), when it comes after the full name. When the full name starts with
     a common first name the surname is a PERSON from then on: a surname the model mislabelled
-    often would otherwise outvote the full name ("Trump" as an ORG).
+    often would otherwise outvote the full name ("Trump" as an ORG). A one-word "person" with
+    no such name may be an organisation's short name (`merge_person_into_organisation`).
     """
     extensions = names_by_ends(groups)
     for key in sorted(groups, key=len):
@@ -250,11 +253,11 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
             continue
         label = cluster_label(groups[key])
         first = min(m.start for m in [m for m in groups[key] if not m.headline] or groups[key])
+        candidates = [o for o in extensions.get(tuple(key.split()), []) if o in groups]
         longer = [
             other
-            for other in extensions.get(tuple(key.split()), [])
-            if other in groups
-            and is_short_form(key, other)
+            for other in candidates
+            if is_short_form(key, other)
             and (
                 (label in SHORT_FORM_LABELS and cluster_label(groups[other]) == label)
                 or (
@@ -269,6 +272,22 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
                 for mention in groups[key]:
                     mention.label = "PERSON"
             merge_into(groups, key, longer[0])
+        elif not longer and label == "PERSON" and len(candidates) == 1:
+            merge_person_into_organisation(groups, key, candidates[0])
+
+
+def merge_person_into_organisation(groups: dict[str, list[Mention]], word: str, name: str) -> None:
+    """One word the model took for a person that starts the one longer name, an
+    organisation's, is that organisation ("Stellic" for "Stellic Systems", "Fox" for "Fox
+    News"), unless the model also took it for a place ("Meravin" of "Meravin General
+    Hospital", where a dateline names the town)."""
+    if " " in word or not name.startswith(word + " ") or cluster_label(groups[name]) != "ORG":
+        return
+    if any(mention.label in PLACE_LABELS for mention in groups[word]):
+        return
+    for mention in groups[word]:
+        mention.label = "ORG"
+    merge_into(groups, word, name)
 
 
 def names_by_ends(groups: dict[str, list[Mention]]) -> dict[tuple[str, ...], list[str]]:

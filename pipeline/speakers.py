@@ -554,9 +554,11 @@ class SpeakerResolver:
         owned by a thing ("the ad’s narrator") may be a fuller phrase before ("a narrator in
         the Okafor ad"); a bare one ("Ukrainian officials") is a referent of its own."""
         head = phrase.root
-        if head.pos_ != "NOUN":
+        if is_age_epithet(phrase):
+            named = self.person_in_focus(phrase)
+        elif head.pos_ != "NOUN":
             return None
-        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        elif any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
             named = self.named_later(head) or self.named_next(phrase)
         elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return self.by_definite_description(phrase)
@@ -673,8 +675,10 @@ class SpeakerResolver:
         headed by a public role (`person_roles.txt`) is the person the text just before is
         about: one whose titles share a word with the description (or, for a bare "the
         governor", end in its head), else the subject of a main clause, most recent first,
-        else the person mentioned last."""
+        else the person mentioned last. So is a person named by age ("The 52-year-old")."""
         head = phrase.root
+        if is_age_epithet(phrase):
+            return self.in_focus(phrase, {"PERSON"}, "", None)
         if head.tag_ != "NN":
             return None
         role = head.lemma_.lower()
@@ -684,7 +688,14 @@ class SpeakerResolver:
             labels = {"ORG"}
         else:
             return None
-        wanted = self.gender_words.get(head.lower_)
+        return self.in_focus(phrase, labels, role, self.gender_words.get(head.lower_))
+
+    def in_focus(
+        self, phrase: Span, labels: set[str], role: str, wanted: str | None
+    ) -> Record | None:
+        """The entity with one of `labels` that the text before `phrase` is about, for a
+        `role` word of a `wanted` gender (see `person_in_focus`)."""
+        head = phrase.root
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
         options: list[tuple[tuple[int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
@@ -844,8 +855,8 @@ def antecedent_labels(pronoun: str) -> frozenset[str]:
 
 def head_noun(phrase: Span) -> Token:
     """The phrase's head, or its last noun when the parse made a verb the head ("show
-    insiders" after "according to")."""
-    if phrase.root.pos_ in {"NOUN", "PROPN", "PRON"}:
+    insiders" after "according to"); "old" of "the 52-year-old"."""
+    if phrase.root.pos_ in {"NOUN", "PROPN", "PRON"} or is_age_epithet(phrase):
         return phrase.root
     return next((t for t in reversed(phrase) if t.pos_ in {"NOUN", "PROPN"}), phrase.root)
 
@@ -897,6 +908,16 @@ def compatible(these: set[str], those: set[str]) -> bool:
     ("the senator", "the Oregon senator"), not when each has its own ("the
     Democratic nominee", "the Republican nominee")."""
     return these <= those or those <= these
+
+
+def is_age_epithet(phrase: Span) -> bool:
+    """ "the 52-year-old": a person named by their age, as news copy does after a name."""
+    head = phrase.root
+    return (
+        phrase[0].lower_ == "the"
+        and head.lower_ == "old"
+        and any(c.lower_ == "year" and any(n.like_num for n in c.children) for c in head.children)
+    )
 
 
 def takes_up_person(token: Token, head: Token) -> bool:

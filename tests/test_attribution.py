@@ -1463,6 +1463,50 @@ def test_subject_of_a_contact_relative_clause_report_is_its_noun(extract):
     assert showed["content"]["text"] == "water pouring into the tunnel"
 
 
+def test_contact_relative_clause_whose_noun_the_parse_made_the_subject(extract):
+    records = extract(
+        "Much of the dispute centres on the explosion at the rail yard, a strike the army "
+        "said hit a weapons depot."
+    )
+    [said] = with_cue(records, "said")
+    assert (said["speaker"]["text"], said["content"]["text"]) == ("the army", "hit a weapons depot")
+
+
+def test_main_verb_read_as_participle_with_its_clause_on_the_medium(extract):
+    [record] = extract(
+        "A former sales director, Tobias Lenk, alleged in a lawsuit filed on Oct. 14 in "
+        "Harwell District Court that Stellic had booked revenue from unsigned contracts."
+    )
+    assert summary(record) == (
+        "indirect",
+        ["that Stellic had booked revenue from unsigned contracts"],
+        "alleged",
+        "Tobias Lenk",
+    )
+    assert record["medium"]["text"] == "a lawsuit"
+
+
+def test_according_to_a_document_someone_obtained_is_the_document(extract):
+    [record] = extract(
+        "According to a leaked memo seen by the Courier, about 6,500 operations were cancelled."
+    )
+    assert record["speaker"]["text"] == "a leaked memo"
+    [record] = extract("According to a report released by the agency, prices rose.")
+    assert record["speaker"]["text"] == "the agency"
+
+
+def test_person_named_by_age_is_the_person_in_focus(extract):
+    records = extract(
+        "Castlemere manager Tunde Okonkwo said his team had been poor.\n\n"
+        "The 52-year-old, who took charge in March, said Quintero had been frustrated. "
+        '"Rafa changed the game for us," he added.'
+    )
+    names = {r["cue"]["text"]: r["speaker"]["name"] for r in records if r["cue"]["text"] != "said"}
+    assert names == {"added": "Tunde Okonkwo"}
+    age = [r for r in records if r["speaker"]["text"] == "The 52-year-old"]
+    assert [r["speaker"]["name"] for r in age] == ["Tunde Okonkwo"]
+
+
 def test_what_a_comment_was_on_is_its_content_but_not_a_time_or_medium(extract):
     [record] = extract("Residents commented on the smell from the plant.")
     assert summary(record) == ("indirect", ["the smell from the plant"], "commented", "Residents")

@@ -109,6 +109,16 @@ def test_first_name_the_model_left_out_joins_the_surname(table):
     assert "Director Joseph" not in table("Director Joseph said the school would stay open.")
 
 
+def test_one_word_person_that_starts_an_organisation_name_is_that_organisation(table):
+    entities = table(
+        "Shares in Stellic Systems rose 9% on Wednesday. Stellic said revenue had doubled, "
+        "and Stellic expects more."
+    )
+    stellic = entities["Stellic Systems"]
+    assert stellic["label"] == "ORG"
+    assert mention_texts(stellic) == ["Stellic Systems", "Stellic", "Stellic"]
+
+
 def test_demonyms_are_norp_and_plural_joins_singular(table):
     entities = table(
         "Ukrainian officials said the North Koreans were moved. A North Korean soldier "

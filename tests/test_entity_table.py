@@ -103,6 +103,16 @@ def test_surname_mislabelled_by_the_model_joins_the_person_named_before():
     assert grouped(before) == [["Haverford"], ["Tom Haverford"]]
 
 
+def test_one_word_person_starting_an_organisation_name_is_that_organisation():
+    items = mentions(("Stellic", "NORP"), ("Stellic Systems", "ORG"), ("Stellic", "PERSON"))
+    items.append(Mention("Stellic", 500, 507, "PERSON"))
+    assert grouped(items) == [["Stellic", "Stellic Systems", "Stellic", "Stellic"]]
+    assert cluster_label(cluster_mentions(items, RULES)[0]) == "ORG"
+    town = mentions(("Meravin", "GPE"), ("Meravin General Hospital", "ORG"), ("Meravin", "PERSON"))
+    town.append(Mention("Meravin", 500, 507, "PERSON"))
+    assert grouped(town) == [["Meravin", "Meravin", "Meravin"], ["Meravin General Hospital"]]
+
+
 def test_places_do_not_take_short_forms():
     items = mentions(("North Korea", "GPE"), ("Korea", "GPE"))
     assert grouped(items) == [["North Korea"], ["Korea"]]
