@@ -232,8 +232,9 @@ class SpeakerResolver:
                 self.named(fuller, "coreference") if fuller else self.named(mention.entity, "self")
             )
         for apposition in appositions(phrase):
-            if (mention := self.mention_at(apposition)) is not None:
-                return self.named(mention.entity, "apposition")
+            mention = self.mention_at(apposition)
+            if mention is not None and mention.entity["label"] != "NORP":
+                return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
         return self.by_surname(phrase)
 
     def group_member(self, phrase: Span) -> Record | None:
@@ -628,6 +629,8 @@ class SpeakerResolver:
         head = phrase.root
         own = name_of(phrase).lower()
         for token in self.same_lemma_before(head, phrase.start):
+            if (named := self.organisation_headed_by(token, head)) is not None:
+                return named  # "The National Bank of Velmora cut … The bank said"
             if token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
             own_words, earlier_words = modifiers(phrase), modifiers(noun_phrase_of(token))
@@ -660,13 +663,28 @@ class SpeakerResolver:
                 }
         return None
 
+    def organisation_headed_by(self, token: Token, head: Token) -> Record | None:
+        """The organisation whose name the earlier word is part of ("Bank" of "the National
+        Bank of Velmora" for "the bank"), for a singular description; not one named by the
+        word alone ("Army" says no more than "the army")."""
+        if token.pos_ != "PROPN" or head.tag_ != "NN" or token.lower_ != head.lower_:
+            return None
+        mention = self.mention_at(token)
+        if mention is None or mention.entity["label"] != "ORG":
+            return None
+        if " " not in self.text[mention.start : mention.end].strip():
+            return None
+        return self.named(mention.entity, "coreference")
+
     def same_lemma_before(self, head: Token, end: int) -> list[Token]:
-        """The tokens with `head`'s lemma, or a synonym's (`description_synonyms.txt`), in
-        the `LOOKBACK` tokens before `end`, nearest first, found in the lemma array rather
-        than by making a Token of each word."""
+        """The tokens with `head`'s lemma, or a synonym's (`description_synonyms.txt`), also
+        capitalised in a name ("Bank" of "the National Bank of Velmora"), in the `LOOKBACK`
+        tokens before `end`, nearest first, found in the lemma array rather than by making a
+        Token of each word."""
         start = max(0, end - LOOKBACK)
-        words = self.lexicon.synonyms.get(head.lemma_.lower(), frozenset())
-        lemmas = [head.lemma, *(self.doc.vocab.strings.add(word) for word in words)]
+        words = {head.lemma_.lower(), *self.lexicon.synonyms.get(head.lemma_.lower(), ())}
+        forms = words | {word.capitalize() for word in words}
+        lemmas = [self.doc.vocab.strings.add(form) for form in forms]
         found = numpy.flatnonzero(numpy.isin(self.lemmas[start:end], lemmas)) + start
         return [self.doc[int(i)] for i in reversed(found)]
 
@@ -921,12 +939,14 @@ def is_age_epithet(phrase: Span) -> bool:
 
 
 def takes_up_person(token: Token, head: Token) -> bool:
-    """ "the woman" after "a retired teacher": a definite "man" or "woman" may take up any
-    singular description."""
+    """ "A retired teacher … The woman, Gloria Whitcomb, …": a bare "the man" or "the woman"
+    that is a subject may take up any singular description ("Clinton, the first woman
+    nominated …" takes up nobody)."""
     return (
         token.lower_ in ANY_PERSON
         and head.tag_ == "NN"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and [c.lower_ for c in token.lefts] == ["the"]
     )
 
 

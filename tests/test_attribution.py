@@ -845,6 +845,34 @@ def test_indefinite_description_taken_up_by_the_woman_and_her_name(extract):
     [said] = with_cue(records, "said")
     assert said["speaker"]["text"] == "A retired librarian"
     assert said["speaker"]["name"] == "Gloria Whitby"
+    [endorsed] = with_cue(
+        extract(
+            "A union representing flight attendants endorsed Ada Vale on Thursday. The union "
+            "called Vale, the first woman nominated by the party, a champion."
+        ),
+        "endorsed",
+    )
+    assert endorsed["speaker"]["name"] == "union representing flight attendants"
+
+
+def test_the_bank_is_the_organisation_whose_name_it_is_part_of(extract):
+    records = extract(
+        "Velmora central bank cuts rates\n\n"
+        "The National Bank of Velmora cut its benchmark rate to 3.75% on Thursday. Inflation "
+        "slowed to 2.6% in May. Prices for services are still rising. Wages rose in April. "
+        "Exports fell in March. Imports were flat. Shares rose on the news. "
+        "The bank said in a statement that the board had voted 6-3 for the cut."
+    )
+    [said] = with_cue(records, "said")
+    assert said["speaker"]["name"] == "National Bank of Velmora"
+
+
+def test_a_party_in_apposition_does_not_name_the_speaker(extract):
+    records = extract(
+        "“Somebody knew,” said Councillor Imogen Varley, who represents the Quayside ward.\n\n"
+        "The councillor, a Liberal Democrat, said she had raised concerns in July."
+    )
+    assert [r["speaker"]["name"] for r in with_cue(records, "said")] == ["Imogen Varley"] * 2
 
 
 def test_bare_plural_is_its_own_referent(extract):
