@@ -200,11 +200,12 @@ class EntityStage:
             + acronym_spans(doc, text)
             + place_suffix_spans(doc)
             + joined_organisations(doc)
+            + titled_names(doc, self.title_words, self.rules.english_words)
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
         doc.ents = [self.with_given_name(span) for span in doc.ents]
-        doc.ents = [organisation_by_which(span) for span in doc.ents]
+        doc.ents = [person_by_age(organisation_by_which(span)) for span in doc.ents]
 
     def with_given_name(self, span: Span) -> Span:
         """ "Amelize Joseph loves …": the model may leave out a first name it does not know
@@ -219,6 +220,23 @@ class EntityStage:
         if is_english_word(word, self.rules.english_words) or word in self.title_words:
             return span
         return Span(span.doc, span.start - 1, span.end, label="PERSON")
+
+
+def person_by_age(span: Span) -> Span:
+    """ "Aisha, 34, said …": a name with an age set off by commas after it is a person's,
+    whatever the model took it for."""
+    doc, end = span.doc, span.end
+    if span.label_ == "PERSON" or span.label_ not in NAMED_LABELS or end + 2 >= len(doc):
+        return span
+    age = doc[end + 1]
+    if (
+        doc[end].text == ","
+        and doc[end + 2].text == ","
+        and age.is_digit
+        and 0 < int(age.text) < 120
+    ):
+        return Span(doc, span.start, end, label="PERSON")
+    return span
 
 
 def organisation_by_which(span: Span) -> Span:
@@ -366,6 +384,25 @@ def place_suffix_spans(doc: Doc) -> list[Span]:
         and span.end < len(doc)
         and doc[span.end].lower_ in PLACE_SUFFIXES
     ]
+
+
+def titled_names(doc: Doc, titles: frozenset[str], english: frozenset[str]) -> list[Span]:
+    """ "Fire Chief Renata Solis told …", "Detective Sergeant Ivo Renshaw": the model misses
+    some names after a capitalised title. Two capitalised words that no entity holds, after
+    a title word and starting with one that is no English word, are a person's name (the
+    title before it is taken as the name's premodifier, as for any name)."""
+    spans = []
+    for i in range(len(doc) - 2):
+        title, first, last = doc[i], doc[i + 1], doc[i + 2]
+        if not (title.is_title and title.lower_ in titles):
+            continue
+        words = (first, last)
+        if any(t.ent_type_ or not (t.is_title and t.is_alpha and t.pos_ == "PROPN") for t in words):
+            continue
+        if is_english_word(first.lower_, english) or first.lower_ in titles:
+            continue
+        spans.append(Span(doc, i + 1, i + 3, label="PERSON"))
+    return spans
 
 
 def joined_organisations(doc: Doc) -> list[Span]:

@@ -119,6 +119,19 @@ def test_one_word_person_that_starts_an_organisation_name_is_that_organisation(t
     assert mention_texts(stellic) == ["Stellic Systems", "Stellic", "Stellic"]
 
 
+def test_a_name_with_an_age_after_it_is_a_person(table):
+    entities = table("Aisha, 34, said she had spent two nights on the roof of her house.")
+    assert entities["Aisha"]["label"] == "PERSON"
+
+
+def test_a_name_the_model_missed_after_a_title(table):
+    entities = table("“Go now,” Fire Chief Renata Solis told reporters at an evening briefing.")
+    assert entities["Renata Solis"]["label"] == "PERSON"
+    assert entities["Renata Solis"]["titles"] == ["Fire Chief"]
+    entities = table("The inquiry was led by Detective Sergeant Ivo Renshaw of Ashmere Police.")
+    assert entities["Ivo Renshaw"]["titles"] == ["Detective Sergeant"]
+
+
 def test_demonyms_are_norp_and_plural_joins_singular(table):
     entities = table(
         "Ukrainian officials said the North Koreans were moved. A North Korean soldier "
