@@ -466,12 +466,17 @@ class SpeakerResolver:
     def kind_fits(self, entity: Record, role: str) -> bool:
         """Whether an organisation may be of the kind a role word names, by its name's head
         word: "the network" is not The New York Times, "the union" not the Department of
-        Environmental Protection; "Wells Fargo", whose name says no kind, may be a bank."""
+        Environmental Protection; "Wells Fargo", whose name says no kind, may be a bank. When
+        the head word says no kind, another word of the name may ("BBC Radio Seaford" is no
+        airline)."""
         kinds = self.lexicon.organisation_roles
         if role not in kinds or entity["label"] != "ORG":
             return True
         head = title_head(entity["name"]).lower()
-        return head in kinds[role] or not any(head in names for names in kinds.values())
+        words = [head] if any(head in names for names in kinds.values()) else []
+        words = words or [w for w in entity["name"].lower().split() if w != head]
+        kind_words = [w for w in words if any(w in names for names in kinds.values())]
+        return not kind_words or any(w in kinds[role] for w in kind_words)
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
         """The mentions a pronoun may refer back to: in the window, outside quotations (a

@@ -1223,6 +1223,13 @@ def test_an_organisation_of_another_kind_is_not_the_one_in_focus(extract):
     )
     [said] = with_cue(records, "said")
     assert said["speaker"]["name"] == "Harwick Times"
+    records = extract(
+        "Daniel Ferris, chief executive of Skylark Air, told BBC Radio Seaford’s breakfast show "
+        "on Tuesday that flights were cancelled. He warned that the airline believes as many "
+        "as 40,000 passengers could be affected."
+    )
+    [believes] = with_cue(records, "believes")
+    assert believes["speaker"]["name"] == "Skylark Air"  # not a station, by a word of its name
 
 
 def test_earlier_phrase_drops_its_possessive_ending(extract):
