@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
 
+from .cues import is_spaced_hyphen
 from .datelines import DATELINE
 from .entity_table import (
     PLACE_SUFFIXES,
@@ -290,9 +291,9 @@ def english_words(nlp: Language) -> frozenset[str]:
 
 
 def split_entity(span: Span) -> list[Span]:
-    """Cut a dateline ("BERLIN — Voltaris AG") or a parenthesised acronym ("World Health
-    Organization (WHO") off an entity span, and trim determiners, punctuation, a leading
-    gerund and leading lower-case adjectives."""
+    """Cut a dateline ("BERLIN — Voltaris AG", "DUNHAVEN, Norvessa - Vantris") or a
+    parenthesised acronym ("World Health Organization (WHO") off an entity span, and trim
+    determiners, punctuation, a leading gerund and leading lower-case adjectives."""
     return [
         Span(span.doc, start, end, label=span.label_)
         for start, end in split_bounds(span.doc, span.start, span.end)
@@ -301,7 +302,7 @@ def split_entity(span: Span) -> list[Span]:
 
 def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
-        if doc[i].text in DASHES or doc[i].text == "(":
+        if doc[i].text in DASHES or doc[i].text == "(" or is_spaced_hyphen(doc[i]):
             return split_bounds(doc, start, i) + split_bounds(doc, i + 1, end)
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}

@@ -982,13 +982,19 @@ def gender_of_pronoun(word: str) -> str | None:
 def noun_phrase_of(token: Token) -> Span:
     """A noun with its modifiers, up to a relative clause, apposition, comma or conjunction,
     without a possessive ending ("his firm’s handling" → "firm", "the driver and her
-    brother" → "the driver")."""
+    brother" → "the driver"), nor a verb's "of"-gerund the parse hung on it ("accused the
+    agency [of leaving …]")."""
     start, end = noun_phrase(token)
     coordinated = [c.i for c in token.rights if c.dep_ in {"cc", "conj"}]
-    end = min([end, *coordinated])
+    gerunds = [c.i for c in token.rights if c.dep_ == "prep" and governs_gerund(c)]
+    end = min([end, *coordinated, *gerunds])
     while end - 1 > start and token.doc[end - 1].dep_ in {"case", "punct"}:
         end -= 1
     return token.doc[start:end]
+
+
+def governs_gerund(preposition: Token) -> bool:
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in preposition.children)
 
 
 def without_determiner(phrase: Span) -> Span:

@@ -875,6 +875,19 @@ def test_a_party_in_apposition_does_not_name_the_speaker(extract):
     assert [r["speaker"]["name"] for r in with_cue(records, "said")] == ["Imogen Varley"] * 2
 
 
+def test_an_earlier_description_ends_before_a_verbs_of_gerund(extract):
+    records = extract(
+        "The Norvessan Medicines Agency ordered the recall on Wednesday. Pharmacies were told "
+        "to check their stock. Patients were asked to keep taking the drug. Doctors were sent "
+        "new guidance. Hospitals moved some patients to another medicine. The tablets were "
+        "made in Stennick. Shares fell 4% on Thursday. The Pharmacy Workers' Union accused the "
+        "agency of leaving pharmacists to handle the recall. The union has asked for an urgent "
+        "meeting with the agency, which said it would reply within days."
+    )
+    [said] = with_cue(records, "said")
+    assert said["speaker"]["name"] == "Norvessan Medicines Agency"
+
+
 def test_bare_plural_is_its_own_referent(extract):
     records = extract(
         "Western officials said the troops had moved. Ukrainian officials said they had not."

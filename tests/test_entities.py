@@ -189,6 +189,11 @@ def test_dateline_is_a_place_and_not_part_of_the_next_name(table):
     )
     assert (entities["Berlin"]["label"], mention_texts(entities["Berlin"])) == ("GPE", ["BERLIN"])
     assert mention_texts(entities["Voltaris AG"]) == ["Voltaris AG", "Voltaris"]
+    entities = table(
+        "DUNHAVEN, Norvessa - Vantris Pharmaceuticals is recalling 40 batches of its drug, the "
+        "medicines agency said on Wednesday."
+    )
+    assert "Vantris Pharmaceuticals" in entities
 
 
 def test_acronym_defined_in_parentheses_joins_every_use(table):
