@@ -23,7 +23,7 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from .datelines import dateline_end
+from .datelines import dateline_end, is_spaced_hyphen
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: The words of a verb that may come before it: "[had not] started", "[later] said".
@@ -1550,17 +1550,6 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if token.text in PHRASE_BREAKS or "\n" in token.text or is_spaced_hyphen(token):
             start = token.i + 1
     return start, end
-
-
-def is_spaced_hyphen(token: Token) -> bool:
-    """A hyphen typed for a dash: "BRUSSELS - European leaders", "an aggressive - some say
-    unrealistic - pledge"."""
-    return (
-        token.text == "-"
-        and bool(token.whitespace_)
-        and token.i > 0
-        and bool(token.nbor(-1).whitespace_)
-    )
 
 
 def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:

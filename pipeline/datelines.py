@@ -1,15 +1,16 @@
 """Datelines: "BERLIN — …", "WASHINGTON (AP) ― …", "DENVER, March 4 (UPI) — …".
 
-One definition for the stages that must not read a dateline as running text: the entities
-stage tags its place, the attribution stage keeps it out of speakers and contents, and the
-speaker resolver never takes it for an antecedent.
+One definition for the stages that must not read a dateline as running text, nor the hyphen
+typed for its dash as part of a name: the entities stage tags its place, the attribution
+stage keeps it out of speakers and contents, and the speaker resolver never takes it for an
+antecedent.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 #: An upper-case place at the start of a paragraph; maybe a state, country or date after a
 #: comma (", Calif.", ", Ukraine", ", March 4"), then the agency in brackets; then a dash.
@@ -29,3 +30,14 @@ def dateline_end(sentence: Span) -> int:
         return sentence.start
     end = sentence.start_char + match.end()
     return next((token.i for token in sentence if token.idx >= end), sentence.end)
+
+
+def is_spaced_hyphen(token: Token) -> bool:
+    """A hyphen typed for a dash: "BRUSSELS - European leaders", "an aggressive - some say
+    unrealistic - pledge"."""
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.nbor(-1).whitespace_)
+    )

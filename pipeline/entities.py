@@ -22,8 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
 
-from .cues import is_spaced_hyphen
-from .datelines import DATELINE
+from .datelines import DATELINE, is_spaced_hyphen
 from .entity_table import (
     PLACE_SUFFIXES,
     TableRules,
