@@ -145,7 +145,7 @@ class AttributionStage:
         found.sort(key=lambda a: (a.start, a.content[-1][1]))
         resolver = SpeakerResolver(
             doc,
-            text,
+            doc.text,  # the article's, with plain spaces where the model read them
             entities,
             self.speaker_lexicon,
             quoted=[part for q in quotations for part in q.parts],
@@ -586,8 +586,9 @@ def distance(char: int, region: CharSpan) -> int:
 
 
 def sentence_at(doc: Doc, char: int) -> Span | None:
+    """The sentence of the word at `char`, or of the next word if `char` is a space."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].sent if span is not None else None
+    return doc[span.start].sent if span is not None and span.start < len(doc) else None
 
 
 def deduplicated(found: list[Attribution]) -> list[Attribution]:
@@ -634,11 +635,7 @@ def quote_record(
         if attribution.cue is None
         else char_span_record(text, (attribution.cue.start_char, attribution.cue.end_char))
         | {"lemma": attribution.cue_lemma},
-        "speaker": resolver.resolve(
-            attribution.speaker, attribution.cue.start if attribution.cue is not None else None
-        )
-        if attribution.speaker
-        else None,
+        "speaker": speaker_record(text, attribution, resolver) if attribution.speaker else None,
         "quantities": [],
         "dates": [],
         "speech_date": None,
@@ -647,6 +644,17 @@ def quote_record(
         "negated": attribution.negated,
         "parent_id": None,
     }
+
+
+def speaker_record(
+    text: str, attribution: Attribution, resolver: SpeakerResolver
+) -> dict[str, Any]:
+    """The resolved speaker, its mention quoted from the article (whose no-break spaces the
+    Doc has as plain ones)."""
+    speaker = attribution.speaker
+    cue_start = attribution.cue.start if attribution.cue is not None else None
+    resolved = resolver.resolve(speaker, cue_start)
+    return resolved | {"text": text[speaker.start_char : speaker.end_char]}
 
 
 def is_title(text: str, quotation: QuoteMarks) -> bool:

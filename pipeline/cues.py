@@ -1549,6 +1549,10 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     for token in head.doc[start : head.i]:
         if token.text in PHRASE_BREAKS or "\n" in token.text or is_spaced_hyphen(token):
             start = token.i + 1
+    for child in head.lefts:  # "Twenty-two years ago, a Times article", read as one phrase
+        after = child.right_edge.i + 1
+        if child.dep_ in {"advmod", "npadvmod"} and head.doc[after].text == "," and after < head.i:
+            start = max(start, after + 1)
     return start, end
 
 

@@ -160,18 +160,19 @@ class EntityStage:
         self.title_words = self.rules.titles | self.rules.honorifics
 
     def __call__(self, doc: Doc, article: Article) -> list[dict[str, Any]]:
-        self.correct_entities(doc, article.text)
+        text = doc.text  # the article's, with plain spaces where the model read them
+        self.correct_entities(doc, text)
         spans = [span for span in doc.ents if self.is_name(span)]
         mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
         headline_end = title_case_headline_end(doc)
         mentions = trim_headline_mentions(mentions, headline_end, self.rules)
-        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, article.text))
+        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
-        surnames = surname_mentions(clusters, doc, article.text, covered)
-        if repeated_names(clusters, doc, article.text, covered, headline_end) or surnames:
+        surnames = surname_mentions(clusters, doc, text, covered)
+        if repeated_names(clusters, doc, text, covered, headline_end) or surnames:
             clusters.sort(key=lambda cluster: cluster[0].start)
         return [
-            entity_record(article.doc_id, f"E{number}", cluster, self.rules)
+            entity_record(article, f"E{number}", cluster, self.rules)
             for number, cluster in enumerate(clusters, start=1)
         ]
 

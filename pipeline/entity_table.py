@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .entity_titles import find_titles, title_head
+from .read import Article
 from .span_index import SpanIndex
 
 #: Labels whose short forms join a longer name ("Kirby" → "John Kirby"). Not places: "Korea"
@@ -531,8 +532,10 @@ def title_kind(title: str, rules: TableRules) -> str | None:
 
 
 def entity_record(
-    doc_id: str, entity_id: str, cluster: list[Mention], rules: TableRules
+    article: Article, entity_id: str, cluster: list[Mention], rules: TableRules
 ) -> dict[str, Any]:
+    """The entities.jsonl record of a cluster; its mentions quote the article itself, whose
+    no-break spaces the mentions' own text has as plain ones."""
     label = cluster_label(cluster)
     titles: list[str] = []
     for mention in cluster:
@@ -542,10 +545,12 @@ def entity_record(
         titles.extend(title for title in found if title not in titles)
     name = canonical_name(cluster, rules)
     return {
-        "doc_id": doc_id,
+        "doc_id": article.doc_id,
         "entity_id": entity_id,
         "name": name,
         "label": label_by_titles(label, name, titles, rules),
-        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in cluster],
+        "mentions": [
+            {"text": article.text[m.start : m.end], "start": m.start, "end": m.end} for m in cluster
+        ],
         "titles": titles,
     }

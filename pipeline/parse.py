@@ -77,39 +77,70 @@ def load_installed(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_bounds", before="parser")
     keep_abbreviations(nlp, read_lines(ABBREVIATIONS_PATH))
-    read_apostrophes_straight(nlp)
+    read_spellings_as_usual(nlp)
+    nlp.tokenizer = PlainSpaceTokenizer(nlp.tokenizer)
     speed_up(nlp)
     return nlp
+
+
+#: Every space character but " " and the line breaks: no-break, thin, em, ideographic ….
+OTHER_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+        "\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
+
+
+class PlainSpaceTokenizer:
+    """The model's tokenizer, given the text with every other space character read as " ".
+
+    spaCy makes a no-break or thin space a token of its own, and the parser hangs words on it:
+    in "The film ― which\u00a0weaves …, explains" the film came out as the subject of the
+    space. One character stands for one, so every offset is still the article's; only the
+    Doc's text has plain spaces there.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(text.translate(OTHER_SPACES))
 
 
 #: The features by which the model's layers see a word (its `MultiHashEmbed` attributes).
 WORD_FEATURES = (NORM, PREFIX, SUFFIX, SHAPE)
 CURLY_APOSTROPHE = "\u2019"
+HORIZONTAL_BAR, EM_DASH = "\u2015", "\u2014"
 
 
-def read_apostrophes_straight(nlp: Language) -> None:
-    """Let the model see a word with a curly apostrophe ("administration’s", "O’Brien") by the
-    features of its straight spelling, which its training text mostly had: with the curly one
-    the possessive's shape and prefix are ones it rarely saw, and "the administration’s plans
-    to …" came out with "plans" a verb. The words keep their text; only the features the
-    tagger, parser and recogniser read change, for the vocabulary's words now and for those
-    it meets later. A lone "’" (a closing quotation mark) is left as it is."""
+def read_spellings_as_usual(nlp: Language) -> None:
+    """Let the model see a word spelt in a way its training text mostly did not by the
+    features of the usual spelling: a curly apostrophe inside a word ("administration’s",
+    "O’Brien") as a straight one, and the horizontal bar some publishers set for a dash ("The
+    film ― which …") as an em dash. With the curly apostrophe the possessive's shape and prefix
+    are ones the model rarely saw, and "the administration’s plans to …" came out with "plans"
+    a verb; the bar it had never seen at all, and it tagged it a verb, the subject of the
+    sentence. The words keep their text; only the features the tagger, parser and recogniser
+    read change, for the vocabulary's words now and for those it meets later. A lone "’" (a
+    closing quotation mark) is left as it is."""
     getters = nlp.vocab.lex_attr_getters
     for feature in WORD_FEATURES:
-        getters[feature] = functools.partial(as_straight, getters[feature])
+        getters[feature] = functools.partial(as_usual, getters[feature])
     for lexeme in list(nlp.vocab):
         word = lexeme.orth_
-        if len(word) > 1 and CURLY_APOSTROPHE in word:
+        if (len(word) > 1 and CURLY_APOSTROPHE in word) or HORIZONTAL_BAR in word:
             lexeme.norm_ = getters[NORM](word)
             lexeme.prefix_ = getters[PREFIX](word)
             lexeme.suffix_ = getters[SUFFIX](word)
             lexeme.shape_ = getters[SHAPE](word)
 
 
-def as_straight(feature: Callable[[str], str], word: str) -> str:
+def as_usual(feature: Callable[[str], str], word: str) -> str:
     if len(word) > 1:
         word = word.replace(CURLY_APOSTROPHE, "'")
-    return feature(word)
+    return feature(word.replace(HORIZONTAL_BAR, EM_DASH))
 
 
 def keep_abbreviations(nlp: Language, abbreviations: list[str]) -> None:

@@ -158,7 +158,11 @@ class SpeakerResolver:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before. An
         unresolved description's name ends before the cue (`cue_start`, a token index): in
         "tweets criticizing Okafor" the participle is the cue, not a part of the name."""
-        record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
+        record = {
+            "text": phrase.text,
+            "start": phrase.start_char,
+            "end": phrase.end_char,
+        }
         resolved = (
             self.by_conjuncts(phrase)
             or self.by_name(phrase)
@@ -211,7 +215,8 @@ class SpeakerResolver:
                     name = "the " + name  # "China and the United States"
                 names.append(name)
             else:  # "Voltaris and its lawyers"
-                names.append(without_article(head.doc[head.left_edge.i : head.i + 1]).text)
+                start = max(head.left_edge.i, phrase.start)  # not "―" of "“…” ― Jo N Al Roe"
+                names.append(without_article(head.doc[start : head.i + 1]).text)
         return {
             "name": " and ".join(names),
             "entity_id": None,
@@ -344,7 +349,8 @@ class SpeakerResolver:
                 and self.gender_fits(entity, wanted)
                 and entity["entity_id"] not in named_in_clause
                 and not (pronoun in THING_PRONOUNS and self.root_of(mention).tag_ == "NNPS")
-            ):  # "it" is not "Americans"
+                and not self.modifies_noun(mention)
+            ):  # "it" is not "Americans", nor "U.S." of "the U.S. senator"
                 named.append((self.salience(mention), self.named(entity, "self")))
         if wanted is not None:
             named += self.roles_before(phrase, wanted, named_in_clause)
@@ -496,6 +502,12 @@ class SpeakerResolver:
         supporters", which is a modifier there, not the subject."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span.root if span is not None else token_at(self.doc, mention.start)
+
+    def modifies_noun(self, mention: EntityMention) -> bool:
+        """Whether the mention is a modifier of a common noun ("the U.S. senator", "Clinton
+        supporters"), which speaks of the noun's referent, not of its own."""
+        root = self.root_of(mention)
+        return root.dep_ == "compound" and root.head.pos_ == "NOUN"
 
     def genders(self, gender_words: dict[str, str], first_names: dict[str, str]) -> dict[str, str]:
         """Gender evidence per PERSON entity: honorifics and gendered role words next to its

@@ -2058,3 +2058,30 @@ def test_who_puts_out_a_statement_speaks_through_it(extract):
     assert record["speaker"]["text"] == "a report"
     [record] = extract("The Kessel Monitor released a video showing a convoy near the dam.")
     assert record["speaker"]["text"] == "a video"
+
+
+def test_no_break_spaces_are_kept_in_the_record_and_read_as_spaces(extract):
+    text = (
+        "“We are not just validating numbers,”\u00a0Aaron\u00a0Sharockman\u00a0told InsideSources."
+    )
+    [record] = extract(text)
+    assert summary(record)[1:4] == (
+        ["We are not just validating numbers"],
+        "told",
+        "Aaron Sharockman",
+    )
+    assert record["speaker"]["text"] == "Aaron\u00a0Sharockman"
+    assert record["addressee"]["text"] == "InsideSources"
+
+
+def test_a_signature_of_two_names_is_named_without_its_dash(extract):
+    [record] = extract("“He answers to no one.” ―\u00a0Ana N Luis Ortega\n")
+    assert record["speaker"]["text"] == "Ana N Luis Ortega"
+    assert record["speaker"]["name"] == "Ana and Luis Ortega"
+
+
+def test_a_time_before_the_subject_is_no_part_of_the_speaker(extract):
+    text = (
+        "Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid” for his success."
+    )
+    assert speaker_texts(extract(text)) == {"hailed": "a Times article"}

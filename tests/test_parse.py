@@ -116,3 +116,21 @@ def test_a_curly_apostrophe_is_read_as_a_straight_one(nlp):
     word = nlp.vocab["O’Brien"]  # a word the model meets for the first time
     assert (word.shape_, word.prefix_, word.norm_) == ("X'Xxxxx", "O", "o'brien")
     assert nlp.vocab["’"].shape_ == "’"  # a closing quotation mark stays one
+
+
+def test_a_horizontal_bar_is_read_as_a_dash(nlp):
+    bar = nlp("The film ― which weaves together the voices of historians ― explains the past.")
+    dash = nlp("The film — which weaves together the voices of historians — explains the past.")
+    assert [(t.tag_, t.dep_, t.head.i) for t in bar] == [(t.tag_, t.dep_, t.head.i) for t in dash]
+    assert bar[2].pos_ == "PUNCT" and bar[1].dep_ == "nsubj" and bar[1].head.text == "explains"
+    assert nlp.vocab["―"].norm_ == "-"
+
+
+def test_other_spaces_are_read_as_plain_ones(nlp):
+    text = "The film ―\u00a0which\u00a0weaves together the voices of historians ―\u2009explains it."
+    doc = nlp(text)
+    assert not any(token.is_space for token in doc)
+    assert [t.idx for t in doc] == [
+        t.idx for t in nlp(text.replace("\u00a0", " ").replace("\u2009", " "))
+    ]
+    assert doc[1].head.text == "explains"  # not the subject of a no-break space

@@ -254,3 +254,15 @@ def test_a_headline_role_is_the_person_the_story_gives_that_title(nlp):
     entities = [entity("E1", "PERSON", "Lena Kovacs", text, "Lena Kovacs", titles=("Senator",))]
     resolved = resolve(nlp, text, entities, "Senator")
     assert (resolved["name"], resolved["resolved_by"]) == ("Lena Kovacs", "coreference")
+
+
+def test_a_name_that_modifies_a_noun_is_no_antecedent(nlp):
+    text = (
+        "The Harbour Times backed the mayor. The former first lady and U.S. senator is a "
+        "planner. Meanwhile, it attacked her rival."
+    )
+    table = [
+        entity("E1", "ORG", "Harbour Times", text, "Harbour Times"),
+        entity("E2", "GPE", "United States", text, "U.S."),
+    ]
+    assert resolve(nlp, text, table, "it")["name"] == "Harbour Times"
