@@ -158,7 +158,7 @@ class AttributionStage:
         records = [
             record
             for record, parent in zip(records, parents_of(records), strict=True)
-            if not (restates(record, parent) or part_of_claim(doc, record, parent))
+            if not (restates(record, parent) or part_of_claim(doc, record, parent, self.lexicon))
         ]
         for number, record in enumerate(records, start=1):
             record["quote_id"] = f"Q{number}"
@@ -729,7 +729,9 @@ def length(record: dict[str, Any]) -> int:
     return record["content"]["end"] - record["content"]["start"]
 
 
-def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | None) -> bool:
+def part_of_claim(
+    doc: Doc, record: dict[str, Any], parent: dict[str, Any] | None, lexicon: CueLexicon
+) -> bool:
     """ "She said the mayor wants to close the library": inside someone's content, a cue with
     a plain object or infinitive ("wants to close …") is part of what they said, not another
     source's claim; only a reported clause or quotation is ("she said experts believe that …")."""
@@ -737,22 +739,32 @@ def part_of_claim(doc: Doc, record: dict[str, Any], parent: dict[str, Any] | Non
         parent is not None
         and record["kind"] == "indirect"
         and not reports_clause(doc, record)
-        and not claim_of_its_own(doc, record)
+        and not claim_of_its_own(doc, record, lexicon)
     )
 
 
-def claim_of_its_own(doc: Doc, record: dict[str, Any]) -> bool:
-    """A participle on a noun ("a video showing …": the video's claim), a hedge ("alleged
-    soldiers") and a passive cue with an infinitive ("what were believed to be the bodies of
-    soldiers": a hedged claim, its source unnamed) are claims of their own inside another's
-    content."""
+def claim_of_its_own(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> bool:
+    """A participle on a noun ("a video showing …": the video's claim), a document or
+    recording that shows something ("stated that the footage … depicted the aftermath"), a
+    hedge ("alleged soldiers") and a passive cue with an infinitive ("what were believed to be
+    the bodies of soldiers": a hedged claim, its source unnamed) are claims of their own
+    inside another's content."""
     cue = doc.char_span(record["cue"]["start"], record["cue"]["end"], alignment_mode="expand")
     if cue is None:
         return False
     if (cue.root.tag_ == "VBG" and cue.root.dep_ == "acl") or cue.root.dep_ == "amod":
         return True
+    if verb_lemma(cue.root) in lexicon.evidence_verbs and shows_document(doc, record, lexicon):
+        return True
     passive = cue.root.tag_ == "VBN" or is_passive_participle_on_noun(cue.root)
     return passive and record["content"]["text"].startswith("to ")
+
+
+def shows_document(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> bool:
+    """Whether the record's speaker is a document or recording ("the footage", "a study")."""
+    speaker = record["speaker"]
+    span = speaker and doc.char_span(speaker["start"], speaker["end"], alignment_mode="expand")
+    return bool(span) and span.root.lemma_.lower() in lexicon.media_nouns | lexicon.source_nouns
 
 
 def reports_clause(doc: Doc, record: dict[str, Any]) -> bool:

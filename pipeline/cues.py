@@ -1257,6 +1257,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             governor = governor.head  # "Asked to describe …, O'Neill said": he describes
         if governor.dep_ in SUBJECT_DEPS and governor.pos_ in {"NOUN", "PROPN"}:
             return noun_phrase(governor), True  # "Ryan, despite admitting …, voted"
+        if (shared := shared_passive_subject(verb, governor)) is not None:
+            return noun_phrase(shared), True
         speaker, _ = speaker_of(governor, lexicon)
         return speaker, True
     return None, False
@@ -1490,6 +1492,8 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
         return verb.head  # "attempted to … while shouting …": the clause it belongs to
     if (cue := cue_before_clause(verb, lexicon)) is not None:
         return cue  # "said it was opposed … and warned …": who said it warned
+    if goes_on_clause(verb, lexicon):
+        return verb.head  # "stated that the footage was provided … and depicted …"
     if verb.dep_ == "xcomp" and subject_of(controller := controller_of(verb)) is not None:
         return controller  # "the mayor was eager to announce …"
     governing = next((t for t in verb.ancestors if is_cue(t, lexicon)), None)
@@ -1508,6 +1512,32 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
     while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head.i != head.i:
         head = head.head  # "was quoted as saying", "despite admitting": the preposition's verb
     return head
+
+
+def goes_on_clause(verb: Token, lexicon: CueLexicon) -> bool:
+    """A verb of showing coordinated with a reported clause whose subject is a document or
+    recording goes on that clause, with its subject ("stated that the footage was provided
+    … and depicted …"); another cue there is the speaker's next act ("noted that Biden
+    approved … and warned that …"), whatever `second_speech_act` made of it."""
+    clause = verb.head
+    subject = subject_of(clause)
+    return (
+        clause.dep_ == "ccomp"
+        and verb_lemma(verb) in lexicon.evidence_verbs
+        and coordinated_outside_quotes(verb)
+        and subject is not None
+        and subject.lemma_.lower() in lexicon.media_nouns | lexicon.source_nouns
+    )
+
+
+def shared_passive_subject(verb: Token, governor: Token) -> Token | None:
+    """ "The footage was provided by Ukrainian forces and depicted …": an active verb
+    coordinated with a passive one shares its subject, not its agent."""
+    if verb.dep_ != "conj" or governor != verb.head or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    if any(child.dep_ == "auxpass" for child in verb.children):
+        return None
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
 
 
 def coordinated_outside_quotes(verb: Token) -> bool:

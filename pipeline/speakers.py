@@ -694,12 +694,17 @@ class SpeakerResolver:
         return self.named(mention.entity, "coreference")
 
     def same_lemma_before(self, head: Token, end: int) -> list[Token]:
-        """The tokens with `head`'s lemma, or a synonym's (`description_synonyms.txt`), also
+        """The tokens with `head`'s lemma, then those with a synonym's
+        (`description_synonyms.txt`: "The ad …" is the ad before "footage" in it), also
         capitalised in a name ("Bank" of "the National Bank of Velmora"), in the `LOOKBACK`
         tokens before `end`, nearest first, found in the lemma array rather than by making a
         Token of each word."""
+        lemma = head.lemma_.lower()
+        synonyms = self.lexicon.synonyms.get(lemma, frozenset()) - {lemma}
+        return self.lemma_before({lemma}, end) + self.lemma_before(synonyms, end)
+
+    def lemma_before(self, words: set[str] | frozenset[str], end: int) -> list[Token]:
         start = max(0, end - LOOKBACK)
-        words = {head.lemma_.lower(), *self.lexicon.synonyms.get(head.lemma_.lower(), ())}
         forms = words | {word.capitalize() for word in words}
         lemmas = [self.doc.vocab.strings.add(form) for form in forms]
         found = numpy.flatnonzero(numpy.isin(self.lemmas[start:end], lemmas)) + start

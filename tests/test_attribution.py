@@ -542,6 +542,27 @@ def test_a_cue_that_may_go_on_the_reported_clause_stays_in_it(extract):
     ]
 
 
+def test_a_recording_that_shows_something_is_a_source_inside_the_claim(extract):
+    records = extract(
+        "The group stated that the footage was provided by soldiers and depicted the "
+        "aftermath of a battle. The footage was filmed by a drone and showed a burnt tank."
+    )
+    stated, depicted, showed = records
+    assert summary(depicted)[1:4] == (["the aftermath of a battle"], "depicted", "footage")
+    assert depicted["parent_id"] == stated["quote_id"]
+    assert summary(showed)[1:4] == (["a burnt tank"], "showed", "footage")
+    assert showed["speaker"]["text"] == "The footage"  # not the drone, the passive's agent
+
+
+def test_a_cue_after_a_reported_clause_is_still_the_speaker_s(extract):
+    [noted, warned, believes] = extract(
+        "Kirby noted that Biden recently approved more sanctions on the regime and warned "
+        "that American intelligence believes that the troops are being moved."
+    )
+    assert [summary(r)[2:4] for r in (noted, warned)] == [("noted", "Kirby"), ("warned", "Kirby")]
+    assert summary(believes)[2:4] == ("believes", "American intelligence")
+
+
 def test_a_gerund_after_for_is_what_the_object_did(extract):
     records = extract(
         "On Thursday, the panel held Pagliano in contempt of Congress for refusing to testify "

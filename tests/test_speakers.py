@@ -266,3 +266,16 @@ def test_a_name_that_modifies_a_noun_is_no_antecedent(nlp):
         entity("E2", "GPE", "United States", text, "U.S."),
     ]
     assert resolve(nlp, text, table, "it")["name"] == "Harbour Times"
+
+
+def test_a_description_takes_its_own_noun_before_a_synonym(nlp):
+    text = (
+        "A new ad from the Vale campaign seizes on a remark. The ad uses footage of Okafor "
+        "asking why. The ad then references the audit."
+    )
+    assert resolve(nlp, text, [], "The ad", nth=1)["name"] == "new ad from the Vale campaign"
+
+
+def test_footage_refers_back_to_a_video(nlp):
+    text = "The group released a video of the battle. The footage shows a burnt tank."
+    assert resolve(nlp, text, [], "The footage")["name"] == "video of the battle"
