@@ -747,7 +747,25 @@ class SpeakerResolver:
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
                 options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))
-        return max(options, key=lambda option: option[0])[1] if options else None
+        if not options:
+            return None
+        (titled, *_), best = max(options, key=lambda option: option[0])
+        return best if titled or not self.of_organisation(phrase) else None
+
+    def of_organisation(self, phrase: Span) -> bool:
+        """Whether an organisation's acronym modifies the description ("The FBI director"):
+        the role is that organisation's, and only someone given it is the person meant, not
+        whoever the text was about ("Trump said … The FBI director chastised Clinton"). Only
+        an acronym: the model calls many a place it does not know an organisation ("The
+        Dorrow businessman" is the person in focus)."""
+        return any(
+            token.is_upper
+            and len(token) > 1
+            and (mention := self.mention_at(token)) is not None
+            and mention.entity["label"] == "ORG"
+            for token in phrase
+            if token.i != phrase.root.i
+        )
 
     def people_in_focus(self, phrase: Span) -> Record | None:
         """ "Mr. Okafor and Mr. Ferris say … The senators said …": a plural public

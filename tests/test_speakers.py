@@ -279,3 +279,17 @@ def test_a_description_takes_its_own_noun_before_a_synonym(nlp):
 def test_footage_refers_back_to_a_video(nlp):
     text = "The group released a video of the battle. The footage shows a burnt tank."
     assert resolve(nlp, text, [], "The footage")["name"] == "video of the battle"
+
+
+def test_an_organisation_s_role_is_nobody_it_was_not_given_to(nlp):
+    text = (
+        "Trump said he would order a review of the defences. The FBI director chastised "
+        "Clinton for the server."
+    )
+    table = [
+        entity("E1", "PERSON", "Donald Trump", text, "Trump"),
+        entity("E2", "ORG", "FBI", text, "FBI"),
+        entity("E3", "PERSON", "Hillary Clinton", text, "Clinton"),
+    ]
+    resolved = resolve(nlp, text, table, "The FBI director")
+    assert (resolved["name"], resolved["resolved_by"]) == ("FBI director", "none")
