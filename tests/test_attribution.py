@@ -2106,3 +2106,11 @@ def test_a_time_before_the_subject_is_no_part_of_the_speaker(extract):
         "Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid” for his success."
     )
     assert speaker_texts(extract(text)) == {"hailed": "a Times article"}
+
+
+def test_charges_that_are_an_unnamed_source_s_claim(extract):
+    [record] = extract(
+        "For years, the host has been dogged by charges that he gave questionable advice. "
+        "The charges that were filed in May were dropped."
+    )
+    assert summary(record)[1:4] == (["that he gave questionable advice"], "charges", None)
