@@ -33,6 +33,7 @@ from .cues import (
     find_cue_attributions,
     gap_antecedent,
     is_cue,
+    is_negated,
     is_passive_participle_on_noun,
     medium_of,
     name_phrase,
@@ -445,7 +446,7 @@ def cued_quotation(
                 cue_lemma=verb_lemma(cue),
                 speaker=doc[speaker[0] : speaker[1]],
                 confidence=0.85,
-                negated=any(child.dep_ == "neg" for child in cue.children),
+                negated=is_negated(cue, lexicon),
             )
     if before.endswith((":", ",")):
         return introduced_quotation(doc, quotation, len(before) - 1, comma=before[-1] == ",")

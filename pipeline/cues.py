@@ -62,6 +62,8 @@ DASHES = frozenset({"—", "–", "―", "--"})
 #: Punctuation that ends a clause, never a part of a speaker's phrase.
 CLAUSE_PUNCT = frozenset({",", ";", ":", "."})
 PHRASE_BREAKS = DASHES | {")", "”", "''"}
+#: Subjects that say no one spoke: "nobody said", "none of them confirmed".
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "no-one", "noone"})
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 #: Cues whose passive subject is still the speaker ("she was quoted as saying"); of any other
@@ -321,13 +323,26 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
 
 
 def is_negated(verb: Token, lexicon: CueLexicon) -> bool:
-    """ "has not confirmed", "never said"; and refused speech: "declined to say …" (the cue
-    is the refusal) and "failed to explain …" (a refusal governs the cue)."""
-    if any(child.dep_ == "neg" for child in verb.children):
+    """ "has not confirmed", "never said", "neither Russia nor North Korea have confirmed",
+    "no official has confirmed"; and refused speech: "declined to say …" (the cue is the
+    refusal) and "failed to explain …" (a refusal governs the cue)."""
+    if any(child.dep_ == "neg" for child in verb.children) or has_negative_subject(verb):
         return True
     if verb_lemma(verb) in lexicon.refusal_verbs:
         return any(child.dep_ == "xcomp" for child in verb.children)
     return verb.dep_ == "xcomp" and verb_lemma(verb.head) in lexicon.refusal_verbs
+
+
+def has_negative_subject(verb: Token) -> bool:
+    """ "Nobody said", "none of them confirmed", "no official has confirmed", "neither
+    Russia nor North Korea have confirmed": a subject that says no one spoke."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    return subject.lower_ in NEGATIVE_SUBJECTS or any(
+        child.lower_ in {"no", "neither"} and child.dep_ in {"det", "preconj"}
+        for child in subject.children
+    )
 
 
 def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:

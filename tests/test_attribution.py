@@ -2114,3 +2114,15 @@ def test_charges_that_are_an_unnamed_source_s_claim(extract):
         "The charges that were filed in May were dropped."
     )
     assert summary(record)[1:4] == (["that he gave questionable advice"], "charges", None)
+
+
+def test_a_subject_that_says_no_one_spoke_negates_the_cue(extract):
+    records = extract(
+        "Neither Russia nor Norvessa have confirmed the presence of the troops. No official "
+        "has confirmed that the troops left. Nobody has said that the strike was planned."
+    )
+    assert [(r["cue"]["text"], r["negated"]) for r in records] == [
+        ("confirmed", True),
+        ("confirmed", True),
+        ("said", True),
+    ]
