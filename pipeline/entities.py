@@ -68,6 +68,7 @@ class EntityRules(TableRules):
     """The lexicons in `models/` that correct and cluster the model's entities."""
 
     not_entities: frozenset[str] = frozenset()
+    post_nominals: frozenset[str] = frozenset()
     patterns: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
@@ -93,6 +94,7 @@ class EntityRules(TableRules):
                 row[0] for row in read_table(folder / "organisation_roles.tsv")
             ),
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
+            post_nominals=words("post_nominals.txt"),
             patterns=patterns,
             first_names=frozenset(
                 row[0]
@@ -190,14 +192,18 @@ class EntityStage:
     def correct_entities(self, doc: Doc, text: str) -> None:
         """Fix the model's entity spans in place, most general fix first. `text` is
         `doc.text`, which spaCy rebuilds on every access."""
+        post_nominals = self.rules.post_nominals
         doc.ents = [
             part
             for span in doc.ents
-            for part in (split_entity(span) if span.label_ in NAMED_LABELS else [span])
+            for part in (
+                split_entity(span, post_nominals) if span.label_ in NAMED_LABELS else [span]
+            )
         ]  # numbers and dates are their stages' ("1%" keeps its "%")
         self.ruler(doc)
         extra = (
-            dateline_spans(doc, text)
+            names_before_post_nominals(doc, post_nominals)
+            + dateline_spans(doc, text)
             + acronym_spans(doc, text)
             + place_suffix_spans(doc)
             + joined_organisations(doc)
@@ -206,7 +212,10 @@ class EntityStage:
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
         doc.ents = [self.with_given_name(span) for span in doc.ents]
-        doc.ents = [person_by_age(organisation_by_which(span)) for span in doc.ents]
+        doc.ents = [
+            person_by_honorific(person_by_age(organisation_by_which(span)), self.rules.honorifics)
+            for span in doc.ents
+        ]
 
     def with_given_name(self, span: Span) -> Span:
         """ "Amelize Joseph loves …": the model may leave out a first name it does not know
@@ -221,6 +230,34 @@ class EntityStage:
         if is_english_word(word, self.rules.english_words) or word in self.title_words:
             return span
         return Span(span.doc, span.start - 1, span.end, label="PERSON")
+
+
+def person_by_honorific(span: Span, honorifics: frozenset[str]) -> Span:
+    """ "Mrs Brooke assured …": a name after an honorific is a person's, whatever the model
+    took it for (it calls some without their period an organisation)."""
+    if span.label_ in NAMED_LABELS and len(span) > 1 and span[0].lower_ in honorifics:
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def names_before_post_nominals(doc: Doc, post_nominals: frozenset[str]) -> list[Span]:
+    """ "Alison Treece KC told jurors": capitalised words right before letters after a name
+    (`models/post_nominals.txt`) are a person's name, which the model may cut up or leave
+    out ("Alison" a person, "KC" an organisation)."""
+    spans = []
+    for token in doc:
+        if not (token.is_upper and token.lower_ in post_nominals):
+            continue
+        start = token.i
+        while start > max(token.i - 4, 0) and is_name_word(doc[start - 1]):
+            start -= 1
+        if token.i - start >= 2:
+            spans.append(Span(doc, start, token.i, label="PERSON"))
+    return spans
+
+
+def is_name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.pos_ == "PROPN"
 
 
 def person_by_age(span: Span) -> Span:
@@ -290,20 +327,27 @@ def english_words(nlp: Language) -> frozenset[str]:
     return frozenset(words)
 
 
-def split_entity(span: Span) -> list[Span]:
+def split_entity(span: Span, post_nominals: frozenset[str] = frozenset()) -> list[Span]:
     """Cut a dateline ("BERLIN — Voltaris AG", "DUNHAVEN, Norvessa - Vantris") or a
     parenthesised acronym ("World Health Organization (WHO") off an entity span, and trim
-    determiners, punctuation, a leading gerund and leading lower-case adjectives."""
+    determiners, punctuation, a leading gerund, leading lower-case adjectives and letters
+    after a name ("Richard Moyle KC")."""
     return [
         Span(span.doc, start, end, label=span.label_)
-        for start, end in split_bounds(span.doc, span.start, span.end)
+        for start, end in split_bounds(span.doc, span.start, span.end, post_nominals)
     ]
 
 
-def split_bounds(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def split_bounds(
+    doc: Doc, start: int, end: int, post_nominals: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     for i in range(start, end):
         if doc[i].text in DASHES or doc[i].text == "(" or is_spaced_hyphen(doc[i]):
-            return split_bounds(doc, start, i) + split_bounds(doc, i + 1, end)
+            return split_bounds(doc, start, i, post_nominals) + split_bounds(
+                doc, i + 1, end, post_nominals
+            )
+    while end > start and doc[end - 1].is_upper and doc[end - 1].lower_ in post_nominals:
+        end -= 1
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct

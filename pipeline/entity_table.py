@@ -267,6 +267,8 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
                 )
             )
         ]
+        if len(longer) > 1 and label == "PERSON":
+            longer = [other for other in longer if other.endswith(" " + key)]  # a surname
         if len(longer) == 1:
             first_name = longer[0].split()[0]
             if cluster_label(groups[longer[0]]) == "PERSON" and first_name in rules.first_names:
@@ -274,15 +276,20 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
                     mention.label = "PERSON"
             merge_into(groups, key, longer[0])
         elif not longer and label == "PERSON" and len(candidates) == 1:
-            merge_person_into_organisation(groups, key, candidates[0])
+            merge_person_into_organisation(groups, key, candidates[0], rules)
 
 
-def merge_person_into_organisation(groups: dict[str, list[Mention]], word: str, name: str) -> None:
+def merge_person_into_organisation(
+    groups: dict[str, list[Mention]], word: str, name: str, rules: TableRules
+) -> None:
     """One word the model took for a person that starts the one longer name, an
     organisation's, is that organisation ("Stellic" for "Stellic Systems", "Fox" for "Fox
-    News"), unless the model also took it for a place ("Meravin" of "Meravin General
-    Hospital", where a dateline names the town)."""
-    if " " in word or not name.startswith(word + " ") or cluster_label(groups[name]) != "ORG":
+    News"), and so are more words that it ends with organisation words ("Harlow Civil" for
+    "Harlow Civil Ltd"), unless the model also took it for a place ("Meravin" of "Meravin
+    General Hospital", where a dateline names the town)."""
+    if not name.startswith(word + " ") or cluster_label(groups[name]) != "ORG":
+        return
+    if " " in word and not set(name[len(word) :].split()) <= rules.organisation_heads:
         return
     if any(mention.label in PLACE_LABELS for mention in groups[word]):
         return

@@ -375,3 +375,32 @@ def test_english_words_before_a_first_name_are_not_part_of_the_name(table):
         found
     )
     assert [m["text"] for m in found["Alicia Okafor"]["mentions"]] == ["Alicia Okafor", "Okafor"]
+
+
+def test_letters_after_a_name_are_no_part_of_it(table):
+    entities = table(
+        "Opening the case, Alison Treece KC told jurors that the invoices were false. "
+        "Richard Moyle KC, for the defence, said his client was honest. Moyle called no "
+        "witnesses."
+    )
+    assert entities["Alison Treece"]["label"] == "PERSON"
+    assert mention_texts(entities["Richard Moyle"]) == ["Richard Moyle", "Moyle"]
+    assert "KC" not in entities
+
+
+def test_a_name_after_an_honorific_without_its_period_is_a_person(table):
+    entities = table(
+        "Janet Brooke resigned in May. Mrs Brooke assured Mr Harlow that the auditors never "
+        "look past page one."
+    )
+    assert mention_texts(entities["Janet Brooke"]) == ["Janet Brooke", "Brooke"]
+    assert entities["Janet Brooke"]["label"] == "PERSON"
+
+
+def test_a_surname_is_the_person_s_and_a_company_s_short_name_the_company_s(table):
+    entities = table(
+        "Dennis Harlow, managing director of Harlow Civil Ltd, was charged in May. Harlow "
+        "Civil has denied the allegations. Harlow said he was a builder, not a bookkeeper."
+    )
+    assert mention_texts(entities["Dennis Harlow"]) == ["Dennis Harlow", "Harlow"]
+    assert mention_texts(entities["Harlow Civil Ltd"]) == ["Harlow Civil Ltd", "Harlow Civil"]
