@@ -102,6 +102,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         rendering_nouns=frozenset(read_lines(folder / "rendering_nouns.txt")),
         speech_on_verbs=frozenset(read_lines(folder / "speech_on_verbs.txt")),
         as_it_verbs=frozenset(read_lines(folder / "as_it_verbs.txt")),
+        figure_verbs=frozenset(read_lines(folder / "figure_verbs.txt")),
         access_verbs=frozenset(read_lines(folder / "access_verbs.txt")),
     )
 
@@ -746,10 +747,11 @@ def part_of_claim(
 
 def claim_of_its_own(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> bool:
     """A participle on a noun ("a video showing …": the video's claim), a document or
-    recording that shows something ("stated that the footage … depicted the aftermath"), a
-    hedge ("alleged soldiers") and a passive cue with an infinitive ("what were believed to be
-    the bodies of soldiers": a hedged claim, its source unnamed) are claims of their own
-    inside another's content."""
+    recording that shows something ("stated that the footage … depicted the aftermath"), an
+    estimate ("found that the office had put its cost at …"), a hedge ("alleged soldiers")
+    and a passive cue with an infinitive ("what were believed to be the bodies of
+    soldiers": a hedged claim, its source unnamed) are claims of their own inside another's
+    content."""
     cue = doc.char_span(record["cue"]["start"], record["cue"]["end"], alignment_mode="expand")
     if cue is None:
         return False
@@ -757,6 +759,8 @@ def claim_of_its_own(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> b
         return True
     if verb_lemma(cue.root) in lexicon.evidence_verbs and shows_document(doc, record, lexicon):
         return True
+    if verb_lemma(cue.root) in lexicon.figure_verbs:
+        return True  # "found that the office had put its cost at $610 million"
     passive = cue.root.tag_ == "VBN" or is_passive_participle_on_noun(cue.root)
     return passive and record["content"]["text"].startswith("to ")
 

@@ -62,6 +62,8 @@ DASHES = frozenset({"—", "–", "―", "--"})
 #: Punctuation that ends a clause, never a part of a speaker's phrase.
 CLAUSE_PUNCT = frozenset({",", ";", ":", "."})
 PHRASE_BREAKS = DASHES | {")", "”", "''"}
+#: Words of an amount with no digits: "put its losses at “several dozen”".
+AMOUNT_WORDS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands"})
 #: Subjects that say no one spoke: "nobody said", "none of them confirmed".
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "no-one", "noone"})
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
@@ -97,6 +99,7 @@ class CueLexicon:
     speech_on_verbs: frozenset[str] = frozenset()
     as_it_verbs: frozenset[str] = frozenset()
     access_verbs: frozenset[str] = frozenset()
+    figure_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -283,7 +286,36 @@ def is_cue(token: Token, lexicon: CueLexicon) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = verb_lemma(token)
-    return lemma in lexicon.verbs or (lemma in lexicon.as_it_verbs and puts_it(token, lexicon))
+    return (
+        lemma in lexicon.verbs
+        or (lemma in lexicon.as_it_verbs and puts_it(token, lexicon))
+        or (lemma in lexicon.figure_verbs and figure_given(token) is not None)
+    )
+
+
+def figure_given(verb: Token) -> tuple[int, int] | None:
+    """ "put the toll at 1,870", "put the figure hundreds higher": the estimate a verb of
+    `models/figure_verbs.txt` gives, from its object to the figure after "at" (a number or an
+    amount, not a time: "put the meeting at 3 p.m.") or to the comparative after it."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for child in verb.rights:
+        if child.i < obj.i:
+            continue
+        if child.lower_ == "at" and child.dep_ == "prep" and gives_amount(child):
+            return obj.left_edge.i, child.right_edge.i + 1
+        if child.tag_ in {"JJR", "RBR"} and child.dep_ in {"advmod", "acomp", "oprd", "amod"}:
+            return obj.left_edge.i, child.right_edge.i + 1
+    return None
+
+
+def gives_amount(phrase: Token) -> bool:
+    """Whether a phrase holds a number or an amount ("1,870", "“several dozen”"), not a time."""
+    words = list(phrase.subtree)
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in words):
+        return False
+    return any(t.like_num or t.lower_ in AMOUNT_WORDS for t in words)
 
 
 def puts_it(verb: Token, lexicon: CueLexicon) -> bool:
@@ -370,6 +402,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     unmarked = unmarked_clause(verb) or clause_heading_cue(verb) or subject_gap_span(verb)
     if unmarked is not None:
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
+    if verb_lemma(verb) in lexicon.figure_verbs and (figure := figure_given(verb)) is not None:
+        return [figure]
     if verb_lemma(verb) in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
@@ -1532,16 +1566,17 @@ def governor_of(verb: Token, lexicon: CueLexicon) -> Token:
 def goes_on_clause(verb: Token, lexicon: CueLexicon) -> bool:
     """A verb of showing coordinated with a reported clause whose subject is a document or
     recording goes on that clause, with its subject ("stated that the footage was provided
-    … and depicted …"); another cue there is the speaker's next act ("noted that Biden
+    … and depicted …"), and so does an estimate ("found that the office had reviewed … and
+    had put its cost at …"); another cue there is the speaker's next act ("noted that Biden
     approved … and warned that …"), whatever `second_speech_act` made of it."""
     clause = verb.head
     subject = subject_of(clause)
-    return (
-        clause.dep_ == "ccomp"
-        and verb_lemma(verb) in lexicon.evidence_verbs
-        and coordinated_outside_quotes(verb)
-        and subject is not None
-        and subject.lemma_.lower() in lexicon.media_nouns | lexicon.source_nouns
+    if clause.dep_ != "ccomp" or subject is None or not coordinated_outside_quotes(verb):
+        return False
+    documents = lexicon.media_nouns | lexicon.source_nouns
+    lemma = verb_lemma(verb)
+    return lemma in lexicon.figure_verbs or (
+        lemma in lexicon.evidence_verbs and subject.lemma_.lower() in documents
     )
 
 

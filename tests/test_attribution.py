@@ -2126,3 +2126,26 @@ def test_a_subject_that_says_no_one_spoke_negates_the_cue(extract):
         ("confirmed", True),
         ("said", True),
     ]
+
+
+def test_an_estimate_put_at_a_figure(extract):
+    records = extract(
+        "The Red Crescent put the toll at 1,870 on Friday. Aid agencies put the figure "
+        "hundreds higher. It put its own losses at “several dozen” killed and wounded. "
+        "He put the book on the shelf at noon. They put the meeting at 3 p.m. on Friday."
+    )
+    assert [summary(r)[1:3] for r in records] == [
+        (["the toll at 1,870"], "put"),
+        (["the figure hundreds higher"], "put"),
+        (["its own losses at “several dozen” killed and wounded"], "put"),
+    ]
+
+
+def test_an_estimate_inside_a_finding_is_its_maker_s(extract):
+    found, put = extract(
+        "The paper found that the budget office had reviewed an earlier plan and had put its "
+        "cost at $610 million a year."
+    )
+    assert summary(put)[1:3] == (["its cost at $610 million a year"], "put")
+    assert put["speaker"]["text"] == "the budget office"
+    assert put["parent_id"] == found["quote_id"]
