@@ -665,7 +665,7 @@ class SpeakerResolver:
                 and own_words <= earlier_words
             ):
                 return spoken | {"resolved_by": "coreference"}  # "the experts" → "tax experts"
-            earlier = without_determiner(noun_phrase_of(token))
+            earlier = without_determiner(with_passive_participle(noun_phrase_of(token)))
             if content_words(earlier) < content_words(phrase):
                 earlier = without_determiner(phrase)  # this phrase is the fuller one
             if name_of(earlier).lower() != own:
@@ -1026,6 +1026,24 @@ def noun_phrase_of(token: Token) -> Span:
     while end - 1 > start and token.doc[end - 1].dep_ in {"case", "punct"}:
         end -= 1
     return token.doc[start:end]
+
+
+def with_passive_participle(phrase: Span) -> Span:
+    """A phrase with the passive participle after it that says which one it is ("an
+    internal memo obtained by the Ledger", "a study published in March in the Journal …"),
+    up to any relative clause inside; not a participle that says what it does ("a nurse
+    lamenting …")."""
+    head, end = phrase.root, phrase.end
+    participle = next((c for c in head.rights if c.dep_ == "acl" and c.i >= end), None)
+    if participle is None or participle.tag_ != "VBN" or participle.i != end:
+        return phrase
+    end = participle.right_edge.i + 1
+    clause = next((t for t in phrase.doc[participle.i : end] if t.dep_ == "relcl"), None)
+    if clause is not None:
+        end = clause.left_edge.i
+    while end > phrase.end and phrase.doc[end - 1].is_punct:
+        end -= 1
+    return phrase.doc[phrase.start : end]
 
 
 def governs_gerund(preposition: Token) -> bool:

@@ -293,3 +293,13 @@ def test_an_organisation_s_role_is_nobody_it_was_not_given_to(nlp):
     ]
     resolved = resolve(nlp, text, table, "The FBI director")
     assert (resolved["name"], resolved["resolved_by"]) == ("FBI director", "none")
+
+
+def test_a_description_takes_the_passive_participle_that_says_which_one(nlp):
+    text = (
+        "Lead was found in April, according to an internal memo obtained by the Ledger. "
+        "The memo said the samples were high. A nurse lamenting the delays spoke to us. "
+        "The nurse said nothing was done."
+    )
+    assert resolve(nlp, text, [], "The memo")["name"] == "internal memo obtained by the Ledger"
+    assert resolve(nlp, text, [], "The nurse")["name"] == "nurse"
