@@ -268,7 +268,11 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
             )
         ]
         if len(longer) > 1 and label == "PERSON":
-            longer = [other for other in longer if other.endswith(" " + key)]  # a surname
+            longer = [  # the surname of a person named in full before it
+                other
+                for other in longer
+                if other.endswith(" " + key) and min(m.start for m in groups[other]) < first
+            ]
         if len(longer) == 1:
             first_name = longer[0].split()[0]
             if cluster_label(groups[longer[0]]) == "PERSON" and first_name in rules.first_names:
