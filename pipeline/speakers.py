@@ -171,10 +171,40 @@ class SpeakerResolver:
             or self.by_headline_word(phrase)
         )
         if resolved is None:
-            name = name_of(description_of(phrase, cue_start))
-            resolved = {"name": name, "entity_id": None, "label": None, "resolved_by": "none"}
+            description = description_of(phrase, cue_start)
+            resolved = self.by_owner(phrase, description) or {
+                "name": name_of(description),
+                "entity_id": None,
+                "label": None,
+                "resolved_by": "none",
+            }
         self.history.append(Resolved(self.sentence_of[phrase.start], head_noun(phrase), resolved))
         return record | resolved
+
+    def by_owner(self, phrase: Span, description: Span) -> Record | None:
+        """ "His campaign" → "Tomas Rellick’s campaign", "Hallaq’s office" → "Samir Hallaq’s
+        office": a description no one it names is named with its owner resolved. It is still
+        no entity of its own."""
+        head = phrase.root
+        owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+        if owner is None or head.pos_ != "NOUN":
+            return None
+        if owner.pos_ == "PRON":
+            resolved = self.by_pronoun(self.doc[owner.i : owner.i + 1])
+        else:
+            resolved = self.by_name(self.doc[owner.left_edge.i : owner.i + 1])
+        if resolved is None or resolved["entity_id"] is None:
+            return None
+        start = owner.i + 1
+        if start < description.end and self.doc[start].dep_ == "case":
+            start += 1  # "’s"
+        apostrophe = "’" if "’" in self.text else "'"
+        return {
+            "name": f"{resolved['name']}{apostrophe}s {name_of(self.doc[start : description.end])}",
+            "entity_id": None,
+            "label": None,
+            "resolved_by": "coreference",
+        }
 
     def named(self, entity: Record, how: str) -> Record:
         return {

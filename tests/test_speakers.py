@@ -303,3 +303,14 @@ def test_a_description_takes_the_passive_participle_that_says_which_one(nlp):
     )
     assert resolve(nlp, text, [], "The memo")["name"] == "internal memo obtained by the Ledger"
     assert resolve(nlp, text, [], "The nurse")["name"] == "nurse"
+
+
+def test_a_description_owned_by_someone_is_named_with_the_owner_resolved(nlp):
+    text = (
+        "Samir Hallaq attacked the plan on Monday. His campaign said he would hold rallies. "
+        "Hallaq’s office declined to say more."
+    )
+    table = [entity("E1", "PERSON", "Samir Hallaq", text, "Samir Hallaq", "Hallaq")]
+    campaign = resolve(nlp, text, table, "His campaign")
+    assert (campaign["name"], campaign["entity_id"]) == ("Samir Hallaq’s campaign", None)
+    assert resolve(nlp, text, table, "Hallaq’s office")["name"] == "Samir Hallaq’s office"
