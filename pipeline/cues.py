@@ -290,7 +290,23 @@ def is_cue(token: Token, lexicon: CueLexicon) -> bool:
         lemma in lexicon.verbs
         or (lemma in lexicon.as_it_verbs and puts_it(token, lexicon))
         or (lemma in lexicon.figure_verbs and figure_given(token) is not None)
+        or quoted_as_saying(token, lexicon) is not None
     )
+
+
+def quoted_as_saying(verb: Token, lexicon: CueLexicon) -> tuple[Token, Token] | None:
+    """ "The Courier quoted an unnamed official as saying …": whom an active "quote" quotes,
+    and the "as" phrase with a cue that says what they said."""
+    if verb_lemma(verb) not in SPEAKING_PASSIVES or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    quoted = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if quoted is None or as_phrase is None:
+        return None
+    said = next((c for c in as_phrase.children if c.dep_ == "pcomp"), None)
+    if said is None or verb_lemma(said) not in lexicon.verbs:
+        return None
+    return quoted, as_phrase
 
 
 def figure_given(verb: Token) -> tuple[int, int] | None:
@@ -404,6 +420,9 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         return [without_aside(verb.doc, before_participle(verb.doc, unmarked, lexicon))]
     if verb_lemma(verb) in lexicon.figure_verbs and (figure := figure_given(verb)) is not None:
         return [figure]
+    if (quoting := quoted_as_saying(verb, lexicon)) is not None:
+        quoted, as_phrase = quoting  # "an unnamed official as saying …"
+        return [trim_punct(verb.doc, quoted.left_edge.i, as_phrase.right_edge.i + 1)]
     if verb_lemma(verb) in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
@@ -1296,6 +1315,12 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if (publisher := publisher_of(verb, verb.head, lexicon)) is not None:
             return noun_phrase(publisher), True  # "X issued a statement welcoming …"
         return noun_phrase(verb.head), True  # "a video showing …", "reports suggesting …"
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "as"
+        and (quoting := quoted_as_saying(verb.head.head, lexicon)) is not None
+    ):
+        return noun_phrase(quoting[0]), True  # "quoted an unnamed official as saying …"
     if (made_to := object_made_to_speak(verb, lexicon)) is not None:
         return noun_phrase(made_to), True  # "forced the banker to admit …"
     if (blamed := object_held_to_account(verb)) is not None:

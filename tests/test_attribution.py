@@ -2149,3 +2149,21 @@ def test_an_estimate_inside_a_finding_is_its_maker_s(extract):
     assert summary(put)[1:3] == (["its cost at $610 million a year"], "put")
     assert put["speaker"]["text"] == "the budget office"
     assert put["parent_id"] == found["quote_id"]
+
+
+def test_a_paper_quoting_someone_as_saying(extract):
+    quoted, saying = extract(
+        "The Courier on Friday quoted an unnamed defense official as saying the losses were "
+        "in the hundreds. Le Soir quoted her on Monday."
+    )
+    assert summary(quoted)[1:4] == (
+        ["an unnamed defense official as saying the losses were in the hundreds"],
+        "quoted",
+        "Courier",
+    )
+    assert summary(saying)[1:4] == (
+        ["the losses were in the hundreds"],
+        "saying",
+        "unnamed defense official",
+    )
+    assert saying["parent_id"] == quoted["quote_id"]
