@@ -1656,7 +1656,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             start = token.i + 1
     for child in head.lefts:  # "Twenty-two years ago, a Times article", read as one phrase
         after = child.right_edge.i + 1
-        if child.dep_ in {"advmod", "npadvmod"} and head.doc[after].text == "," and after < head.i:
+        if child.dep_ in {"advmod", "npadvmod"} and after < head.i and head.doc[after].text == ",":
             start = max(start, after + 1)
     return start, end
 
