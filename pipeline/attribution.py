@@ -769,7 +769,7 @@ def shows_document(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> boo
     """Whether the record's speaker is a document or recording ("the footage", "a study")."""
     speaker = record["speaker"]
     span = speaker and doc.char_span(speaker["start"], speaker["end"], alignment_mode="expand")
-    return bool(span) and span.root.lemma_.lower() in lexicon.media_nouns | lexicon.source_nouns
+    return bool(span) and span.root.lemma_.lower() in lexicon.documents
 
 
 def reports_clause(doc: Doc, record: dict[str, Any]) -> bool:

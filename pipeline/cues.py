@@ -15,6 +15,7 @@ Everything here is token offsets; `attribution` turns them into records.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -100,6 +101,11 @@ class CueLexicon:
     as_it_verbs: frozenset[str] = frozenset()
     access_verbs: frozenset[str] = frozenset()
     figure_verbs: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def documents(self) -> frozenset[str]:
+        """The nouns of speech and its channels: a document, a finding or a medium."""
+        return self.media_nouns | self.source_nouns
 
 
 @dataclass
@@ -342,11 +348,10 @@ def puts_it(verb: Token, lexicon: CueLexicon) -> bool:
         return False
     if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.rights):
         return False
-    documents = lexicon.media_nouns | lexicon.source_nouns
     for phrase in (c for c in verb.children if c.dep_ == "prep"):
         where = object_of(phrase)
         if where is None or not (
-            where.ent_type_ in {"DATE", "TIME"} or where.lemma_.lower() in documents
+            where.ent_type_ in {"DATE", "TIME"} or where.lemma_.lower() in lexicon.documents
         ):
             return False
     return True
@@ -856,11 +861,11 @@ def passive_as_source(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | Non
     document it was said in ("as stated in the report")."""
     if verb.tag_ != "VBN":
         return None
-    documents = lexicon.source_nouns | lexicon.media_nouns
     for child in verb.children:
         source = object_of(child) if child.dep_ in {"agent", "prep"} else None
         if source is not None and (
-            child.dep_ == "agent" or (child.lower_ == "in" and source.lemma_.lower() in documents)
+            child.dep_ == "agent"
+            or (child.lower_ == "in" and source.lemma_.lower() in lexicon.documents)
         ):
             return noun_phrase(source)
     return None
@@ -1418,7 +1423,7 @@ def publisher_of(cue: Token, document: Token, lexicon: CueLexicon) -> Token | No
     `models/evidence_verbs.txt`)."""
     if (
         verb_lemma(cue) in lexicon.evidence_verbs
-        or document.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns
+        or document.lemma_.lower() not in lexicon.documents
     ):
         return None
     if document.dep_ == "dobj" and verb_lemma(document.head) in lexicon.publishing_verbs:
@@ -1598,10 +1603,9 @@ def goes_on_clause(verb: Token, lexicon: CueLexicon) -> bool:
     subject = subject_of(clause)
     if clause.dep_ != "ccomp" or subject is None or not coordinated_outside_quotes(verb):
         return False
-    documents = lexicon.media_nouns | lexicon.source_nouns
     lemma = verb_lemma(verb)
     return lemma in lexicon.figure_verbs or (
-        lemma in lexicon.evidence_verbs and subject.lemma_.lower() in documents
+        lemma in lexicon.evidence_verbs and subject.lemma_.lower() in lexicon.documents
     )
 
 
@@ -1711,7 +1715,7 @@ def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
     """ "according to a speech the mayor delivered", "a statement that the ministry
     released", "a report released by the agency": the subject or agent of the clause on a
     speech or document is who it quotes."""
-    if source.lemma_.lower() not in lexicon.media_nouns | lexicon.source_nouns:
+    if source.lemma_.lower() not in lexicon.documents:
         return None
     clause = next((c for c in source.children if c.dep_ in {"relcl", "acl"}), None)
     if clause is None or clause.i < source.i or verb_lemma(clause) in lexicon.access_verbs:
