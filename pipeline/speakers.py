@@ -158,11 +158,7 @@ class SpeakerResolver:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before. An
         unresolved description's name ends before the cue (`cue_start`, a token index): in
         "tweets criticizing Okafor" the participle is the cue, not a part of the name."""
-        record = {
-            "text": phrase.text,
-            "start": phrase.start_char,
-            "end": phrase.end_char,
-        }
+        record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
         resolved = (
             self.by_conjuncts(phrase)
             or self.by_name(phrase)
@@ -183,8 +179,8 @@ class SpeakerResolver:
 
     def by_owner(self, phrase: Span, description: Span) -> Record | None:
         """ "His campaign" → "Tomas Rellick’s campaign", "Hallaq’s office" → "Samir Hallaq’s
-        office": a description no one it names is named with its owner resolved. It is still
-        no entity of its own."""
+        office": a description that nothing else resolves is named with its owner resolved. It
+        is still no entity of its own."""
         head = phrase.root
         owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
         if owner is None or head.pos_ != "NOUN":
