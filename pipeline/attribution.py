@@ -104,6 +104,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         as_it_verbs=frozenset(read_lines(folder / "as_it_verbs.txt")),
         figure_verbs=frozenset(read_lines(folder / "figure_verbs.txt")),
         access_verbs=frozenset(read_lines(folder / "access_verbs.txt")),
+        audience_nouns=frozenset(read_lines(folder / "audience_nouns.txt")),
     )
 
 

@@ -101,6 +101,7 @@ class CueLexicon:
     as_it_verbs: frozenset[str] = frozenset()
     access_verbs: frozenset[str] = frozenset()
     figure_verbs: frozenset[str] = frozenset()
+    audience_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def documents(self) -> frozenset[str]:
@@ -1295,7 +1296,7 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             return trim_punct(subject.doc, start, min(end, subject.i)), True
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
-        if passive:
+        if passive or hears_evidence(verb, subject, lexicon):
             return None, False  # "it was reported that …", "Reyes was dubbed …": no source
         return noun_phrase(subject), False
     if (antecedent := gap_antecedent(verb)) is not None:
@@ -1341,6 +1342,17 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         speaker, _ = speaker_of(governor, lexicon)
         return speaker, True
     return None, False
+
+
+def hears_evidence(verb: Token, subject: Token, lexicon: CueLexicon) -> bool:
+    """ "…, a jury heard", "the inquest heard that …", "fraud jury told" (a headline's
+    passive, with no one told): a court or hearing is told the evidence, not its speaker."""
+    if subject.lemma_.lower() not in lexicon.audience_nouns:
+        return False
+    lemma = verb_lemma(verb)
+    return lemma == "hear" or (
+        lemma == "tell" and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    )
 
 
 def gap_cue(verb: Token) -> Token | None:

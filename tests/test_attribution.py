@@ -2167,3 +2167,22 @@ def test_a_paper_quoting_someone_as_saying(extract):
         "unnamed defense official",
     )
     assert saying["parent_id"] == quoted["quote_id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A builder billed the council for £4.2 million of work that was never done, a jury "
+        "heard on Monday.",
+        "The inquest heard that the crane had not been inspected for two years.",
+        "Stadium seats ‘existed only on paper’, fraud jury told",
+    ],
+)
+def test_a_court_that_hears_evidence_is_not_its_speaker(extract, text):
+    [record] = extract(text)
+    assert record["speaker"] is None
+
+
+def test_a_court_that_tells_someone_is_its_speaker(extract):
+    [record] = extract("The jury told the judge that it could not reach a verdict.")
+    assert record["speaker"]["text"] == "The jury"
