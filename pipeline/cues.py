@@ -1293,6 +1293,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
             if (publisher := publisher_of(verb, antecedent, lexicon)) is not None:
                 return noun_phrase(publisher), True  # "issued a statement that says …"
             start, end = noun_phrase(antecedent)
+            if (misread := verb_read_from_noun(antecedent)) is not None:
+                start = misread.i  # "Aid workers in Ostrava, who said …"
             return trim_punct(subject.doc, start, min(end, subject.i)), True
         if (antecedent := misparsed_antecedent(subject, verb)) is not None:
             return noun_phrase(antecedent), True
@@ -1303,6 +1305,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(antecedent), True
     if (name := name_run_into_opening(verb)) is not None:
         return name, False
+    if (opening := subject_read_as_object(verb)) is not None:
+        return opening, False
     if (glued := subject_glued_to_object(verb)) is not None:
         return (glued.left_edge.i, glued.i + 1), False
     if (apposed := subject_read_as_apposition(verb)) is not None:
@@ -1485,10 +1489,18 @@ def relative_antecedent(pronoun: Token, head: Token) -> Token:
         pronoun.lower_ in {"who", "whom"}
         and head.dep_ == "pobj"
         and head.ent_type_ in NON_PERSON_NAMES
-        and head.head.head.pos_ in {"NOUN", "PROPN"}
     ):
-        head = head.head.head
+        head = noun_before(head.head) or head
     return head.head if head.dep_ == "appos" else head
+
+
+def noun_before(preposition: Token) -> Token | None:
+    """The noun a prepositional phrase follows: its head, or the word before it when the
+    parse hung the phrase on a verb it misread ("Aid workers in Ostrava": "Aid" a verb)."""
+    if preposition.head.pos_ in {"NOUN", "PROPN"}:
+        return preposition.head
+    before = preposition.nbor(-1) if preposition.i > preposition.sent.start else None
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def misparsed_antecedent(subject: Token, verb: Token) -> Token | None:
@@ -1514,6 +1526,41 @@ def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
         return None
     first = before.head if before.dep_ == "conj" and before.head.pos_ == "PROPN" else before
     return name_bounds(first)[0], name_bounds(before)[1]  # "…, Ruiz and Vale call them"
+
+
+def subject_read_as_object(verb: Token) -> tuple[int, int] | None:
+    """ "Aid agencies in the region say …": the parse may read a sentence's first word as an
+    imperative ("Aid") with the subject as its object, and hang that on the cue. A finite
+    verb with no subject whose sentence opens so takes the phrase up to a comma or a
+    relative clause as its subject."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    opening = next((c for c in verb.lefts if c.dep_ == "advcl"), None)
+    if opening is None:
+        return None
+    obj = next((c for c in opening.rights if verb_read_from_noun(c) == opening), None)
+    if obj is None:
+        return None
+    end = obj.i + 1
+    for token in verb.doc[end : opening.right_edge.i + 1]:
+        if token.is_punct or token.dep_ == "relcl":
+            break
+        end = token.i + 1
+    return opening.i, end
+
+
+def verb_read_from_noun(noun: Token) -> Token | None:
+    """The verb a sentence's first word was misread as when `noun` is its object, as in
+    "Aid workers …" or "Aid agencies …" (the bare form of a verb opens no statement)."""
+    verb = noun.head
+    if (
+        noun.dep_ != "dobj"
+        or verb.tag_ != "VB"
+        or noun.i != verb.i + 1
+        or verb.i != verb.sent.start
+    ):
+        return None
+    return verb
 
 
 def subject_glued_to_object(verb: Token) -> Token | None:

@@ -2186,3 +2186,15 @@ def test_a_court_that_hears_evidence_is_not_its_speaker(extract, text):
 def test_a_court_that_tells_someone_is_its_speaker(extract):
     [record] = extract("The jury told the judge that it could not reach a verdict.")
     assert record["speaker"]["text"] == "The jury"
+
+
+def test_a_first_word_misread_as_a_verb_is_part_of_the_subject(extract):
+    records = extract(
+        "Aid workers in Ostrava, who said shelling had cut the water main, estimate that "
+        "about 4,000 civilians remain. Aid agencies in the region say 40 people died."
+    )
+    assert speaker_texts(records) == {
+        "said": "Aid workers",
+        "estimate": "Aid workers in Ostrava",
+        "say": "Aid agencies in the region",
+    }
