@@ -78,6 +78,7 @@ class SpeakerLexicon:
     organisation_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each head noun of `description_synonyms.txt` with the others of its line.
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    national_bodies: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
@@ -92,6 +93,7 @@ class SpeakerLexicon:
                 **dict(read_table(folder / "first_names.tsv")),
             },
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
+            national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
             organisation_roles={
                 role: frozenset(names.split())
                 for role, names in read_table(folder / "organisation_roles.tsv")
@@ -153,6 +155,7 @@ class SpeakerResolver:
         self.lexicon = lexicon or SpeakerLexicon()
         self.gender_words = self.lexicon.gender_words
         self.gender = self.genders(self.gender_words, self.lexicon.first_names)
+        self.owned_names = self.names_with_owner()
 
     def resolve(self, phrase: Span, cue_start: int | None = None) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before. An
@@ -202,9 +205,39 @@ class SpeakerResolver:
             "resolved_by": "coreference",
         }
 
+    def names_with_owner(self) -> dict[int, str]:
+        """ "Russia's Defense Ministry": the name of a body every country has
+        (`models/national_bodies.txt`) with the owner whose possessive comes before it, by the
+        mention's start. The entity keeps its own name."""
+        names = {}
+        for mention in self.mentions:
+            entity = mention.entity
+            if entity["label"] != "ORG":
+                continue
+            if entity["name"].split()[-1].lower() not in self.lexicon.national_bodies:
+                continue
+            token = token_at(self.doc, mention.start)
+            if token.i < 2 or self.doc[token.i - 1].tag_ != "POS":
+                continue
+            owner = self.mention_at(self.doc[token.i - 2])
+            if owner is not None and owner.entity["label"] != "NORP":
+                possessive = self.doc[token.i - 1].text
+                names[mention.start] = f"{owner.entity['name']}{possessive} {entity['name']}"
+        return names
+
+    def owned_name(self, entity: Record) -> str:
+        """The entity's name with its owner when every mention with one names the same."""
+        owned = {
+            name
+            for mention in self.mentions
+            if mention.entity["entity_id"] == entity["entity_id"]
+            and (name := self.owned_names.get(mention.start))
+        }
+        return owned.pop() if len(owned) == 1 else entity["name"]
+
     def named(self, entity: Record, how: str) -> Record:
         return {
-            "name": entity["name"],
+            "name": self.owned_name(entity),
             "entity_id": entity["entity_id"],
             "label": entity["label"],
             "resolved_by": how,
@@ -259,9 +292,12 @@ class SpeakerResolver:
                 return member
         if mention is not None:
             fuller = self.full_name(mention)
-            return (
-                self.named(fuller, "coreference") if fuller else self.named(mention.entity, "self")
-            )
+            if fuller is not None:
+                return self.named(fuller, "coreference")
+            resolved = self.named(mention.entity, "self")
+            if mention.start in self.owned_names:  # "Ukraine's Defense Ministry" of two
+                resolved["name"] = self.owned_names[mention.start]
+            return resolved
         for apposition in appositions(phrase):
             mention = self.mention_at(apposition)
             if mention is not None and mention.entity["label"] != "NORP":

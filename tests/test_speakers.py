@@ -314,3 +314,36 @@ def test_a_description_owned_by_someone_is_named_with_the_owner_resolved(nlp):
     campaign = resolve(nlp, text, table, "His campaign")
     assert (campaign["name"], campaign["entity_id"]) == ("Samir Hallaq’s campaign", None)
     assert resolve(nlp, text, table, "Hallaq’s office")["name"] == "Samir Hallaq’s office"
+
+
+def test_a_national_body_keeps_the_owner_named_before_it(nlp):
+    text = (
+        "Russia's Defense Ministry said its forces struck a depot. The ministry said 40 "
+        "soldiers died."
+    )
+    table = [
+        entity("E1", "GPE", "Russia", text, "Russia"),
+        entity("E2", "ORG", "Defense Ministry", text, "Defense Ministry"),
+    ]
+    names = [resolve(nlp, text, table, phrase) for phrase in ("Defense Ministry", "The ministry")]
+    assert [(r["name"], r["entity_id"]) for r in names] == [
+        ("Russia's Defense Ministry", "E2"),
+        ("Russia's Defense Ministry", "E2"),
+    ]
+
+
+def test_bodies_of_two_owners_keep_each_its_own(nlp):
+    text = (
+        "Russia's Defense Ministry said the depot was hit. Ukraine’s Defense Ministry said "
+        "the strike missed. The ministry said 40 soldiers died."
+    )
+    table = [
+        entity("E1", "GPE", "Russia", text, "Russia"),
+        entity("E2", "ORG", "Defense Ministry", text, "Defense Ministry", "Defense Ministry"),
+        entity("E3", "GPE", "Ukraine", text, "Ukraine"),
+    ]
+    names = [
+        resolve(nlp, text, table, "Defense Ministry", nth=1)["name"],
+        resolve(nlp, text, table, "The ministry")["name"],
+    ]
+    assert names == ["Ukraine’s Defense Ministry", "Defense Ministry"]
