@@ -79,6 +79,8 @@ class SpeakerLexicon:
     #: Each head noun of `description_synonyms.txt` with the others of its line.
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     national_bodies: frozenset[str] = frozenset()
+    #: Abbreviated titles ("sen.") and the role words they stand for ("senator").
+    title_abbreviations: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
@@ -94,6 +96,7 @@ class SpeakerLexicon:
             },
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
+            title_abbreviations=dict(read_table(folder / "title_abbreviations.tsv")),
             organisation_roles={
                 role: frozenset(names.split())
                 for role, names in read_table(folder / "organisation_roles.tsv")
@@ -805,7 +808,7 @@ class SpeakerResolver:
             if self.gender_fits(entity, wanted) and self.kind_fits(entity, role):
                 titled = int(
                     any(stem(w) in words for t in entity["titles"] for w in t.split())
-                    or (not words and any(ends_in(t, head) for t in entity["titles"]))
+                    or (not words and any(self.ends_in(t, head) for t in entity["titles"]))
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
                 options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))
@@ -885,7 +888,7 @@ class SpeakerResolver:
             if not self.gender_fits(entity, wanted):
                 continue
             known_gender = wanted is not None and self.gender.get(entity["entity_id"]) == wanted
-            if any(ends_in(title, head) for title in entity["titles"]) or (
+            if any(self.ends_in(title, head) for title in entity["titles"]) or (
                 later == 1
                 and (not entity["titles"] or known_gender)
                 and subject_rank(self.root_of(mention)) == MAIN_SUBJECT
@@ -908,13 +911,21 @@ class SpeakerResolver:
             for e in self.entities
             if e["label"] in {"PERSON", "ORG"}
             and any(
-                ends_in(title, head)
+                self.ends_in(title, head)
                 and compatible(own, set(title.lower().split()[:-1]))
                 and given_between(e, title, self.text, after, head.idx)
                 for title in e["titles"]
             )
         ]
         return found[0] if len(found) == 1 else None
+
+    def ends_in(self, title: str, head: Token) -> bool:
+        """Whether a title's head word (`title_head`) is a description's head noun ("Attorney
+        General", "the state attorney general", "state Sen." the senator; "spokesman for the
+        agency" is no agency)."""
+        word = title_head(title).lower()
+        word = self.lexicon.title_abbreviations.get(word, word)
+        return word in {head.lower_, head.lemma_}
 
     def entity_with_title(self, noun: Token) -> Record | None:
         """The entity a role noun is attached to: in apposition either way, or a premodifier
@@ -988,12 +999,6 @@ def modifiers(phrase: Span) -> set[str]:
         for t in without_determiner(phrase)
         if t.i < phrase.root.i and t.dep_ not in {"det", "predet", "punct", "case"}
     }
-
-
-def ends_in(title: str, head: Token) -> bool:
-    """Whether a title's head word (`title_head`) is a description's head noun ("Attorney
-    General", "the state attorney general"; "spokesman for the agency" is no agency)."""
-    return title_head(title).lower() in {head.lower_, head.lemma_}
 
 
 def appositions(phrase: Span) -> list[Token]:

@@ -347,3 +347,17 @@ def test_bodies_of_two_owners_keep_each_its_own(nlp):
         resolve(nlp, text, table, "The ministry")["name"],
     ]
     assert names == ["Ukraine’s Defense Ministry", "Defense Ministry"]
+
+
+def test_a_role_refers_back_to_its_abbreviated_title(nlp):
+    text = (
+        "The poll found state Sen. Paula Renick ahead of Marcus Alcott. Simon Vail ran the "
+        "poll. The senator told supporters that the race was close."
+    )
+    table = [
+        entity("E1", "PERSON", "Paula Renick", text, "Paula Renick", titles=("state Sen.",)),
+        entity("E2", "PERSON", "Marcus Alcott", text, "Marcus Alcott"),
+        entity("E3", "PERSON", "Simon Vail", text, "Simon Vail"),
+    ]
+    resolved = resolve(nlp, text, table, "The senator")
+    assert (resolved["name"], resolved["entity_id"]) == ("Paula Renick", "E1")
