@@ -611,7 +611,7 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
     infinitive the parse hung on the cue right after the clause belongs to the clause."""
     reported = [clauses[0]]
     for clause in clauses[1:]:
-        if is_cue(clause, lexicon):
+        if is_cue(clause, lexicon) and subject_read_as_clause(clause) is None:
             break
         reported.append(clause)
     doc, end = clauses[0].doc, reported[-1].right_edge.i + 1
@@ -1301,6 +1301,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         if passive or hears_evidence(verb, subject, lexicon):
             return None, False  # "it was reported that …", "Reyes was dubbed …": no source
         return noun_phrase(subject), False
+    if (clause := subject_read_as_clause(verb)) is not None:
+        return (clause.left_edge.i, clause.right_edge.i + 1), False
     if (antecedent := gap_antecedent(verb)) is not None:
         return noun_phrase(antecedent), True
     if (name := name_run_into_opening(verb)) is not None:
@@ -1526,6 +1528,28 @@ def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
         return None
     first = before.head if before.dep_ == "conj" and before.head.pos_ == "PROPN" else before
     return name_bounds(first)[0], name_bounds(before)[1]  # "…, Ruiz and Vale call them"
+
+
+def subject_read_as_clause(verb: Token) -> Token | None:
+    """ "said intelligence shared among several governments suggests that …": the parse may
+    read the participle after a reported clause's subject as that clause's verb, and the
+    real verb as a second clause of the cue. A finite verb with no subject right after such
+    a clause (whose verb has no object of its own) has that clause as its subject; this
+    returns the clause's verb."""
+    if verb.dep_ not in {"ccomp", "conj"} or verb.tag_ not in {"VBZ", "VBP", "VBD"}:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = next(
+        (c for c in verb.head.children if c.dep_ == "ccomp" and c.right_edge.i + 1 == verb.i),
+        None,
+    )
+    if before is None or before.tag_ not in {"VBD", "VBN"}:
+        return None
+    children = {c.dep_ for c in before.children}
+    if "nsubj" not in children or children & {"dobj", "ccomp", "xcomp", "aux", "auxpass"}:
+        return None
+    return before
 
 
 def subject_read_as_object(verb: Token) -> tuple[int, int] | None:

@@ -2198,3 +2198,18 @@ def test_a_first_word_misread_as_a_verb_is_part_of_the_subject(extract):
         "estimate": "Aid workers in Ostrava",
         "say": "Aid agencies in the region",
     }
+
+
+def test_a_participle_misread_as_a_clause_verb_stays_in_the_subject(extract):
+    records = extract(
+        "A Western diplomat said intelligence shared among several governments suggests "
+        "that the rebels have lost two roads."
+    )
+    outer, inner = records
+    assert (outer["content"]["text"], inner["speaker"]["text"], inner["content"]["text"]) == (
+        "intelligence shared among several governments suggests that the rebels have lost "
+        "two roads",
+        "intelligence shared among several governments",
+        "that the rebels have lost two roads",
+    )
+    assert inner["parent_id"] == outer["quote_id"]
