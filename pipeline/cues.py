@@ -432,15 +432,15 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if verb_lemma(verb) in lexicon.addressee_verbs:
         that_clause = misparsed_that_clause(verb)
         if that_clause is not None:
-            return [that_clause]
+            return [with_absolute_phrase(verb, that_clause)]
     that_clause = that_clause_after_addressee(verb)
     if that_clause is not None:
-        return [that_clause]
+        return [with_absolute_phrase(verb, that_clause)]
     medium = medium_of(verb, lexicon)
     if medium is not None:
         that_clause = misparsed_that_clause(medium, after=medium.i)
         if that_clause is not None:
-            return [that_clause]
+            return [with_absolute_phrase(verb, that_clause)]
     clause_only = verb_lemma(verb) in lexicon.clause_only_verbs
     predicated = None if clause_only else passive_as_predicate(verb)
     if predicated is not None:
@@ -1067,6 +1067,21 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
         if clause.pos_ in {"VERB", "AUX"} and clause.left_edge.i == token.i:
             return trim_punct(head.doc, token.i, clause.right_edge.i + 1)
     return None
+
+
+def with_absolute_phrase(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said in a statement that 2,600 civilians had died, most of them in airstrikes": a
+    that-clause the parse misread ends before the phrase after its comma, which it hangs on
+    the cue; that phrase (not a date) is still part of what was said."""
+    doc, end = verb.doc, span[1]
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return span
+    phrase = doc[end + 1]
+    if phrase.dep_ != "npadvmod" or phrase.head != verb or phrase.left_edge.i != phrase.i:
+        return span
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.subtree):
+        return span
+    return trim_punct(doc, span[0], phrase.right_edge.i + 1) or span
 
 
 def described_end(noun: Token) -> int:

@@ -2213,3 +2213,13 @@ def test_a_participle_misread_as_a_clause_verb_stays_in_the_subject(extract):
         "that the rebels have lost two roads",
     )
     assert inner["parent_id"] == outer["quote_id"]
+
+
+def test_an_absolute_phrase_after_a_misread_that_clause_is_content(extract):
+    [record] = extract(
+        "The rebel army said in a statement posted on its Telegram channel that more than "
+        "2,600 civilians had died, most of them in government airstrikes on villages."
+    )
+    assert record["content"]["text"] == (
+        "that more than 2,600 civilians had died, most of them in government airstrikes on villages"
+    )
