@@ -105,6 +105,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         figure_verbs=frozenset(read_lines(folder / "figure_verbs.txt")),
         access_verbs=frozenset(read_lines(folder / "access_verbs.txt")),
         audience_nouns=frozenset(read_lines(folder / "audience_nouns.txt")),
+        stance_verbs=frozenset(read_lines(folder / "stance_verbs.txt")),
     )
 
 

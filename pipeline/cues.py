@@ -102,6 +102,7 @@ class CueLexicon:
     access_verbs: frozenset[str] = frozenset()
     figure_verbs: frozenset[str] = frozenset()
     audience_nouns: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def documents(self) -> frozenset[str]:
@@ -467,7 +468,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if span is None:
         return None
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Vale", "mocked Okafor"
-    if not named and span[1] - span[0] < MIN_OBJECT_CONTENT:
+    stance = verb_lemma(verb) in lexicon.stance_verbs  # "denied any wrongdoing"
+    if not (named or stance) and span[1] - span[0] < MIN_OBJECT_CONTENT:
         return None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"

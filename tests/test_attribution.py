@@ -2223,3 +2223,15 @@ def test_an_absolute_phrase_after_a_misread_that_clause_is_content(extract):
     assert record["content"]["text"] == (
         "that more than 2,600 civilians had died, most of them in government airstrikes on villages"
     )
+
+
+def test_a_short_object_of_a_stance_verb_is_content(extract):
+    records = extract(
+        "The company denied any wrongdoing. The ministry confirmed the breach. The mayor "
+        "conceded defeat. The council backed the move."
+    )
+    assert [(r["cue"]["text"], r["content"]["text"]) for r in records] == [
+        ("denied", "any wrongdoing"),
+        ("confirmed", "the breach"),
+        ("conceded", "defeat"),
+    ]
