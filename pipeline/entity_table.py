@@ -520,11 +520,14 @@ def title_case_headline_end(doc: Doc) -> int:
 def label_by_titles(label: str, name: str, titles: list[str], rules: TableRules) -> str:
     """A person's or an organisation's title settles a label the model got wrong: "Hana
     Brisk, the opposition councillor" tagged ORG, "Fenwater, the company that runs the
-    plant" tagged PERSON. Titles of both kinds leave the label as it is. `name` is the
-    entity's canonical name."""
-    if label not in TITLED_LABELS:
+    plant" tagged PERSON; a person's title a name tagged as a place ("epidemiologist Niamh
+    Halloran"). Titles of both kinds leave the label as it is. `name` is the entity's
+    canonical name."""
+    if label not in TITLED_LABELS | {"GPE"}:
         return label
     kinds = {kind for title in titles if (kind := title_kind(title, rules)) is not None}
+    if label == "GPE" and kinds != {"PERSON"}:
+        return label  # "Ohio, the state": a place's title
     if len(kinds) != 1 or (kinds == {"PERSON"} and names_organisation(name, rules)):
         return label  # an organisation's name outweighs a title hung on it by mistake
     return kinds.pop()
@@ -551,17 +554,18 @@ def entity_record(
     titles: list[str] = []
     for mention in cluster:
         found = list(mention.titles)
-        if label in TITLED_LABELS and mention.span is not None:
+        if label in TITLED_LABELS | {"GPE"} and mention.span is not None:
             found += find_titles(mention.span, rules.honorifics, rules.title_modifiers)
         titles.extend(title for title in found if title not in titles)
     name = canonical_name(cluster, rules)
+    label = label_by_titles(label, name, titles, rules)
     return {
         "doc_id": article.doc_id,
         "entity_id": entity_id,
         "name": name,
-        "label": label_by_titles(label, name, titles, rules),
+        "label": label,
         "mentions": [
             {"text": article.text[m.start : m.end], "start": m.start, "end": m.end} for m in cluster
         ],
-        "titles": titles,
+        "titles": titles if label in TITLED_LABELS else [],
     }

@@ -11,7 +11,7 @@ from pipeline.entities import (
     split_entity,
     split_off_surnames,
 )
-from pipeline.entity_table import stands_alone
+from pipeline.entity_table import entity_record, make_mention, stands_alone
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_entity_tables
 from tests.conftest import REPO, SEEDS
@@ -404,3 +404,14 @@ def test_a_surname_is_the_person_s_and_a_company_s_short_name_the_company_s(tabl
     )
     assert mention_texts(entities["Dennis Harlow"]) == ["Dennis Harlow", "Harlow"]
     assert mention_texts(entities["Harlow Civil Ltd"]) == ["Harlow Civil Ltd", "Harlow Civil"]
+
+
+def test_a_name_taken_for_a_place_with_a_persons_title_is_a_person(nlp, stage):
+    text = "“We expected a benefit,” said Niamh Halloran, the study’s lead author."
+    doc = nlp(text)
+    name = doc.char_span(text.index("Niamh"), text.index(",", text.index("Niamh")))
+    span = Span(doc, name.start, name.end, label="GPE")  # as the model may read it
+    record = entity_record(
+        Article("t", text, "test"), "E1", [make_mention(span, stage.rules)], stage.rules
+    )
+    assert (record["label"], record["titles"]) == ("PERSON", ["study’s lead author"])

@@ -194,3 +194,5 @@ def test_a_title_settles_a_person_or_organisation_label():
     assert label_by_titles("ORG", "Black Caucus PAC", ["councillor"], rules) == "ORG"
     assert label_by_titles("ORG", "Ada Vale", ["councillor", "company"], rules) == "ORG"
     assert label_by_titles("GPE", "Lorvik", ["company"], rules) == "GPE"
+    # a person's title on a name the model took for a place
+    assert label_by_titles("GPE", "Niamh Halloran", ["spokesman"], rules) == "PERSON"
