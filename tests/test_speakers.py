@@ -376,3 +376,12 @@ def test_a_club_and_a_utility_refer_back_to_organisations_of_their_kind(nlp):
     ]
     names = [resolve(nlp, text, table, phrase)["name"] for phrase in ("The club", "The utility")]
     assert names == ["Castlemere United", "Henley Valley Water Co."]
+
+
+def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
+    text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
+    table = [
+        entity("E1", "PERSON", "Oskar Brandt", text, "Oskar Brandt"),
+        entity("E2", "PERSON", "Ines Park", text, "Ines Park"),
+    ]
+    assert resolve(nlp, text, table, "She")["name"] == "Ines Park"
