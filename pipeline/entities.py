@@ -89,6 +89,7 @@ class EntityRules(TableRules):
             honorifics=words("honorifics.txt"),
             title_modifiers=words("title_modifiers.txt"),
             organisation_heads=words("organisation_heads.txt"),
+            place_heads=words("place_heads.txt"),
             person_roles=words("entity_titles.txt") | words("person_roles.txt"),
             organisation_roles=frozenset(
                 row[0] for row in read_table(folder / "organisation_roles.tsv")

@@ -51,6 +51,8 @@ class TableRules:
     english_words: frozenset[str] = frozenset()
     #: Last words of organisations' names (`models/organisation_heads.txt`).
     organisation_heads: frozenset[str] = frozenset()
+    #: Last words of natural places' names (`models/place_heads.txt`).
+    place_heads: frozenset[str] = frozenset()
     #: Head words of a person's titles (`entity_titles.txt`, `person_roles.txt`) and of an
     #: organisation's (`organisation_roles.tsv`), which settle a label the model got wrong.
     person_roles: frozenset[str] = frozenset()
@@ -140,7 +142,7 @@ def cluster_mentions(
     for mention in mentions:
         groups.setdefault(cluster_key(mention, rules), []).append(mention)
     merge_defined_acronyms(groups, acronyms or {})
-    label_organisations(groups, rules)
+    label_by_last_word(groups, rules)
     label_people(groups, rules)
     merge_plurals(groups)
     merge_short_forms(groups, rules)
@@ -172,24 +174,27 @@ def cluster_label(cluster: list[Mention]) -> str:
     return max(counts, key=lambda label: (counts[label], label == longest))
 
 
-def label_organisations(groups: dict[str, list[Mention]], rules: TableRules) -> None:
+def label_by_last_word(groups: dict[str, list[Mention]], rules: TableRules) -> None:
     """Every mention of a name that ends with an organisation's capitalised word ("Harwick
-    Gazette", "Tarnow City Council") is an ORG: the model may label such a name a building,
-    an event or a work. Places keep their label ("Soviet Union"), as does a name whose last
-    word follows a function word ("State of the Union"); `label_people` runs after, so
-    "Emily Post" stays a person."""
+    Gazette", "Tarnow City Council") is an ORG, and one that ends with a natural place's
+    ("Ostrava Gorge", "Pell Creek") a LOC: the model may label such a name a person, a
+    building, an event or a work. Places keep their label ("Soviet Union"), as does a name
+    whose last word follows a function word ("State of the Union"); `label_people` runs
+    after, so "Emily Post" stays a person."""
     for mentions in groups.values():
         if cluster_label(mentions) in {"GPE", "LOC"}:
             continue
         *words, last = max(mentions, key=lambda m: len(m.text)).text.split()
-        if (
-            words
-            and last[0].isupper()
-            and last.lower() in rules.organisation_heads
-            and words[-1].lower() not in FUNCTION_WORDS
-        ):
-            for mention in mentions:
-                mention.label = "ORG"
+        if not words or not last[0].isupper() or words[-1].lower() in FUNCTION_WORDS:
+            continue
+        if last.lower() in rules.organisation_heads:
+            label = "ORG"
+        elif last.lower() in rules.place_heads and cluster_label(mentions) != "FAC":
+            label = "LOC"
+        else:
+            continue
+        for mention in mentions:
+            mention.label = label
 
 
 def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:

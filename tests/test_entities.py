@@ -415,3 +415,12 @@ def test_a_name_taken_for_a_place_with_a_persons_title_is_a_person(nlp, stage):
         Article("t", text, "test"), "E1", [make_mention(span, stage.rules)], stage.rules
     )
     assert (record["label"], record["titles"]) == ("PERSON", ["study’s lead author"])
+
+
+def test_a_name_ending_with_a_natural_feature_is_a_place(table):
+    records = table(
+        "Rescuers searched the Ostrava Gorge on Monday. Teodor Ansel, who leads the team, "
+        "said the volunteers were tired. Helen Marsh, a nurse, said 11 children survived."
+    )
+    assert records["Ostrava Gorge"]["label"] == "LOC"
+    assert records["Helen Marsh"]["label"] == "PERSON"
