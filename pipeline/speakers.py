@@ -78,6 +78,7 @@ class SpeakerLexicon:
     organisation_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each head noun of `description_synonyms.txt` with the others of its line.
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Last words of the names of bodies every country has (`national_bodies.txt`).
     national_bodies: frozenset[str] = frozenset()
     #: Abbreviated titles ("sen.") and the role words they stand for ("senator").
     title_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -159,6 +160,7 @@ class SpeakerResolver:
         self.gender_words = self.lexicon.gender_words
         self.gender = self.genders(self.gender_words, self.lexicon.first_names)
         self.owned_names = self.names_with_owner()
+        self.owned_by_entity = self.entity_names_with_owner()
 
     def resolve(self, phrase: Span, cue_start: int | None = None) -> Record:
         """Resolve a speaker phrase; pronouns look back at the speakers resolved before. An
@@ -228,19 +230,17 @@ class SpeakerResolver:
                 names[mention.start] = f"{owner.entity['name']}{possessive} {entity['name']}"
         return names
 
-    def owned_name(self, entity: Record) -> str:
-        """The entity's name with its owner when every mention with one names the same."""
-        owned = {
-            name
-            for mention in self.mentions
-            if mention.entity["entity_id"] == entity["entity_id"]
-            and (name := self.owned_names.get(mention.start))
-        }
-        return owned.pop() if len(owned) == 1 else entity["name"]
+    def entity_names_with_owner(self) -> dict[str, str]:
+        """Each entity's name with its owner, when every mention with one names the same."""
+        owned: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if (name := self.owned_names.get(mention.start)) is not None:
+                owned.setdefault(mention.entity["entity_id"], set()).add(name)
+        return {entity_id: names.pop() for entity_id, names in owned.items() if len(names) == 1}
 
     def named(self, entity: Record, how: str) -> Record:
         return {
-            "name": self.owned_name(entity),
+            "name": self.owned_by_entity.get(entity["entity_id"], entity["name"]),
             "entity_id": entity["entity_id"],
             "label": entity["label"],
             "resolved_by": how,
