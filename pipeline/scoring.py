@@ -189,9 +189,23 @@ def quote_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
         )
     return (
         counts
+        | core_counts(gold, predicted)
         | speech_date_counts(gold, predicted, matched)
         | nesting_counts(gold, predicted, matched)
     )
+
+
+def core_counts(gold: list[Record], predicted: list[Record]) -> dict[str, int]:
+    """Resolved names of the core attributions: those not nested in another, on either side,
+    matched among themselves (a nested record stays out of it whether it is found or not)."""
+    core_gold = [g for g in gold if g.get("nested_in") is None]
+    core_predicted = [p for p in predicted if p.get("parent_id") is None]
+    matched = match_contents(core_gold, core_predicted)
+    return {
+        "core_gold": len(core_gold),
+        "core_predicted": len(core_predicted),
+        "core_named": sum(name_right(core_gold[g], core_predicted[p]) for g, p in matched),
+    }
 
 
 def nesting_counts(
@@ -253,6 +267,8 @@ def quote_scores(counts: dict[str, int]) -> dict[str, Any]:
         "content": prf(counts["matched"], predicted, gold),
         "attribution": prf(counts["attributed"], predicted, gold),
         "name_accuracy": round(counts["named"] / gold, 4) if gold else 0.0,
+        "named": prf(counts["named"], predicted, gold),
+        "core_named": prf(counts["core_named"], counts["core_predicted"], counts["core_gold"]),
         "counts": counts,
     }
     for field in (*EVENT_FIELDS, "speech_date", "negated", "nested"):

@@ -45,6 +45,18 @@ def test_scores_count_speakers_and_names():
     assert scores["name_accuracy"] == 1.0
 
 
+def test_core_names_leave_nested_attributions_out_on_both_sides():
+    golds = [gold(0, 100, (110, 112), "Kirby"), gold(20, 60, (20, 22), "U.S. government")]
+    golds[1]["nested_in"] = 0
+    preds = [quote(0, 100, (110, 112), "John Kirby"), quote(300, 400, (410, 412), "Kirby")]
+    preds[1]["parent_id"] = "q0"
+    scores = score_quote_tables(golds, preds)
+    assert scores["named"] == {"p": 0.5, "r": 0.5, "f1": 0.5}
+    assert scores["core_named"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    preds[0]["speaker"]["name"] = "Miller"
+    assert score_quote_tables(golds, preds)["core_named"]["f1"] == 0.0
+
+
 def test_speech_dates_count_on_matched_attributions_and_compare_the_day():
     golds = [gold(0, 100, None), gold(200, 300, None), gold(400, 500, None)]
     for record, date in zip(golds, ["2024-12-16", "2024-12-17", None], strict=True):
