@@ -61,7 +61,9 @@ def apposition_title(span: Span) -> Span | None:
 def role_phrase(head: Token, *, before: int | None) -> Span | None:
     """The role noun with its modifiers and "of"/"for"/"in" phrases ("captain of the side",
     "WHO’s emergency coordinator for East Africa"), without determiners, possessive pronouns
-    or clauses, and ending before `before` (the name itself) when given."""
+    or clauses (also one the parse hangs on a noun of the phrases: "retired postal worker from
+    the suburb of Orren, who has been …"), and ending before `before` (the name itself) when
+    given."""
     left = head.left_edge.i
     while left < head.i and (
         head.doc[left].dep_ in {"det", "punct", "case"}
@@ -73,11 +75,21 @@ def role_phrase(head: Token, *, before: int | None) -> Span | None:
         if child.dep_ != "prep":
             break
         right = child.right_edge.i
+    right = end_before_clause(head, right)
     if before is not None:
         right = min(right, before - 1)
     while right > head.i and head.doc[right].is_punct:
         right -= 1
     return head.doc[left : right + 1] if left <= right else None
+
+
+def end_before_clause(head: Token, right: int) -> int:
+    """The role's last token: `right`, or the one before the first relative clause after the
+    head."""
+    for token in head.doc[head.i + 1 : right + 1]:
+        if token.dep_ == "relcl":
+            return max(token.left_edge.i - 1, head.i)
+    return right
 
 
 def title_head(title: str) -> str:

@@ -20,6 +20,12 @@ MODIFIERS = frozenset({"former", "outgoing"})
             "Eduardo Moreira",
             ["captain of the side"],
         ),
+        (
+            "It was for Margaret Ilsley, 71, a retired postal worker from the Kestwick suburb "
+            "of Orren, who has been on the waiting list for 14 months.",
+            "Margaret Ilsley",
+            ["retired postal worker from the Kestwick suburb of Orren"],
+        ),
         ("Dr. Samuel Otieno arrived.", "Samuel Otieno", []),
         ("Joe Biden spoke on Monday.", "Joe Biden", []),
     ],
