@@ -426,8 +426,15 @@ class SpeakerResolver:
             preferred = named + unnamed
         if not preferred:
             return None
-        best = max(preferred, key=lambda option: option[0])[1]
+        best = max(preferred, key=lambda option: self.pronoun_rank(*option))[1]
         return best | {"resolved_by": "coreference"}
+
+    def pronoun_rank(self, salience: tuple[int, int, int], resolved: Record) -> tuple[int, ...]:
+        """Salience, with a person known to agree before one of unknown gender at the same
+        sentence and rank: "she" after "for Margaret Ilsley, … of Orren" (a place the
+        model took for a person) is Ilsley."""
+        sentence, rank, start = salience
+        return sentence, rank, resolved["entity_id"] in self.gender, start
 
     def roles_before(
         self, phrase: Span, wanted: str, named_in_clause: set[str]

@@ -381,3 +381,16 @@ def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
         entity("E2", "PERSON", "Ines Park", text, "Ines Park"),
     ]
     assert resolve(nlp, text, table, "She")["name"] == "Ines Park"
+
+
+def test_she_prefers_a_woman_to_a_name_of_unknown_gender_in_the_same_sentence(nlp):
+    text = (
+        "One was a hip replacement for Margaret Ilsley, a retired nurse from the suburb of "
+        'Orren. "My operation is off," she said.'
+    )
+    table = [
+        entity("E1", "PERSON", "Margaret Ilsley", text, "Margaret Ilsley"),
+        entity("E2", "PERSON", "Orren", text, "Orren"),
+    ]
+    resolved = resolve(nlp, text, table, "she")
+    assert (resolved["name"], resolved["entity_id"]) == ("Margaret Ilsley", "E1")
