@@ -905,7 +905,8 @@ class SpeakerResolver:
 
     def entity_titled(self, phrase: Span, after: int) -> Record | None:
         """The one entity that the text before the phrase (from `after` on) gave a title
-        ending in its head noun, with no modifier of its own ("former President Bill Clinton"
+        ending in its head noun (or a capitalised one with it: "Detective Sergeant"), with no
+        modifier of its own ("former President Bill Clinton"
         for "the former president", not "Republican nominee Donald Trump" for "the Democratic
         nominee"). Only for a definite singular description: "Ukrainian officials" is
         nobody's title."""
@@ -918,7 +919,7 @@ class SpeakerResolver:
             for e in self.entities
             if e["label"] in {"PERSON", "ORG"}
             and any(
-                self.ends_in(title, head)
+                (self.ends_in(title, head) or in_capitalised_title(title, head))
                 and compatible(own, set(title.lower().split()[:-1]))
                 and given_between(e, title, self.text, after, head.idx)
                 for title in e["titles"]
@@ -969,6 +970,17 @@ class SpeakerResolver:
             for e in self.entities
             if e["label"] == "ORG" and word in e["name"].lower().split()
         ]
+
+
+def in_capitalised_title(title: str, head: Token) -> bool:
+    """Whether a description's head noun is a first word of a capitalised title of two words
+    or more: "the detective" of "Detective Sergeant Ivo Renshaw"."""
+    words = title.split()
+    return (
+        len(words) >= 2
+        and all(word[0].isupper() for word in words)
+        and head.lower_ in {word.lower() for word in words[:-1]}
+    )
 
 
 def given_between(entity: Record, title: str, text: str, start: int, end: int) -> bool:

@@ -394,3 +394,16 @@ def test_she_prefers_a_woman_to_a_name_of_unknown_gender_in_the_same_sentence(nl
     ]
     resolved = resolve(nlp, text, table, "she")
     assert (resolved["name"], resolved["entity_id"]) == ("Margaret Ilsley", "E1")
+
+
+def test_description_takes_the_person_whose_capitalised_title_has_its_noun(nlp):
+    text = (
+        "The inquiry was led by Detective Sergeant Ivo Renshaw. A guard, Noor Bakshi, saw a "
+        "man leave. The detective told the court the phone had connected to a mast."
+    )
+    table = [
+        entity("E1", "PERSON", "Ivo Renshaw", text, "Ivo Renshaw", titles=("Detective Sergeant",)),
+        entity("E2", "PERSON", "Noor Bakshi", text, "Noor Bakshi", titles=("guard",)),
+    ]
+    resolved = resolve(nlp, text, table, "The detective")
+    assert (resolved["name"], resolved["entity_id"]) == ("Ivo Renshaw", "E1")
