@@ -28,6 +28,7 @@ from .entity_table import (
     TableRules,
     cluster_mentions,
     entity_record,
+    given_name_key,
     is_english_word,
     make_mention,
     name_key,
@@ -209,10 +210,11 @@ class EntityStage:
             + place_suffix_spans(doc)
             + joined_organisations(doc)
             + titled_names(doc, self.title_words, self.rules.english_words)
+            + untagged_people(doc, self.rules.first_names, self.rules.english_words)
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
-        doc.ents = [self.with_given_name(span) for span in doc.ents]
+        doc.ents = [self.with_surname(self.with_given_name(span)) for span in doc.ents]
         doc.ents = [
             person_by_honorific(person_by_age(organisation_by_which(span)), self.rules.honorifics)
             for span in doc.ents
@@ -231,6 +233,22 @@ class EntityStage:
         if is_english_word(word, self.rules.english_words) or word in self.title_words:
             return span
         return Span(span.doc, span.start - 1, span.end, label="PERSON")
+
+    def with_surname(self, span: Span) -> Span:
+        """ "The union's regional organiser, Gail Pendry, said …": the model may tag a first
+        name alone. A common first name tagged as a person takes the capitalised word after
+        it when that is no English word and no other entity's."""
+        end = span.end
+        if span.label_ != "PERSON" or len(span) != 1 or end == len(span.doc):
+            return span
+        surname = span.doc[end]
+        if given_name_key(span.text) not in self.rules.first_names:
+            return span
+        if not is_name_word(surname) or surname.ent_type_:
+            return span
+        if is_english_word(surname.lower_, self.rules.english_words):
+            return span
+        return Span(span.doc, span.start, end + 1, label="PERSON")
 
 
 def person_by_honorific(span: Span, honorifics: frozenset[str]) -> Span:
@@ -448,6 +466,27 @@ def titled_names(doc: Doc, titles: frozenset[str], english: frozenset[str]) -> l
         if is_english_word(first.lower_, english) or first.lower_ in titles:
             continue
         spans.append(Span(doc, i + 1, i + 3, label="PERSON"))
+    return spans
+
+
+def untagged_people(doc: Doc, first_names: frozenset[str], english: frozenset[str]) -> list[Span]:
+    """ "The union's regional organiser, Gail Pendry, said …": the model may miss a name
+    altogether. A run of two or three capitalised words that no entity holds, the first a
+    common first name and the others no English word, is a person's name (as in
+    `entity_table.is_person_name`: not "Grace Church" nor "Juniper Lane")."""
+    spans = []
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and is_name_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+        if (
+            2 <= end - start <= 3
+            and given_name_key(doc[start].text) in first_names
+            and not any(is_english_word(token.lower_, english) for token in doc[start + 1 : end])
+        ):
+            spans.append(Span(doc, start, end, label="PERSON"))
+        start = max(end, start + 1)
     return spans
 
 

@@ -7,6 +7,7 @@ read (and tested) without the model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -214,10 +215,17 @@ def is_person_name(name: str, rules: TableRules) -> bool:
     return (
         bool(rules.english_words)
         and 1 <= len(rest) <= 2
-        and first.lower() in rules.first_names
+        and given_name_key(first) in rules.first_names
         and all(word.isalpha() and word[0].isupper() for word in (first, *rest))
         and not any(is_english_word(word.lower(), rules.english_words) for word in rest)
     )
+
+
+def given_name_key(word: str) -> str:
+    """A word as the first-name lists spell it: lower case, without accents ("Tomás" →
+    "tomas", "Inés" → "ines")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def is_english_word(word: str, words: frozenset[str]) -> bool:

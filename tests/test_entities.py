@@ -10,6 +10,7 @@ from pipeline.entities import (
     keep_enclosing_entities,
     split_entity,
     split_off_surnames,
+    untagged_people,
 )
 from pipeline.entity_table import entity_record, make_mention, stands_alone
 from pipeline.read import Article, read_txt
@@ -424,3 +425,20 @@ def test_a_name_ending_with_a_natural_feature_is_a_place(table):
     )
     assert records["Ostrava Gorge"]["label"] == "LOC"
     assert records["Helen Marsh"]["label"] == "PERSON"
+
+
+def test_a_name_the_model_missed_altogether_is_a_person(nlp, stage):
+    doc = nlp("Tomás Ruiz, who runs a store near Grace Church and Juniper Lane, said so.")
+    doc.ents = []
+    found = untagged_people(doc, stage.rules.first_names, stage.rules.english_words)
+    assert [(span.text, span.label_) for span in found] == [("Tomás Ruiz", "PERSON")]
+
+
+def test_a_first_name_tagged_alone_takes_the_surname_after_it(nlp, stage):
+    doc = nlp("The union's regional organiser, Gail Pendry, said members would vote. Kate Spoke.")
+    gail, kate = (doc.text.index(word) for word in ("Gail", "Kate"))
+    doc.ents = [
+        doc.char_span(gail, gail + 4, label="PERSON"),
+        doc.char_span(kate, kate + 4, label="PERSON"),
+    ]
+    assert [stage.with_surname(span).text for span in doc.ents] == ["Gail Pendry", "Kate"]
