@@ -13,6 +13,7 @@ This module corrects the model's entity spans; `entity_table` groups them into e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -211,6 +212,12 @@ class EntityStage:
             + joined_organisations(doc)
             + titled_names(doc, self.title_words, self.rules.english_words)
             + untagged_people(doc, self.rules.first_names, self.rules.english_words)
+            + untagged_organisations(
+                doc,
+                self.rules.organisation_heads,
+                self.rules.english_words,
+                title_case_headline_end(doc),
+            )
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
@@ -469,24 +476,48 @@ def titled_names(doc: Doc, titles: frozenset[str], english: frozenset[str]) -> l
     return spans
 
 
-def untagged_people(doc: Doc, first_names: frozenset[str], english: frozenset[str]) -> list[Span]:
-    """ "The union's regional organiser, Gail Pendry, said …": the model may miss a name
-    altogether. A run of two or three capitalised words that no entity holds, the first a
-    common first name and the others no English word, is a person's name (as in
-    `entity_table.is_person_name`: not "Grace Church" nor "Juniper Lane")."""
-    spans = []
+def untagged_runs(doc: Doc) -> Iterator[Span]:
+    """The longest runs of capitalised words (`is_name_word`) that no entity holds."""
     start = 0
     while start < len(doc):
         end = start
         while end < len(doc) and is_name_word(doc[end]) and not doc[end].ent_type_:
             end += 1
-        if (
-            2 <= end - start <= 3
-            and given_name_key(doc[start].text) in first_names
-            and not any(is_english_word(token.lower_, english) for token in doc[start + 1 : end])
-        ):
-            spans.append(Span(doc, start, end, label="PERSON"))
+        if end > start:
+            yield doc[start:end]
         start = max(end, start + 1)
+
+
+def untagged_people(doc: Doc, first_names: frozenset[str], english: frozenset[str]) -> list[Span]:
+    """ "The union's regional organiser, Gail Pendry, said …": the model may miss a name
+    altogether. A run of two or three capitalised words that no entity holds, the first a
+    common first name and the others no English word, is a person's name (as in
+    `entity_table.is_person_name`: not "Grace Church" nor "Juniper Lane")."""
+    return [
+        Span(doc, run.start, run.end, label="PERSON")
+        for run in untagged_runs(doc)
+        if 2 <= len(run) <= 3
+        and given_name_key(run[0].text) in first_names
+        and not any(is_english_word(token.lower_, english) for token in run[1:])
+    ]
+
+
+def untagged_organisations(
+    doc: Doc, heads: frozenset[str], english: frozenset[str], headline_end: int
+) -> list[Span]:
+    """ "Quillon Holdings, the online payments company, said …": a run of two to four
+    capitalised words that no entity holds and that ends with an organisation's word
+    (`models/organisation_heads.txt`) is an organisation's name. Not in a title-case
+    headline, where every word is capitalised, nor with an English word that is capitalised
+    only because it opens the sentence ("Senior Unity Party figures suggest …")."""
+    spans = []
+    for run in untagged_runs(doc):
+        if run.start_char < headline_end or run[-1].lower_ not in heads:
+            continue
+        if run[0].is_sent_start and is_english_word(run[0].lower_, english):
+            run = run[1:]
+        if 2 <= len(run) <= 4:
+            spans.append(Span(doc, run.start, run.end, label="ORG"))
     return spans
 
 

@@ -10,6 +10,7 @@ from pipeline.entities import (
     keep_enclosing_entities,
     split_entity,
     split_off_surnames,
+    untagged_organisations,
     untagged_people,
 )
 from pipeline.entity_table import entity_record, make_mention, stands_alone
@@ -442,3 +443,19 @@ def test_a_first_name_tagged_alone_takes_the_surname_after_it(nlp, stage):
         doc.char_span(kate, kate + 4, label="PERSON"),
     ]
     assert [stage.with_surname(span).text for span in doc.ents] == ["Gail Pendry", "Kate"]
+
+
+def test_an_untagged_name_ending_with_an_organisation_word_is_an_organisation(nlp, stage):
+    text = (
+        "Hackers Hit Payments Group\n\nQuillon Holdings, the payments company, said so. "
+        "Senior Unity Party figures agreed."
+    )
+    doc = nlp(text)
+    doc.ents = []
+    headline_end = text.index("\n")
+    rules = stage.rules
+    found = untagged_organisations(doc, rules.organisation_heads, rules.english_words, headline_end)
+    assert [(span.text, span.label_) for span in found] == [
+        ("Quillon Holdings", "ORG"),
+        ("Unity Party", "ORG"),
+    ]
