@@ -413,6 +413,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         if span is None:
             return None
         span = (reduced_relative_start(verb, after[0], lexicon) or span[0], span[1])
+        span = with_absolute_phrase(verb, span)
         return [without_aside(verb.doc, before_participle(verb.doc, span, lexicon))]
     if clauses:
         span = subtree_span(clauses[0])
@@ -1071,15 +1072,23 @@ def misparsed_that_clause(head: Token, after: int | None = None) -> tuple[int, i
     return None
 
 
+#: What the parse makes of a phrase it cut off a that-clause and hung on the cue.
+MISREAD_LIST_DEPS = frozenset({"npadvmod", "dobj"})
+
+
 def with_absolute_phrase(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
-    """ "said in a statement that 2,600 civilians had died, most of them in airstrikes": a
-    that-clause the parse misread ends before the phrase after its comma, which it hangs on
-    the cue; that phrase (not a date) is still part of what was said."""
+    """ "said in a statement that 2,600 civilians had died, most of them in airstrikes",
+    "said that hackers had stolen the names, email addresses and card numbers of …": the
+    parse may end a that-clause before the phrase after its comma and hang that phrase on
+    the cue; the phrase (not a date) is still part of what was said."""
     doc, end = verb.doc, span[1]
     if end + 1 >= len(doc) or doc[end].text != ",":
         return span
-    phrase = doc[end + 1]
-    if phrase.dep_ != "npadvmod" or phrase.head != verb or phrase.left_edge.i != phrase.i:
+    phrase = next(
+        (c for c in verb.rights if c.dep_ in MISREAD_LIST_DEPS and c.left_edge.i == end + 1),
+        None,
+    )
+    if phrase is None:
         return span
     if any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.subtree):
         return span

@@ -2225,6 +2225,18 @@ def test_an_absolute_phrase_after_a_misread_that_clause_is_content(extract):
     )
 
 
+def test_a_list_the_parse_cut_off_a_that_clause_is_content(extract):
+    [record] = extract(
+        "ASHPORT — Quillon Holdings, the online payments company, said on Tuesday that hackers "
+        "had stolen the names, email addresses and partial card numbers of as many as 2 million "
+        "customers after breaking into a database."
+    )
+    assert record["content"]["text"] == (
+        "that hackers had stolen the names, email addresses and partial card numbers of as many "
+        "as 2 million customers after breaking into a database"
+    )
+
+
 def test_a_short_object_of_a_stance_verb_is_content(extract):
     records = extract(
         "The company denied any wrongdoing. The ministry confirmed the breach. The mayor "
