@@ -708,7 +708,7 @@ class SpeakerResolver:
         people = self.people_in_focus(phrase)
         if people is not None:
             return people
-        named = self.organisation_named(phrase.root)
+        named = self.organisation_named(phrase.root) or self.organisation_named_next(phrase.root)
         return self.named(named, "coreference") if named else None
 
     def earlier_phrase(self, phrase: Span) -> Record | None:
@@ -963,12 +963,16 @@ class SpeakerResolver:
         return found[0] if len(found) == 1 else None
 
     def organisations_with_word(self, head: Token) -> list[tuple[int, Record]]:
-        """The ORGs with the head's word in their name, each with where it is first named."""
+        """The ORGs with the head's word among the words of their name, each with where it
+        is first named; not one named by the word alone ("Army" says no more than "the
+        army")."""
         word = head.lemma_.lower()
         return [
             (min(m["start"] for m in e["mentions"]), e)
             for e in self.entities
-            if e["label"] == "ORG" and word in e["name"].lower().split()
+            if e["label"] == "ORG"
+            and word in (words := e["name"].lower().split())
+            and len(words) > 1
         ]
 
 

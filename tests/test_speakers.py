@@ -407,3 +407,18 @@ def test_description_takes_the_person_whose_capitalised_title_has_its_noun(nlp):
     ]
     resolved = resolve(nlp, text, table, "The detective")
     assert (resolved["name"], resolved["entity_id"]) == ("Ivo Renshaw", "E1")
+
+
+def test_definite_description_in_the_lede_takes_the_organisation_named_next(nlp):
+    text = (
+        "The coastguard said on Monday that 1,800 barrels had leaked. Commander Alan Ferris, who "
+        "leads the response for the Vessmark Coastguard, told reporters the flow had stopped."
+    )
+    table = [
+        entity("E1", "PERSON", "Alan Ferris", text, "Alan Ferris"),
+        entity("E2", "ORG", "Vessmark Coastguard", text, "Vessmark Coastguard"),
+    ]
+    resolved = resolve(nlp, text, table, "The coastguard")
+    assert (resolved["name"], resolved["entity_id"]) == ("Vessmark Coastguard", "E2")
+    table[1] = entity("E2", "ORG", "Coastguard", text, "Coastguard")
+    assert resolve(nlp, text, table, "The coastguard")["entity_id"] is None
