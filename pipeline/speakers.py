@@ -610,8 +610,9 @@ class SpeakerResolver:
         }
 
     def pronoun_after(self, token: Token) -> str | None:
-        """The gender of the first personal pronoun in the rest of the sentence, when the
-        name is its subject ("Clinton said her plan …") and no other person comes between
+        """The gender of the first personal pronoun in the rest of the sentence outside
+        quotations, when the name is its subject ("Clinton said her plan …") and no other
+        person comes between
         ("Whitcombe told Harlan he …", "said to the mayor, who opened his remarks" say nothing
         about the subject)."""
         head = token
@@ -620,6 +621,8 @@ class SpeakerResolver:
         if head.dep_ != "nsubj":
             return None
         for later in token.doc[head.i + 1 : token.sent.end]:
+            if not self.narrated_at(later):
+                continue  # "argued that … on “a witness telling them whatever keeps her …”"
             if later.pos_ == "PROPN" or self.is_person_word(later):
                 return None
             gender = gender_of_pronoun(later.lower_)

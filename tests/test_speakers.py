@@ -422,3 +422,24 @@ def test_definite_description_in_the_lede_takes_the_organisation_named_next(nlp)
     assert (resolved["name"], resolved["entity_id"]) == ("Vessmark Coastguard", "E2")
     table[1] = entity("E2", "ORG", "Coastguard", text, "Coastguard")
     assert resolve(nlp, text, table, "The coastguard")["entity_id"] is None
+
+
+def test_a_pronoun_inside_a_quotation_says_nothing_of_the_subjects_gender(nlp):
+    text = (
+        "Lawyer Raymond Okafor asked Lena Voss about the deal. She acknowledged that she had "
+        'struck one. Okafor argued that the case rested on "a witness saying whatever keeps '
+        'her out of prison."'
+    )
+    doc = nlp(text)
+    quote_start = text.index('"a witness')
+    table = [
+        entity("E1", "PERSON", "Raymond Okafor", text, "Raymond Okafor", "Okafor"),
+        entity("E2", "PERSON", "Lena Voss", text, "Lena Voss"),
+    ]
+    resolver = SpeakerResolver(
+        doc, text, table, SpeakerLexicon.load(), quoted=[(quote_start, len(text))]
+    )
+    assert resolver.gender["E1"] == "m"
+    start = text.index("She")
+    resolved = resolver.resolve(doc.char_span(start, start + 3))
+    assert (resolved["name"], resolved["entity_id"]) == ("Lena Voss", "E2")
