@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .cues import (
     SUBJECT_DEPS,
@@ -763,8 +763,13 @@ def claim_of_its_own(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> b
         return True
     if verb_lemma(cue.root) in lexicon.figure_verbs:
         return True  # "found that the office had put its cost at $610 million"
-    passive = cue.root.tag_ == "VBN" or is_passive_participle_on_noun(cue.root)
+    passive = is_passive(cue.root) or is_passive_participle_on_noun(cue.root)
     return passive and record["content"]["text"].startswith("to ")
+
+
+def is_passive(verb: Token) -> bool:
+    """ "were believed", not the perfect "had agreed"."""
+    return verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def shows_document(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> bool:

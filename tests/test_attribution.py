@@ -2237,6 +2237,14 @@ def test_a_list_the_parse_cut_off_a_that_clause_is_content(extract):
     )
 
 
+def test_a_perfect_cue_with_an_infinitive_inside_a_question_is_part_of_it(extract):
+    records = extract(
+        "Defense attorney Raymond Okafor asked Lena Voss whether she had agreed to cooperate "
+        "with prosecutors in exchange for a lighter sentence."
+    )
+    assert [(r["cue"]["text"], r["parent_id"]) for r in records] == [("asked", None)]
+
+
 def test_a_short_object_of_a_stance_verb_is_content(extract):
     records = extract(
         "The company denied any wrongdoing. The ministry confirmed the breach. The mayor "
