@@ -172,12 +172,13 @@ class EntityStage:
         headline_end = title_case_headline_end(doc)
         mentions = trim_headline_mentions(mentions, headline_end, self.rules)
         clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, text))
+        datelines = frozenset(match.start("place") for match in DATELINE.finditer(text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
         surnames = surname_mentions(clusters, doc, text, covered)
         if repeated_names(clusters, doc, text, covered, headline_end) or surnames:
             clusters.sort(key=lambda cluster: cluster[0].start)
         return [
-            entity_record(article, f"E{number}", cluster, self.rules)
+            entity_record(article, f"E{number}", cluster, self.rules, datelines)
             for number, cluster in enumerate(clusters, start=1)
         ]
 

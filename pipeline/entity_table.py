@@ -559,15 +559,25 @@ def title_kind(title: str, rules: TableRules) -> str | None:
 
 
 def entity_record(
-    article: Article, entity_id: str, cluster: list[Mention], rules: TableRules
+    article: Article,
+    entity_id: str,
+    cluster: list[Mention],
+    rules: TableRules,
+    datelines: frozenset[int] = frozenset(),
 ) -> dict[str, Any]:
     """The entities.jsonl record of a cluster; its mentions quote the article itself, whose
-    no-break spaces the mentions' own text has as plain ones."""
+    no-break spaces the mentions' own text has as plain ones. A mention that starts at one
+    of `datelines` (characters) gets no title: the model reads "CALDER FALLS — A former
+    finance chief …" as the place with the chief in apposition."""
     label = cluster_label(cluster)
     titles: list[str] = []
     for mention in cluster:
         found = list(mention.titles)
-        if label in TITLED_LABELS | {"GPE"} and mention.span is not None:
+        if (
+            label in TITLED_LABELS | {"GPE"}
+            and mention.span is not None
+            and mention.start not in datelines  # the parse of a dateline is no guide
+        ):
             found += find_titles(mention.span, rules.honorifics, rules.title_modifiers)
         titles.extend(title for title in found if title not in titles)
     name = canonical_name(cluster, rules)

@@ -459,3 +459,11 @@ def test_an_untagged_name_ending_with_an_organisation_word_is_an_organisation(nl
         ("Quillon Holdings", "ORG"),
         ("Unity Party", "ORG"),
     ]
+
+
+def test_a_dateline_place_gets_no_title_from_the_sentence_after_it(table):
+    found = table(
+        "CALDER FALLS — A former finance chief of the collapsed medical-billing startup "
+        "Tessaly testified on Tuesday that its founder altered contracts."
+    )
+    assert (found["Calder Falls"]["label"], found["Calder Falls"]["titles"]) == ("GPE", [])
