@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -421,6 +422,8 @@ class SpeakerResolver:
             named += self.roles_before(phrase, wanted, named_in_clause)
         if pronoun in THING_PRONOUNS:
             unnamed += self.things_before(phrase)
+        if pronoun in GROUP_PRONOUNS:
+            unnamed += self.plurals_before(phrase)
         preferred = (unnamed or named) if either else (named or unnamed)
         if pronoun in GROUP_PRONOUNS | THING_PRONOUNS:
             preferred = named + unnamed
@@ -475,10 +478,23 @@ class SpeakerResolver:
 
     def things_before(self, phrase: Span) -> list[tuple[tuple[int, int, int], Record]]:
         """What "it" may be besides an organisation: the subject of an earlier main clause
-        headed by a thing ("The leaflet then notes … It also claims …"), as its own words
-        or what they resolve to."""
+        headed by a thing ("The leaflet then notes … It also claims …")."""
+        return self.subjects_before(
+            phrase, lambda noun: noun.tag_ in {"NN", "NNP"} and not self.is_person_word(noun)
+        )
+
+    def plurals_before(self, phrase: Span) -> list[tuple[tuple[int, int, int], Record]]:
+        """What "they" may be besides a group or earlier speakers: the plural subject of an
+        earlier main clause ("Officials in Marlow closed three beaches … They said …")."""
+        return self.subjects_before(phrase, lambda noun: noun.tag_ == "NNS")
+
+    def subjects_before(
+        self, phrase: Span, fits: Callable[[Token], bool]
+    ) -> list[tuple[tuple[int, int, int], Record]]:
+        """The unnamed subjects that `fits` of the main clauses in the window before the
+        pronoun, as their own words or what they resolve to."""
         sentence = self.sentence_of[phrase.start]
-        things = []
+        subjects = []
         for number in range(max(sentence - WINDOW, 0), sentence + 1):
             earlier = self.sentences[number]
             if earlier.start >= phrase.start:
@@ -488,9 +504,7 @@ class SpeakerResolver:
             for subject in earlier:
                 if subject_rank(subject) != MAIN_SUBJECT or subject.i >= phrase.start:
                     continue
-                if subject.tag_ not in {"NN", "NNP"} or self.is_person_word(subject):
-                    continue
-                if self.mention_at(subject) is not None:
+                if not fits(subject) or self.mention_at(subject) is not None:
                     continue  # a name is an entity candidate already
                 described = noun_phrase_of(subject)
                 resolved = self.by_description(described) or {
@@ -499,8 +513,8 @@ class SpeakerResolver:
                     "label": None,
                     "resolved_by": "coreference",
                 }
-                things.append(((number, MAIN_SUBJECT, subject.idx), resolved))
-        return things
+                subjects.append(((number, MAIN_SUBJECT, subject.idx), resolved))
+        return subjects
 
     def named_in_clause(self, phrase: Span) -> set[str]:
         """The entities named after a subject pronoun in its clause, whom it cannot refer to:

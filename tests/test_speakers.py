@@ -443,3 +443,13 @@ def test_a_pronoun_inside_a_quotation_says_nothing_of_the_subjects_gender(nlp):
     start = text.index("She")
     resolved = resolver.resolve(doc.char_span(start, start + 3))
     assert (resolved["name"], resolved["entity_id"]) == ("Lena Voss", "E2")
+
+
+def test_they_may_be_the_plural_subject_of_the_sentence_before(nlp):
+    text = (
+        "The pipeline is operated by Harrowgate Energy. Officials in Marlow closed three "
+        "beaches on Monday. They said the ban would stay in place."
+    )
+    table = [entity("E1", "ORG", "Harrowgate Energy", text, "Harrowgate Energy")]
+    resolved = resolve(nlp, text, table, "They")
+    assert (resolved["name"], resolved["entity_id"]) == ("Officials in Marlow", None)
