@@ -29,8 +29,8 @@ from .entity_table import (
     TableRules,
     cluster_mentions,
     entity_record,
-    given_name_key,
     is_english_word,
+    is_person_name,
     make_mention,
     name_key,
     repeated_names,
@@ -212,7 +212,7 @@ class EntityStage:
             + place_suffix_spans(doc)
             + joined_organisations(doc)
             + titled_names(doc, self.title_words, self.rules.english_words)
-            + untagged_people(doc, self.rules.first_names, self.rules.english_words)
+            + untagged_people(doc, self.rules)
             + untagged_organisations(
                 doc,
                 self.rules.organisation_heads,
@@ -250,11 +250,9 @@ class EntityStage:
         if span.label_ != "PERSON" or len(span) != 1 or end == len(span.doc):
             return span
         surname = span.doc[end]
-        if given_name_key(span.text) not in self.rules.first_names:
-            return span
         if not is_name_word(surname) or surname.ent_type_:
             return span
-        if is_english_word(surname.lower_, self.rules.english_words):
+        if not is_person_name(f"{span.text} {surname.text}", self.rules):
             return span
         return Span(span.doc, span.start, end + 1, label="PERSON")
 
@@ -489,17 +487,14 @@ def untagged_runs(doc: Doc) -> Iterator[Span]:
         start = max(end, start + 1)
 
 
-def untagged_people(doc: Doc, first_names: frozenset[str], english: frozenset[str]) -> list[Span]:
-    """ "The union's regional organiser, Gail Pendry, said …": the model may miss a name
-    altogether. A run of two or three capitalised words that no entity holds, the first a
-    common first name and the others no English word, is a person's name (as in
-    `entity_table.is_person_name`: not "Grace Church" nor "Juniper Lane")."""
+def untagged_people(doc: Doc, rules: TableRules) -> list[Span]:
+    """ "Tomás Ruiz, who runs a hardware store, said …": the model may miss a name
+    altogether. A run of capitalised words that no entity holds and that reads as a person's
+    name (`entity_table.is_person_name`: not "Grace Church" nor "Juniper Lane") is one."""
     return [
         Span(doc, run.start, run.end, label="PERSON")
         for run in untagged_runs(doc)
-        if 2 <= len(run) <= 3
-        and given_name_key(run[0].text) in first_names
-        and not any(is_english_word(token.lower_, english) for token in run[1:])
+        if is_person_name(run.text, rules)
     ]
 
 

@@ -431,7 +431,7 @@ def test_a_name_ending_with_a_natural_feature_is_a_place(table):
 def test_a_name_the_model_missed_altogether_is_a_person(nlp, stage):
     doc = nlp("Tomás Ruiz, who runs a store near Grace Church and Juniper Lane, said so.")
     doc.ents = []
-    found = untagged_people(doc, stage.rules.first_names, stage.rules.english_words)
+    found = untagged_people(doc, stage.rules)
     assert [(span.text, span.label_) for span in found] == [("Tomás Ruiz", "PERSON")]
 
 
