@@ -626,9 +626,8 @@ class SpeakerResolver:
     def pronoun_after(self, token: Token) -> str | None:
         """The gender of the first personal pronoun in the rest of the sentence outside
         quotations, when the name is its subject ("Clinton said her plan …") and no other
-        person comes between
-        ("Whitcombe told Harlan he …", "said to the mayor, who opened his remarks" say nothing
-        about the subject)."""
+        person comes between ("Whitcombe told Harlan he …", "said to the mayor, who opened
+        his remarks" say nothing about the subject)."""
         head = token
         while head.dep_ in {"compound", "flat"}:
             head = head.head
@@ -923,10 +922,9 @@ class SpeakerResolver:
     def entity_titled(self, phrase: Span, after: int) -> Record | None:
         """The one entity that the text before the phrase (from `after` on) gave a title
         ending in its head noun (or a capitalised one with it: "Detective Sergeant"), with no
-        modifier of its own ("former President Bill Clinton"
-        for "the former president", not "Republican nominee Donald Trump" for "the Democratic
-        nominee"). Only for a definite singular description: "Ukrainian officials" is
-        nobody's title."""
+        modifier of its own ("former President Bill Clinton" for "the former president", not
+        "Republican nominee Donald Trump" for "the Democratic nominee"). Only for a definite
+        singular description: "Ukrainian officials" is nobody's title."""
         head = phrase.root
         if head.tag_ != "NN":
             return None
