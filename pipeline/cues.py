@@ -482,6 +482,8 @@ def is_circumstance(preposition: Token, verb: Token, lexicon: CueLexicon) -> boo
     what. "commented on the figures" says what was commented."""
     if preposition.n_rights == 0:
         return True
+    if modifies_object_before(preposition):
+        return False
     if preposition.lower_ == "on" and verb_lemma(verb) in lexicon.speech_on_verbs:
         topic = object_of(preposition)
         return (
@@ -490,6 +492,18 @@ def is_circumstance(preposition: Token, verb: Token, lexicon: CueLexicon) -> boo
             or topic.lemma_.lower() in lexicon.media_nouns
         )
     return preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS
+
+
+def modifies_object_before(preposition: Token) -> bool:
+    """ "citing images from two satellites": the parse often hangs on the verb a "from"
+    phrase that follows the verb's noun object with no comma, where it tells which images."""
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else None
+    return (
+        preposition.lower_ == "from"
+        and before is not None
+        and before.pos_ == "NOUN"
+        and any(c.dep_ == "dobj" and c.right_edge == before for c in preposition.head.children)
+    )
 
 
 def passive_as_predicate(verb: Token) -> list[tuple[int, int]] | None:

@@ -604,6 +604,16 @@ def test_a_participle_hung_on_a_reported_cue_is_the_outer_speakers(extract):
     assert speaker_texts(with_cue(records, "citing")) == {"citing": "Vale"}
 
 
+def test_a_from_phrase_after_a_noun_object_belongs_to_the_object(extract):
+    records = extract(
+        "The agency raised its estimate on Monday, citing data from its own monitoring stations."
+    )
+    cited = with_cue(records, "citing")
+    assert [summary(r)[1:3] for r in cited] == [
+        (["data from its own monitoring stations"], "citing")
+    ]
+
+
 def test_a_subject_the_parse_glued_to_the_object_before_it_is_found(extract):
     records = extract(
         "Farmers said they're increasingly convinced the Water Board mismanaged the drought "
