@@ -825,7 +825,7 @@ class SpeakerResolver:
         `role` word of a `wanted` gender (see `person_in_focus`)."""
         head = phrase.root
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
-        options: list[tuple[tuple[int, int, int, int], Record]] = []
+        options: list[tuple[tuple[int, int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
             if self.gender_fits(entity, wanted) and self.kind_fits(entity, role):
@@ -834,11 +834,15 @@ class SpeakerResolver:
                     or (not words and any(self.ends_in(t, head) for t in entity["titles"]))
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
-                options.append(((titled, int(rank == MAIN_SUBJECT), sentence, start), entity))
+                told = self.times_named(entity, head.idx) if labels == {"ORG"} else 0
+                options.append(((titled, told, int(rank == MAIN_SUBJECT), sentence, start), entity))
         if not options:
             return None
         (titled, *_), best = max(options, key=lambda option: option[0])
         return best if titled or not self.of_organisation(phrase) else None
+
+    def times_named(self, entity: Record, before: int) -> int:
+        return sum(1 for m in entity["mentions"] if m["start"] < before)
 
     def of_organisation(self, phrase: Span) -> bool:
         """Whether an organisation's acronym modifies the description ("The FBI director"):

@@ -374,6 +374,30 @@ def test_a_club_refers_back_to_a_club_not_its_holding_company(nlp):
     assert resolve(nlp, text, table, "The club")["name"] == "Castlemere United"
 
 
+def test_a_company_is_the_one_the_story_has_named_most_not_the_last_named(nlp):
+    text = (
+        "Halvard Shipping owns the tanker. Halvard Shipping said the crew were safe. Corvin "
+        "Analytics put the cargo at $3 million. The company said its figure was exact."
+    )
+    table = [
+        entity("E1", "ORG", "Halvard Shipping", text, "Halvard Shipping", "Halvard Shipping"),
+        entity("E2", "ORG", "Corvin Analytics", text, "Corvin Analytics"),
+    ]
+    assert resolve(nlp, text, table, "The company")["name"] == "Halvard Shipping"
+
+
+def test_an_agency_is_not_an_organisation_whose_name_says_another_kind(nlp):
+    text = (
+        "The agency runs the program. Congress passed it in 1990, and the Investment "
+        "Coalition backs it. The agency said the program should end."
+    )
+    table = [
+        entity("E1", "ORG", "Congress", text, "Congress"),
+        entity("E2", "ORG", "Investment Coalition", text, "Investment Coalition"),
+    ]
+    assert resolve(nlp, text, table, "The agency", nth=1)["resolved_by"] == "none"
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
