@@ -306,7 +306,25 @@ class SpeakerResolver:
             mention = self.mention_at(apposition)
             if mention is not None and mention.entity["label"] != "NORP":
                 return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
-        return self.by_surname(phrase)
+        return self.by_closing_name(phrase) or self.by_surname(phrase)
+
+    def by_closing_name(self, phrase: Span) -> Record | None:
+        """ "The chairman of Hollin Cross Parish Council, Derek Ansell": a person's name that
+        closes a role's phrase after a comma names the role, though the parse hung it on the
+        last noun of the "of" phrase."""
+        root = phrase.root
+        if not self.is_person_word(root):
+            return None
+        for token in phrase:
+            if (
+                token.dep_ == "appos"
+                and token.head.i > root.i
+                and token.right_edge.i >= phrase.end - 1
+            ):
+                mention = self.mention_at(token)
+                if mention is not None and mention.entity["label"] == "PERSON":
+                    return self.named(mention.entity, "apposition")
+        return None
 
     def group_member(self, phrase: Span) -> Record | None:
         """ "One Republican", "some Democrats", "The Republican": members of a group named by

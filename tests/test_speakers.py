@@ -398,6 +398,21 @@ def test_an_agency_is_not_an_organisation_whose_name_says_another_kind(nlp):
     assert resolve(nlp, text, table, "The agency", nth=1)["resolved_by"] == "none"
 
 
+def test_a_name_closing_a_role_s_of_phrase_is_the_role_s_person(nlp):
+    text = (
+        "Graham Tulley, a retired engineer, spoke first. The chairman of Hollin Cross Parish "
+        "Council, Derek Ansell, said residents were angry."
+    )
+    table = [
+        entity("E1", "PERSON", "Graham Tulley", text, "Graham Tulley"),
+        entity("E2", "ORG", "Hollin Cross Parish Council", text, "Hollin Cross Parish Council"),
+        entity("E3", "PERSON", "Derek Ansell", text, "Derek Ansell"),
+    ]
+    phrase = "The chairman of Hollin Cross Parish Council, Derek Ansell"
+    resolved = resolve(nlp, text, table, phrase)
+    assert (resolved["name"], resolved["resolved_by"]) == ("Derek Ansell", "apposition")
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
