@@ -1179,11 +1179,12 @@ def governs_gerund(preposition: Token) -> bool:
 
 def without_determiner(phrase: Span) -> Span:
     """ "the senior U.S. military official" → "senior U.S. military official"; "his advisers"
-    → "advisers"; a possessive name stays ("Ada Vale’s doctor")."""
+    and "whose party" → "advisers" and "party"; a possessive name stays ("Ada Vale’s
+    doctor")."""
     start = phrase.start
     while start < phrase.end - 1 and (
         phrase.doc[start].dep_ in {"det", "punct"}
-        or (phrase.doc[start].dep_ == "poss" and phrase.doc[start].pos_ == "PRON")
+        or (phrase.doc[start].dep_ == "poss" and phrase.doc[start].tag_ in {"PRP$", "WP$"})
     ):
         start += 1
     return phrase.doc[start : phrase.end]

@@ -413,6 +413,18 @@ def test_a_name_closing_a_role_s_of_phrase_is_the_role_s_person(nlp):
     assert (resolved["name"], resolved["resolved_by"]) == ("Derek Ansell", "apposition")
 
 
+def test_an_earlier_whose_phrase_is_no_fuller_description(nlp):
+    text = (
+        "The Progress Party met on Monday. Its leader, Marek Tollan, whose party won 44 seats, "
+        "spoke first. Later the party said its offer stands."
+    )
+    table = [
+        entity("E1", "ORG", "Progress Party", text, "Progress Party"),
+        entity("E2", "PERSON", "Marek Tollan", text, "Marek Tollan"),
+    ]
+    assert resolve(nlp, text, table, "the party")["name"] == "Progress Party"
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
