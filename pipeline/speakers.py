@@ -580,9 +580,11 @@ class SpeakerResolver:
         the head word says no kind, another word of the name may ("BBC Radio Seaford" is no
         airline)."""
         kinds = self.lexicon.organisation_roles
-        if role not in kinds or entity["label"] != "ORG":
+        if role not in kinds or entity["label"] not in {"ORG", "GPE"}:
             return True
         head = title_head(entity["name"]).lower()
+        if entity["label"] == "GPE":
+            return head in kinds[role]
         words = [head] if any(head in names for names in kinds.values()) else []
         words = words or [w for w in entity["name"].lower().split() if w != head]
         kind_words = [w for w in words if any(w in names for names in kinds.values())]
@@ -831,7 +833,7 @@ class SpeakerResolver:
         if role in self.lexicon.person_roles:
             labels = {"PERSON"}
         elif role in self.lexicon.organisation_roles:
-            labels = {"ORG"}
+            labels = {"ORG", "GPE"}  # "Tollan City", a club the model took for a place
         else:
             return None
         return self.in_focus(phrase, labels, role, self.gender_words.get(head.lower_))
@@ -846,13 +848,18 @@ class SpeakerResolver:
         options: list[tuple[tuple[int, int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
-            if self.gender_fits(entity, wanted) and self.kind_fits(entity, role):
+            # not "Danny Okoro" for an "Okoro" the model took for a place
+            if (
+                entity["label"] in labels
+                and self.gender_fits(entity, wanted)
+                and self.kind_fits(entity, role)
+            ):
                 titled = int(
                     any(stem(w) in words for t in entity["titles"] for w in t.split())
                     or (not words and any(self.ends_in(t, head) for t in entity["titles"]))
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
-                told = self.times_named(entity, head.idx) if labels == {"ORG"} else 0
+                told = self.times_named(entity, head.idx) if "ORG" in labels else 0
                 options.append(((titled, told, int(rank == MAIN_SUBJECT), sentence, start), entity))
         if not options:
             return None

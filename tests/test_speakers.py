@@ -425,6 +425,29 @@ def test_an_earlier_whose_phrase_is_no_fuller_description(nlp):
     assert resolve(nlp, text, table, "the party")["name"] == "Progress Party"
 
 
+def test_a_club_may_be_one_the_model_took_for_a_place(nlp):
+    text = (
+        "Tollan City reject bid for Okoro. Tollan City have turned down a second offer from "
+        "Brennmoor Athletic for Danny Okoro, the club said."
+    )
+    table = [
+        entity("E1", "GPE", "Tollan City", text, "Tollan City", "Tollan City"),
+        entity("E2", "ORG", "Brennmoor Athletic", text, "Brennmoor Athletic"),
+        entity("E3", "PERSON", "Danny Okoro", text, "Danny Okoro"),
+        entity("E4", "GPE", "Okoro", text, "Okoro"),
+    ]
+    assert resolve(nlp, text, table, "the club")["name"] == "Tollan City"
+
+
+def test_a_club_is_no_person_whose_surname_the_model_took_for_a_place(nlp):
+    text = "Okoro joined the squad. Okoro trained on Monday. Okoro scored, the club said."
+    table = [
+        entity("E1", "GPE", "Okoro", text, "Okoro", "Okoro", "Okoro"),
+        entity("E2", "PERSON", "Danny Okoro", text, "Okoro"),
+    ]
+    assert resolve(nlp, text, table, "the club")["resolved_by"] == "none"
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
