@@ -54,6 +54,8 @@ CIRCUMSTANCES = frozenset({"on", "in", "at", "during", "after", "before", "since
 WINDOW = 6
 #: How many sentences ahead an indefinite description looks for the name it introduces.
 LOOKAHEAD = 2
+#: How many sentences into the story a headline's source is looked for.
+HEADLINE_LOOKAHEAD = 4
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
 #: The salience rank of a main clause's subject (`subject_rank`).
@@ -712,7 +714,7 @@ class SpeakerResolver:
             return None
         lemma = word.lemma_.lower()
         for token in self.doc[word.i + 1 :]:
-            if self.sentence_of[token.i] > LOOKAHEAD:
+            if self.sentence_of[token.i] > HEADLINE_LOOKAHEAD:
                 break
             if token.lemma_.lower() != lemma:
                 continue

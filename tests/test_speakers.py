@@ -256,6 +256,20 @@ def test_a_headline_role_is_the_person_the_story_gives_that_title(nlp):
     assert (resolved["name"], resolved["resolved_by"]) == ("Lena Kovacs", "coreference")
 
 
+def test_a_headline_role_may_be_titled_a_few_sentences_into_the_story(nlp):
+    text = (
+        "Care home boss betrayed every family, judge says\n\n"
+        "A former care home manager was jailed for nine years on Friday. He had falsified "
+        "records. The resident died in 2024. Judge Catherine Ruddock said he had shown no "
+        "remorse."
+    )
+    entities = [
+        entity("E1", "PERSON", "Catherine Ruddock", text, "Catherine Ruddock", titles=("Judge",))
+    ]
+    resolved = resolve(nlp, text, entities, "judge")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Catherine Ruddock", "coreference")
+
+
 def test_a_name_that_modifies_a_noun_is_no_antecedent(nlp):
     text = (
         "The Harbour Times backed the mayor. The former first lady and U.S. senator is a "
