@@ -305,9 +305,13 @@ class SpeakerResolver:
                 resolved["name"] = self.owned_names[mention.start]
             return resolved
         for apposition in appositions(phrase):
-            mention = self.mention_at(apposition)
-            if mention is not None and mention.entity["label"] != "NORP":
-                return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
+            # "Outside court, Mrs Ostley's daughter, Janet Whitlow, said": the parse made
+            # "court" the subject, with the daughter in apposition and her name in hers
+            named = [apposition, *(c for c in apposition.children if c.dep_ == "appos")]
+            for token in named:
+                mention = self.mention_at(token)
+                if mention is not None and mention.entity["label"] != "NORP":
+                    return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
         return self.by_closing_name(phrase) or self.by_surname(phrase)
 
     def by_closing_name(self, phrase: Span) -> Record | None:

@@ -462,6 +462,19 @@ def test_a_club_is_no_person_whose_surname_the_model_took_for_a_place(nlp):
     assert resolve(nlp, text, table, "the club")["resolved_by"] == "none"
 
 
+def test_a_name_in_apposition_to_an_apposition_is_the_speaker(nlp):
+    text = (
+        "Margaret Ostley died in 2024. Outside court, Mrs Ostley's daughter, Janet Whitlow, "
+        "said the family had waited two years."
+    )
+    table = [
+        entity("E1", "PERSON", "Margaret Ostley", text, "Margaret Ostley", "Ostley"),
+        entity("E2", "PERSON", "Janet Whitlow", text, "Janet Whitlow"),
+    ]
+    resolved = resolve(nlp, text, table, "Outside court")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Janet Whitlow", "apposition")
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
