@@ -934,6 +934,8 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in subjects if not quoted_before(c, verb)] or subjects
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
+        if before and (glued := glued_subject(verb, before[-1])) is not None:
+            return glued
         return before[-1] if before else subjects[0]
     if (name := name_set_off_after_quote(verb)) is not None:
         return name
@@ -952,6 +954,22 @@ def subject_of(verb: Token) -> Token | None:
             None,
         )
     return None
+
+
+def glued_subject(verb: Token, subject: Token) -> Token | None:
+    """ "…, beginning a journey to the comet Harrow-Lind, the Aldenian Space Agency said":
+    the parse takes the last words of the reported clause for the subject and the source
+    for their apposition. The source is that apposition when the subject follows the
+    clause with no comma between and a comma sets the apposition off."""
+    apposition = next(
+        (c for c in subject.rights if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None
+    )
+    start = subject.left_edge.i
+    if apposition is None or start == 0 or verb.doc[apposition.left_edge.i - 1].text != ",":
+        return None
+    before = verb.doc[start - 1]
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.right_edge == before), None)
+    return apposition if clause is not None and not before.is_punct else None
 
 
 def quoted_title_after(token: Token, verb: Token) -> bool:

@@ -614,6 +614,17 @@ def test_a_from_phrase_after_a_noun_object_belongs_to_the_object(extract):
     ]
 
 
+def test_a_source_the_parse_read_as_the_apposition_of_the_clause_s_last_words(extract):
+    records = extract(
+        "A rocket carrying the Kessel probe lifted off from the Tarvik spaceport at 4:17 a.m. "
+        "on Thursday, beginning a seven-year journey to the comet Harrow-Lind, the Aldenian "
+        "Space Agency said."
+    )
+    assert [(summary(r)[1][0][-24:], r["speaker"]["text"]) for r in records] == [
+        ("to the comet Harrow-Lind", "the Aldenian Space Agency")
+    ]
+
+
 def test_a_subject_the_parse_glued_to_the_object_before_it_is_found(extract):
     records = extract(
         "Farmers said they're increasingly convinced the Water Board mismanaged the drought "
