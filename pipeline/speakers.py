@@ -929,8 +929,12 @@ class SpeakerResolver:
         says he …") or of the gender the role word has ("A spokeswoman for the
         mayor says … City communications director Jane Ortiz spoke …")."""
         head = phrase.root
-        if not self.is_person_word(head) or head.tag_ != "NN":
+        if head.tag_ != "NN":
             return None
+        person_word = self.is_person_word(head)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+        if not (person_word or definite):
+            return None  # "the scientist" is named by a title only; "an official" not at all
         wanted = self.gender_words.get(head.lower_)
         sentence = self.sentence_of[head.i]
         last = min(sentence + LOOKAHEAD + 1, len(self.sentence_starts) - 1)
@@ -947,7 +951,8 @@ class SpeakerResolver:
                 continue
             known_gender = wanted is not None and self.gender.get(entity["entity_id"]) == wanted
             if any(self.ends_in(title, head) for title in entity["titles"]) or (
-                later == 1
+                person_word
+                and later == 1
                 and (not entity["titles"] or known_gender)
                 and subject_rank(self.root_of(mention)) == MAIN_SUBJECT
             ):

@@ -475,6 +475,36 @@ def test_a_name_in_apposition_to_an_apposition_is_the_speaker(nlp):
     assert (resolved["name"], resolved["resolved_by"]) == ("Janet Whitlow", "apposition")
 
 
+def test_a_definite_occupation_is_the_person_next_given_it_as_a_title(nlp):
+    text = (
+        "“I waited years for this,” said the scientist who planned the mission. “I did not "
+        "breathe.” The scientist, Ines Coravel, leads the team."
+    )
+    table = [entity("E1", "PERSON", "Ines Coravel", text, "Ines Coravel", titles=("scientist",))]
+    assert resolve(nlp, text, table, "the scientist")["name"] == "Ines Coravel"
+
+
+def test_an_indefinite_role_is_not_the_person_next_given_it_as_a_title(nlp):
+    text = (
+        "An unnamed American official told the Guardian that hundreds had died. That is more "
+        "than the dozens John Kirby offered. Russia denies it. Kirby, the top White House "
+        "official, spoke on Monday."
+    )
+    table = [
+        entity(
+            "E1",
+            "PERSON",
+            "John Kirby",
+            text,
+            "John Kirby",
+            "Kirby",
+            titles=("top White House official",),
+        )
+    ]
+    resolved = resolve(nlp, text, table, "An unnamed American official")
+    assert resolved["resolved_by"] == "none"
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
