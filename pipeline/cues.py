@@ -461,7 +461,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
             return around
     if not objects and not clause_only:
         return passive_subject(verb) or paragraph_after_colon(verb)
-    if not objects or (clause_only and not any(c.dep_ == "xcomp" for c in objects)):
+    if not objects or (clause_only and not any(c.dep_ == "xcomp" or asks(c) for c in objects)):
         return None
     span = without_aside(
         verb.doc, trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
@@ -475,6 +475,12 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def asks(phrase: Token) -> bool:
+    """ "has not disclosed how much of the bill its partners paid": an object that opens with
+    a wh-word is a clause the parse read as a noun phrase."""
+    return phrase.dep_ == "dobj" and phrase.left_edge.tag_ in {"WRB", "WP", "WDT"}
 
 
 def is_circumstance(preposition: Token, verb: Token, lexicon: CueLexicon) -> bool:

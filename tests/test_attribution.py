@@ -625,6 +625,13 @@ def test_a_source_the_parse_read_as_the_apposition_of_the_clause_s_last_words(ex
     ]
 
 
+def test_a_clause_only_cue_takes_a_question_read_as_its_object(extract):
+    records = extract("The agency has not disclosed how much of the bill its partners paid.")
+    assert [(summary(r)[1], r["negated"]) for r in records] == [
+        (["how much of the bill its partners paid"], True)
+    ]
+
+
 def test_a_subject_the_parse_glued_to_the_object_before_it_is_found(extract):
     records = extract(
         "Farmers said they're increasingly convinced the Water Board mismanaged the drought "
