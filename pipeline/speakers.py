@@ -312,7 +312,24 @@ class SpeakerResolver:
                 mention = self.mention_at(token)
                 if mention is not None and mention.entity["label"] != "NORP":
                     return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
-        return self.by_closing_name(phrase) or self.by_surname(phrase)
+        return (
+            self.by_closing_name(phrase) or self.by_surname(phrase) or self.by_untagged_name(phrase)
+        )
+
+    def by_untagged_name(self, phrase: Span) -> Record | None:
+        """ "the state broadcaster KRT": a proper noun right after the head, in apposition,
+        names the speaker even when the model tagged no entity there."""
+        root = phrase.root
+        after = root.i + 1
+        if after >= len(self.doc) or root.pos_ != "NOUN":
+            return None
+        name = self.doc[after]
+        if name.dep_ != "appos" or name.head.i != root.i or name.pos_ != "PROPN":
+            return None
+        if any(t.pos_ != "PROPN" for t in name.subtree):
+            return None
+        words = self.doc[name.left_edge.i : name.right_edge.i + 1].text
+        return {"name": words, "entity_id": None, "label": None, "resolved_by": "apposition"}
 
     def by_closing_name(self, phrase: Span) -> Record | None:
         """ "The chairman of Hollin Cross Parish Council, Derek Ansell": a person's name that

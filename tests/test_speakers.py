@@ -505,6 +505,12 @@ def test_an_indefinite_role_is_not_the_person_next_given_it_as_a_title(nlp):
     assert resolved["resolved_by"] == "none"
 
 
+def test_an_untagged_proper_noun_in_apposition_names_the_speaker(nlp):
+    text = "It was reported by the state broadcaster KRT on Tuesday that the toll had risen."
+    resolved = resolve(nlp, text, [], "the state broadcaster")
+    assert (resolved["name"], resolved["resolved_by"]) == ("KRT", "apposition")
+
+
 def test_she_skips_a_man_by_a_first_name_the_census_lacks(nlp):
     text = "Oskar Brandt met Ines Park on Monday. She said the figures were wrong."
     table = [
