@@ -601,7 +601,8 @@ class SpeakerResolver:
         word: "the network" is not The New York Times, "the union" not the Department of
         Environmental Protection; "Wells Fargo", whose name says no kind, may be a bank. When
         the head word says no kind, another word of the name may ("BBC Radio Seaford" is no
-        airline)."""
+        airline). A place fits only by a head word of the role's kind ("Tollan City", a club
+        the model took for a place)."""
         kinds = self.lexicon.organisation_roles
         if role not in kinds or entity["label"] not in {"ORG", "GPE"}:
             return True
@@ -846,7 +847,8 @@ class SpeakerResolver:
         headed by a public role (`person_roles.txt`) is the person the text just before is
         about: one whose titles share a word with the description (or, for a bare "the
         governor", end in its head), else the subject of a main clause, most recent first,
-        else the person mentioned last. So is a person named by age ("The 52-year-old")."""
+        else the person mentioned last. So is a person named by age ("The 52-year-old"), and
+        an organisation by a kind of organisation (`organisation_roles.tsv`)."""
         head = phrase.root
         if is_age_epithet(phrase):
             return self.in_focus(phrase, {"PERSON"}, "", None)
@@ -865,7 +867,9 @@ class SpeakerResolver:
         self, phrase: Span, labels: set[str], role: str, wanted: str | None
     ) -> Record | None:
         """The entity with one of `labels` that the text before `phrase` is about, for a
-        `role` word of a `wanted` gender (see `person_in_focus`)."""
+        `role` word of a `wanted` gender (see `person_in_focus`): one whose titles share a
+        word with the phrase, then, for an organisation, the one named most often so far,
+        then a main clause's subject, then the latest."""
         head = phrase.root
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
         options: list[tuple[tuple[int, int, int, int, int], Record]] = []
@@ -882,15 +886,14 @@ class SpeakerResolver:
                     or (not words and any(self.ends_in(t, head) for t in entity["titles"]))
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
-                told = self.times_named(entity, head.idx) if "ORG" in labels else 0
-                options.append(((titled, told, int(rank == MAIN_SUBJECT), sentence, start), entity))
+                named = times_named(entity, head.idx) if "ORG" in labels else 0
+                options.append(
+                    ((titled, named, int(rank == MAIN_SUBJECT), sentence, start), entity)
+                )
         if not options:
             return None
         (titled, *_), best = max(options, key=lambda option: option[0])
         return best if titled or not self.of_organisation(phrase) else None
-
-    def times_named(self, entity: Record, before: int) -> int:
-        return sum(1 for m in entity["mentions"] if m["start"] < before)
 
     def of_organisation(self, phrase: Span) -> bool:
         """Whether an organisation's acronym modifies the description ("The FBI director"):
@@ -944,7 +947,9 @@ class SpeakerResolver:
         Parks Director Nadia Brandt …"), or one first mentioned right after as the main
         clause's subject, with no title ("Vermont’s revenue commissioner says … Paul Ferris
         says he …") or of the gender the role word has ("A spokeswoman for the
-        mayor says … City communications director Jane Ortiz spoke …")."""
+        mayor says … City communications director Jane Ortiz spoke …"). Another definite
+        noun is named by the title alone ("said the scientist … The scientist, Ines
+        Coravel, …")."""
         head = phrase.root
         if head.tag_ != "NN":
             return None
@@ -1046,6 +1051,11 @@ class SpeakerResolver:
             and word in (words := e["name"].lower().split())
             and len(words) > 1
         ]
+
+
+def times_named(entity: Record, before: int) -> int:
+    """How many of the entity's mentions start before the character offset `before`."""
+    return sum(1 for m in entity["mentions"] if m["start"] < before)
 
 
 def in_capitalised_title(title: str, head: Token) -> bool:
