@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import AUX, NOUN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .datelines import dateline_end, is_spaced_hyphen
 
@@ -290,10 +290,40 @@ def verb_lemma(token: Token) -> str:
     return lemma
 
 
+def particle_of(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The particle that makes the verb a phrasal cue of the lexicon: "out" of "ruled out",
+    "down" of "played down". The parse gives a particle as `prt`, or as an `advmod` ("hit
+    back") or a preposition with no object ("played down the risk")."""
+    lemma = verb_lemma(verb)
+    for child in verb.rights:
+        if child.i > verb.i + 2:
+            break
+        is_particle = child.dep_ in {"prt", "advmod"} or (
+            child.dep_ == "prep" and child.n_rights == 0
+        )
+        if is_particle and f"{lemma} {child.lower_}" in lexicon.verbs:
+            return child
+    return None
+
+
+def cue_lemma(verb: Token, lexicon: CueLexicon) -> str:
+    """The cue's lemma, "rule out" for "ruled out" when the lexicon lists the phrasal verb:
+    the particle makes another verb ("rule" takes only a clause, "rule out" an object)."""
+    particle = particle_of(verb, lexicon)
+    lemma = verb_lemma(verb)
+    return f"{lemma} {particle.lower_}" if particle is not None else lemma
+
+
+def cue_tokens(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
+    """The cue's tokens: the verb, through its particle ("ruled out", "ruled it out")."""
+    particle = particle_of(verb, lexicon)
+    return verb.i, (particle.i if particle is not None else verb.i) + 1
+
+
 def is_cue(token: Token, lexicon: CueLexicon) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = verb_lemma(token)
+    lemma = cue_lemma(token, lexicon)
     return (
         lemma in lexicon.verbs
         or (lemma in lexicon.as_it_verbs and puts_it(token, lexicon))
@@ -368,12 +398,12 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
     speaker, inherited = speaker_of(verb, lexicon)
     content[-1] = without_medium(verb.doc, content[-1], lexicon)
     return Found(
-        cue=(verb.i, verb.i + 1),
+        cue=cue_tokens(verb, lexicon),
         content=content,
         speaker=speaker,
         confidence=0.7 if inherited else 0.8,
         negated=is_negated(verb, lexicon),
-        cue_lemma=verb_lemma(verb),
+        cue_lemma=cue_lemma(verb, lexicon),
     )
 
 
@@ -443,7 +473,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         that_clause = misparsed_that_clause(medium, after=medium.i)
         if that_clause is not None:
             return [with_absolute_phrase(verb, that_clause)]
-    clause_only = verb_lemma(verb) in lexicon.clause_only_verbs
+    clause_only = cue_lemma(verb, lexicon) in lexicon.clause_only_verbs
     predicated = None if clause_only else passive_as_predicate(verb)
     if predicated is not None:
         return predicated
@@ -466,15 +496,21 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     span = without_aside(
         verb.doc, trim_punct(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
     )
-    if span is None:
-        return None
+    if span is None or is_pronoun_alone(verb.doc[span[0] : span[1]]):
+        return None  # "ruled that out", "denied it": nothing that can be read
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Vale", "mocked Okafor"
-    stance = verb_lemma(verb) in lexicon.stance_verbs  # "denied any wrongdoing"
+    stance = cue_lemma(verb, lexicon) in lexicon.stance_verbs  # "denied any wrongdoing"
     if not (named or stance) and span[1] - span[0] < MIN_OBJECT_CONTENT:
         return None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def is_pronoun_alone(span: Span) -> bool:
+    """ "it", "that", "this": one word that stands for what was said elsewhere. The tagger
+    reads "that" as a determiner or a conjunction as often as a pronoun."""
+    return len(span) == 1 and span[0].pos_ in {"PRON", "DET", "SCONJ"}
 
 
 def asks(phrase: Token) -> bool:
@@ -490,7 +526,7 @@ def is_circumstance(preposition: Token, verb: Token, lexicon: CueLexicon) -> boo
         return True
     if modifies_object_before(preposition):
         return False
-    if preposition.lower_ == "on" and verb_lemma(verb) in lexicon.speech_on_verbs:
+    if preposition.lower_ == "on" and cue_lemma(verb, lexicon) in lexicon.speech_on_verbs:
         topic = object_of(preposition)
         return (
             topic is None
@@ -818,7 +854,7 @@ def cue_phrase(verb: Token) -> tuple[int, int]:
         left = min(left, subject.left_edge.i)
     right = verb.i
     for child in verb.rights:
-        if child.dep_ in {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent"}:
+        if child.dep_ in {"prt", "prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent"}:
             right = child.right_edge.i
         else:
             break
@@ -1400,7 +1436,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     if (made_to := object_made_to_speak(verb, lexicon)) is not None:
         return noun_phrase(made_to), True  # "forced the banker to admit …"
     if (blamed := object_held_to_account(verb)) is not None:
-        return noun_phrase(blamed), True  # "criticized the bank for saying …"
+        start, end = noun_phrase(blamed)  # "criticized the bank for saying …"
+        return (start, min(end, verb.head.i)), True  # "the movement for speaking out"
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         governor = governor_of(verb, lexicon)
         if verb.dep_ == "xcomp" and is_passive_opening(governor):
@@ -1543,6 +1580,8 @@ def object_held_to_account(verb: Token) -> Token | None:
         return None
     objects = [c for c in head.children if c.dep_ in {"dative", "dobj"} and c.i < verb.i]
     objects.sort(key=lambda c: c.dep_ != "dative")
+    if objects and objects[0].pos_ == "ADP":
+        return object_of(objects[0])  # "gave credit to the union for speaking out …"
     return objects[0] if objects else None
 
 

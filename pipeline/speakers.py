@@ -1246,13 +1246,16 @@ def description_of(phrase: Span, stop: int | None = None) -> Span:
     """A description that names nobody else is its own referent, with the words after its
     head that say which one: "A notebook recovered from a fallen soldier", "Western
     officials, including Ukrainians". A relative clause or apposition is not part of it, nor
-    a relative clause inside those words ("a chart from a report that …")."""
+    a relative clause inside those words ("a chart from a report that …"), nor the words
+    from the phrase that holds the cue at token `stop`."""
     head = phrase.root
     if head.pos_ != "NOUN":
         return phrase
     end = phrase.end
     rights = list(head.rights)
     for n, child in enumerate(rights):
+        if stop is not None and child.left_edge.i <= stop <= child.right_edge.i:
+            break  # the cue's phrase: "tweets [criticizing …]", "the union for [speaking out]"
         if child.dep_ in {"prep", "acl"} and child.lower_ not in CIRCUMSTANCES:
             end = max(end, child.right_edge.i + 1)
         elif not (
@@ -1262,8 +1265,6 @@ def description_of(phrase: Span, stop: int | None = None) -> Span:
     clause = next((t for t in phrase.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
     if clause is not None:
         end = max(head.i + 1, clause.left_edge.i)
-    if stop is not None and phrase.end <= stop < end:
-        end = stop
     while end > phrase.end and (
         phrase.doc[end - 1].is_punct or phrase.doc[end - 1].dep_ in {"aux", "neg"}
     ):

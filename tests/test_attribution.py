@@ -554,6 +554,42 @@ def test_a_recording_that_shows_something_is_a_source_inside_the_claim(extract):
     assert showed["speaker"]["text"] == "The footage"  # not the drone, the passive's agent
 
 
+def test_a_phrasal_cue_takes_its_particle(extract):
+    records = extract(
+        "The minister ruled out a ceasefire. The mayor played down the risk of flooding. "
+        "Critics spoke out against the new housing law."
+    )
+    assert [(r["cue"]["text"], r["cue"]["lemma"], r["content"]["text"]) for r in records] == [
+        ("ruled out", "rule out", "a ceasefire"),
+        ("played down", "play down", "the risk of flooding"),
+        ("spoke out", "speak out", "the new housing law"),
+    ]
+
+
+def test_a_phrasal_cue_after_a_quotation(extract):
+    [record] = extract("“We will not back down,” the union leader hit back.")
+    assert summary(record) == ("direct", ["We will not back down"], "hit back", "union leader")
+    assert record["cue"]["lemma"] == "hit back"
+
+
+def test_a_pronoun_alone_is_no_content(extract):
+    records = extract("Officials have ruled that out. The company denied it.")
+    assert [r["content"]["text"] for r in records] == []
+
+
+def test_a_speaker_praised_for_speaking_ends_before_the_cue(extract):
+    [record] = extract(
+        "She gave credit to the tenants' union for speaking out against the eviction of "
+        "elderly residents."
+    )
+    speaker = record["speaker"]
+    assert (record["cue"]["text"], speaker["text"], speaker["name"]) == (
+        "speaking out",
+        "the tenants' union",
+        "tenants' union",
+    )
+
+
 def test_a_cue_after_a_reported_clause_is_still_the_speaker_s(extract):
     [noted, warned, believes] = extract(
         "Kirby noted that Biden recently approved more sanctions on the regime and warned "
@@ -1485,6 +1521,17 @@ def test_speaker_name_ends_before_its_cue(extract):
     assert (opposing["speaker"]["text"], opposing["speaker"]["name"]) == (
         "Senate leaders",
         "Senate leaders",
+    )
+
+
+def test_speaker_name_ends_before_the_phrase_of_its_cue(extract):
+    [record] = extract(
+        "The report credits the Black Lives Matter movement for speaking out against "
+        "injustice because to her, “nothing is more important than the truth.”"
+    )
+    assert (record["cue"]["text"], record["speaker"]["name"]) == (
+        "speaking out",
+        "Black Lives Matter movement",
     )
 
 
