@@ -108,6 +108,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         access_verbs=frozenset(read_lines(folder / "access_verbs.txt")),
         audience_nouns=frozenset(read_lines(folder / "audience_nouns.txt")),
         stance_verbs=frozenset(read_lines(folder / "stance_verbs.txt")),
+        topic_verbs=frozenset(read_lines(folder / "topic_verbs.txt")),
     )
 
 

@@ -103,6 +103,7 @@ class CueLexicon:
     figure_verbs: frozenset[str] = frozenset()
     audience_nouns: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def documents(self) -> frozenset[str]:
@@ -326,6 +327,7 @@ def is_cue(token: Token, lexicon: CueLexicon) -> bool:
     lemma = cue_lemma(token, lexicon)
     return (
         lemma in lexicon.verbs
+        or (lemma in lexicon.topic_verbs and topic_of(token) is not None)
         or (lemma in lexicon.as_it_verbs and puts_it(token, lexicon))
         or (lemma in lexicon.figure_verbs and figure_given(token) is not None)
         or quoted_as_saying(token, lexicon) is not None
@@ -432,6 +434,8 @@ def has_negative_subject(verb: Token) -> bool:
 
 def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
     """What the cue verb reports, as token spans (two when the cue stands inside it)."""
+    if cue_lemma(verb, lexicon) in lexicon.topic_verbs:
+        return topic_content(verb)
     clauses = [
         c
         for c in verb.children
@@ -505,6 +509,33 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def topic_of(verb: Token) -> Token | None:
+    """The "about" or "of" phrase of a verb of speaking: "spoke about her ties to the
+    church", "talked of reform"."""
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "prep"
+            and c.lower_ in {"about", "of"}
+            and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+        ),
+        None,
+    )
+
+
+def topic_content(verb: Token) -> list[tuple[int, int]] | None:
+    """ "talked about bringing communities together" reports what it was about; "spoke to
+    reporters" or "spoke at the rally" on its own reports nothing."""
+    topic = topic_of(verb)
+    if topic is None:
+        return None
+    span = trim_punct(verb.doc, topic.i + 1, topic.right_edge.i + 1)
+    if span is None or is_pronoun_alone(verb.doc[span[0] : span[1]]):
+        return None
+    return [span]
 
 
 def is_pronoun_alone(span: Span) -> bool:

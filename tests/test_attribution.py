@@ -572,6 +572,17 @@ def test_a_phrasal_cue_after_a_quotation(extract):
     assert record["cue"]["lemma"] == "hit back"
 
 
+def test_a_verb_of_speaking_reports_what_it_was_about(extract):
+    records = extract(
+        "Vale talked about bringing the two communities together. She spoke to reporters in "
+        "Ohio on Monday. Okafor spoke of the need for reform at the port."
+    )
+    assert [(r["cue"]["text"], r["content"]["text"]) for r in records] == [
+        ("talked", "bringing the two communities together"),
+        ("spoke", "the need for reform at the port"),
+    ]
+
+
 def test_a_pronoun_alone_is_no_content(extract):
     records = extract("Officials have ruled that out. The company denied it.")
     assert [r["content"]["text"] for r in records] == []
