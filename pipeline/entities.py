@@ -91,6 +91,7 @@ class EntityRules(TableRules):
             honorifics=words("honorifics.txt"),
             title_modifiers=words("title_modifiers.txt"),
             organisation_heads=words("organisation_heads.txt"),
+            company_suffixes=words("company_suffixes.txt"),
             place_heads=words("place_heads.txt"),
             person_roles=words("entity_titles.txt") | words("person_roles.txt"),
             organisation_roles=frozenset(
@@ -171,8 +172,10 @@ class EntityStage:
         mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
         headline_end = title_case_headline_end(doc)
         mentions = trim_headline_mentions(mentions, headline_end, self.rules)
-        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, text))
         datelines = frozenset(match.start("place") for match in DATELINE.finditer(text))
+        for mention in mentions:
+            mention.dateline = mention.start in datelines
+        clusters = cluster_mentions(mentions, self.rules, defined_acronyms(spans, text))
         covered = [(span.start_char, span.end_char) for span in doc.ents]
         surnames = surname_mentions(clusters, doc, text, covered)
         if repeated_names(clusters, doc, text, covered, headline_end) or surnames:

@@ -25,6 +25,8 @@ SHORT_FORM_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 TITLED_LABELS = frozenset({"PERSON", "ORG"})
 #: Labels of places, which an organisation's short name never has.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions whose object is a place when it is a name ("in Meravin", "near Kursk").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "at"})
 ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -52,6 +54,9 @@ class TableRules:
     english_words: frozenset[str] = frozenset()
     #: Last words of organisations' names (`models/organisation_heads.txt`).
     organisation_heads: frozenset[str] = frozenset()
+    #: Last words of companies' names that no place's name is short for
+    #: (`models/company_suffixes.txt`).
+    company_suffixes: frozenset[str] = frozenset()
     #: Last words of natural places' names (`models/place_heads.txt`).
     place_heads: frozenset[str] = frozenset()
     #: Head words of a person's titles (`entity_titles.txt`, `person_roles.txt`) and of an
@@ -70,6 +75,8 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     #: In a title-case headline: it neither votes on the label nor comes first in the story.
     headline: bool = False
+    #: The place of a dateline ("MERAVIN, Valdenia (Reuters) -").
+    dateline: bool = False
 
     @property
     def key(self) -> str:
@@ -259,7 +266,7 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
     after "Tom Haverford"), when it comes after the full name. When the full name starts with
     a common first name the surname is a PERSON from then on: a surname the model mislabelled
     often would otherwise outvote the full name ("Trump" as an ORG). A one-word "person" with
-    no such name may be an organisation's short name (`merge_person_into_organisation`).
+    no such name may be an organisation's short name (`merge_into_organisation`).
     """
     extensions = names_by_ends(groups)
     for key in sorted(groups, key=len):
@@ -292,27 +299,42 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
                 for mention in groups[key]:
                     mention.label = "PERSON"
             merge_into(groups, key, longer[0])
-        elif not longer and label == "PERSON" and len(candidates) == 1:
-            merge_person_into_organisation(groups, key, candidates[0], rules)
+        elif not longer and label in {"PERSON", *PLACE_LABELS} and len(candidates) == 1:
+            merge_into_organisation(groups, key, candidates[0], rules)
 
 
-def merge_person_into_organisation(
+def merge_into_organisation(
     groups: dict[str, list[Mention]], word: str, name: str, rules: TableRules
 ) -> None:
     """One word the model took for a person that starts the one longer name, an
     organisation's, is that organisation ("Stellic" for "Stellic Systems", "Fox" for "Fox
     News"), and so are more words that it ends with organisation words ("Harlow Civil" for
-    "Harlow Civil Ltd"), unless the model also took it for a place ("Meravin" of "Meravin
-    General Hospital", where a dateline names the town)."""
+    "Harlow Civil Ltd"); so is one it took for a place when the rest of the name is a
+    company's suffix ("Parvel" for "Parvel Systems"). Not when the text uses it as a place
+    ("Meravin" of "Meravin General Hospital", where a dateline names the town and the
+    fighting is "in Meravin")."""
     if not name.startswith(word + " ") or cluster_label(groups[name]) != "ORG":
         return
-    if " " in word and not set(name[len(word) :].split()) <= rules.organisation_heads:
+    rest = set(name[len(word) :].split())
+    if " " in word and not rest <= rules.organisation_heads:
         return
-    if any(mention.label in PLACE_LABELS for mention in groups[word]):
+    if cluster_label(groups[word]) in PLACE_LABELS and not rest <= rules.company_suffixes:
+        return  # "Washington" is not short for "Washington Post"
+    if any(is_used_as_place(mention) for mention in groups[word]):
         return
     for mention in groups[word]:
         mention.label = "ORG"
     merge_into(groups, word, name)
+
+
+def is_used_as_place(mention: Mention) -> bool:
+    """A dateline's place, or the object of "in", "near" or the like ("fighting in
+    Meravin"). The model's place label is no evidence: it gives one to many a company it
+    does not know ("Parvel said")."""
+    if mention.dateline:
+        return True
+    root = mention.span.root if mention.span is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def names_by_ends(groups: dict[str, list[Mention]]) -> dict[tuple[str, ...], list[str]]:

@@ -121,6 +121,20 @@ def test_one_word_person_that_starts_an_organisation_name_is_that_organisation(t
     assert mention_texts(stellic) == ["Stellic Systems", "Stellic", "Stellic"]
 
 
+def test_one_word_place_that_starts_a_company_name_is_that_company(table):
+    entities = table(
+        "Parvel Systems agreed to buy Ostrell in June. The regulator said it would block "
+        "Parvel unless it sold a unit, and Parvel said the deal was on track."
+    )
+    assert mention_texts(entities["Parvel Systems"]) == ["Parvel Systems", "Parvel", "Parvel"]
+    entities = table(
+        "Fighting continued in Parvel on Monday. Parvel Systems, the town's largest employer, "
+        "said it had closed its plant."
+    )
+    assert entities["Parvel"]["label"] == "GPE"
+    assert mention_texts(entities["Parvel Systems"]) == ["Parvel Systems"]
+
+
 def test_a_name_with_an_age_after_it_is_a_person(table):
     entities = table("Aisha, 34, said she had spent two nights on the roof of her house.")
     assert entities["Aisha"]["label"] == "PERSON"

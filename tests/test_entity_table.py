@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.entity_table import (
     Mention,
     TableRules,
@@ -110,7 +112,26 @@ def test_one_word_person_starting_an_organisation_name_is_that_organisation():
     assert cluster_label(cluster_mentions(items, RULES)[0]) == "ORG"
     town = mentions(("Meravin", "GPE"), ("Meravin General Hospital", "ORG"), ("Meravin", "PERSON"))
     town.append(Mention("Meravin", 500, 507, "PERSON"))
+    town[0].dateline = True  # "MERAVIN, Valdenia (Reuters) -"
     assert grouped(town) == [["Meravin", "Meravin", "Meravin"], ["Meravin General Hospital"]]
+
+
+def test_one_word_place_starting_a_company_name_is_that_company():
+    rules = replace(
+        RULES, company_suffixes=frozenset({"systems"}), organisation_heads=frozenset({"post"})
+    )
+
+    def names(items: list[Mention]) -> list[list[str]]:
+        return [[m.text for m in cluster] for cluster in cluster_mentions(items, rules)]
+
+    company = mentions(("Parvel Systems", "ORG"), ("Parvel", "GPE"), ("Parvel", "GPE"))
+    assert names(company) == [["Parvel Systems", "Parvel", "Parvel"]]
+    assert cluster_label(cluster_mentions(company, rules)[0]) == "ORG"
+    paper = mentions(("Washington Post", "ORG"), ("Washington", "GPE"))
+    assert names(paper) == [["Washington Post"], ["Washington"]]
+    town = mentions(("Parvel", "GPE"), ("Parvel Systems", "ORG"))
+    town[0].dateline = True
+    assert names(town) == [["Parvel"], ["Parvel Systems"]]
 
 
 def test_places_do_not_take_short_forms():
