@@ -30,7 +30,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from .cues import noun_phrase
-from .datelines import DATELINE
+from .datelines import DATELINE, dateline_end
 from .entity_titles import title_head
 from .lexicon import MODELS_DIR, read_lines, read_table
 from .span_index import SpanIndex
@@ -936,6 +936,10 @@ class SpeakerResolver:
             if (token.lemma_ == head.lemma_ and token.tag_ == head.tag_) or takes_up_person(
                 token, head
             ):
+                if names_another(
+                    names_before(noun_phrase_of(head)), names_before(noun_phrase_of(token))
+                ):
+                    continue  # "An Ostrell executive" is not "Parvel's chief executive, …"
                 entity = self.entity_with_title(token)
                 if entity is not None:
                     return entity
@@ -958,6 +962,7 @@ class SpeakerResolver:
         if not (person_word or definite):
             return None  # "the scientist" is named by a title only; "an official" not at all
         wanted = self.gender_words.get(head.lower_)
+        own = names_before(phrase)
         sentence = self.sentence_of[head.i]
         last = min(sentence + LOOKAHEAD + 1, len(self.sentence_starts) - 1)
         for mention in self.narrated.starting(
@@ -972,7 +977,8 @@ class SpeakerResolver:
             if not self.gender_fits(entity, wanted):
                 continue
             known_gender = wanted is not None and self.gender.get(entity["entity_id"]) == wanted
-            if any(self.ends_in(title, head) for title in entity["titles"]) or (
+            titled = [t for t in entity["titles"] if self.ends_in(t, head)]
+            if any(not names_another(own, owners_in_title(t)) for t in titled) or (
                 person_word
                 and later == 1
                 and (not entity["titles"] or known_gender)
@@ -1014,10 +1020,13 @@ class SpeakerResolver:
 
     def entity_with_title(self, noun: Token) -> Record | None:
         """The entity a role noun is attached to: in apposition either way, or a premodifier
-        of the name ("spokesman Matthew Miller")."""
+        of the name ("spokesman Matthew Miller"). Not a dateline's place, which the parse
+        may read as in apposition ("OSTVIK, Veskland — The captain of …")."""
         linked = [noun.head] if noun.dep_ in {"appos", "compound"} else []
         linked += [child for child in noun.children if child.dep_ == "appos"]
         for token in linked:
+            if token.i < dateline_end(token.sent):
+                continue
             if (mention := self.mention_at(token)) is not None:
                 return mention.entity
         return None
@@ -1131,6 +1140,28 @@ def content_words(phrase: Span) -> int:
         if t.dep_ not in {"det", "predet", "punct", "case"}
         and not (t.dep_ == "poss" and t.pos_ == "PRON")
     )
+
+
+def names_before(phrase: Span) -> set[str]:
+    """The names before a phrase's head: "Ostrell" of "an Ostrell executive"."""
+    return {t.lower_ for t in phrase if t.i < phrase.root.i and t.pos_ == "PROPN"}
+
+
+def owners_in_title(title: str) -> set[str]:
+    """The names that own a title: "Parvel" of "Parvel's chief executive" (a capitalised
+    word of a title may be the title's own: "Attorney General")."""
+    return {
+        word[:-2].rstrip("'’").lower()
+        for word in title.split()
+        if word[:1].isupper() and word.endswith(("'s", "’s"))
+    }
+
+
+def names_another(these: set[str], those: set[str]) -> bool:
+    """Whether two descriptions each name what the other does not ("an Ostrell executive",
+    "Parvel's chief executive"); "a Ukraine military group" and "a pro-Ukraine
+    international group" share theirs."""
+    return bool(these) and bool(those) and not these & those
 
 
 def compatible(these: set[str], those: set[str]) -> bool:

@@ -1535,6 +1535,28 @@ def test_speaker_name_ends_before_its_cue(extract):
     )
 
 
+def test_a_dateline_place_is_no_role_s_entity(extract):
+    records = extract(
+        "HALMSTAD, Norvessa — The captain of the Sea Lark, the ferry that ran aground in "
+        "March, told an inquiry on Tuesday that he had received no warning of the storm.\n\n"
+        "Captain Erik Dahl, 61, said the forecast showed light winds.\n\n"
+        "The captain said the radio had been switched off."
+    )
+    assert [r["speaker"]["name"] for r in records] == ["Erik Dahl"] * 3
+
+
+def test_a_role_of_one_company_is_not_named_by_another_s(extract):
+    records = extract(
+        "An Ostrell executive said the board had been told the deal was on track. Parvel's "
+        "chief executive, Dana Whitlock, said she had been surprised by the objections."
+    )
+    assert [(r["cue"]["text"], r["speaker"] and r["speaker"]["name"]) for r in records] == [
+        ("said", "Ostrell executive"),
+        ("told", None),
+        ("said", "Dana Whitlock"),
+    ]
+
+
 def test_speaker_name_ends_before_the_phrase_of_its_cue(extract):
     [record] = extract(
         "The report credits the Black Lives Matter movement for speaking out against "
