@@ -23,10 +23,12 @@ from .span_index import SpanIndex
 #: may be the peninsula, North or South.
 SHORT_FORM_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 TITLED_LABELS = frozenset({"PERSON", "ORG"})
-#: Labels of places, which an organisation's short name never has.
+#: Labels of places. The model also gives them to companies it does not know, so a one-word
+#: "place" may still be a company's short name (`merge_into_organisation`).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Prepositions whose object is a place when it is a name ("in Meravin", "near Kursk").
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "at"})
+#: Prepositions whose object is a place when it is a name ("in Meravin", "near Kursk"); not
+#: "at", which as often names an employer ("a manager at Parvel").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across"})
 ACRONYM = re.compile(r"(?:[A-Z0-9]\.?){2,8}")
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "des"})
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -265,8 +267,8 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
     The surname of a person joins whatever label the model gave it ("Haverford" tagged GPE
     after "Tom Haverford"), when it comes after the full name. When the full name starts with
     a common first name the surname is a PERSON from then on: a surname the model mislabelled
-    often would otherwise outvote the full name ("Trump" as an ORG). A one-word "person" with
-    no such name may be an organisation's short name (`merge_into_organisation`).
+    often would otherwise outvote the full name ("Trump" as an ORG). A one-word "person" or
+    "place" with no such name may be an organisation's short name (`merge_into_organisation`).
     """
     extensions = names_by_ends(groups)
     for key in sorted(groups, key=len):
