@@ -434,7 +434,8 @@ def has_negative_subject(verb: Token) -> bool:
 
 def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None:
     """What the cue verb reports, as token spans (two when the cue stands inside it)."""
-    if cue_lemma(verb, lexicon) in lexicon.topic_verbs:
+    lemma = cue_lemma(verb, lexicon)
+    if lemma in lexicon.topic_verbs:
         return topic_content(verb)
     clauses = [
         c
@@ -477,7 +478,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         that_clause = misparsed_that_clause(medium, after=medium.i)
         if that_clause is not None:
             return [with_absolute_phrase(verb, that_clause)]
-    clause_only = cue_lemma(verb, lexicon) in lexicon.clause_only_verbs
+    clause_only = lemma in lexicon.clause_only_verbs
     predicated = None if clause_only else passive_as_predicate(verb)
     if predicated is not None:
         return predicated
@@ -503,7 +504,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if span is None or is_pronoun_alone(verb.doc[span[0] : span[1]]):
         return None  # "ruled that out", "denied it": nothing that can be read
     named = all(c.pos_ == "PROPN" for c in objects)  # "endorsed Vale", "mocked Okafor"
-    stance = cue_lemma(verb, lexicon) in lexicon.stance_verbs  # "denied any wrongdoing"
+    stance = lemma in lexicon.stance_verbs  # "denied any wrongdoing"
     if not (named or stance) and span[1] - span[0] < MIN_OBJECT_CONTENT:
         return None
     if is_transaction(verb, objects[0], lexicon):
