@@ -38,7 +38,7 @@ from .entity_table import (
     title_case_headline_end,
     trim_headline_mentions,
 )
-from .lexicon import MODELS_DIR, read_lines, read_patterns, read_table
+from .lexicon import MODELS_DIR, first_names, read_lines, read_patterns, read_table
 from .read import Article
 
 NAMED_LABELS = frozenset(
@@ -100,11 +100,7 @@ class EntityRules(TableRules):
             not_entities=frozenset(read_lines(folder / "not_entities.txt")),
             post_nominals=words("post_nominals.txt"),
             patterns=patterns,
-            first_names=frozenset(
-                row[0]
-                for name in ("first_names.tsv", "first_names_census.tsv")
-                for row in read_table(folder / name)
-            ),
+            first_names=frozenset(first_names(folder)),
         )
 
 

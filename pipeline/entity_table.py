@@ -7,7 +7,6 @@ read (and tested) without the model.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .entity_titles import find_titles, title_head
+from .lexicon import given_name_key
 from .read import Article
 from .span_index import SpanIndex
 
@@ -228,13 +228,6 @@ def is_person_name(name: str, rules: TableRules) -> bool:
         and all(word.isalpha() and word[0].isupper() for word in (first, *rest))
         and not any(is_english_word(word.lower(), rules.english_words) for word in rest)
     )
-
-
-def given_name_key(word: str) -> str:
-    """A word as the first-name lists spell it: lower case, without accents ("Tomás" →
-    "tomas", "Inés" → "ines")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def is_english_word(word: str, words: frozenset[str]) -> bool:

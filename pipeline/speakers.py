@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import noun_phrase
 from .datelines import DATELINE, dateline_end
 from .entity_titles import title_head
-from .lexicon import MODELS_DIR, read_lines, read_table
+from .lexicon import MODELS_DIR, first_names, given_name_key, read_lines, read_table
 from .span_index import SpanIndex
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
@@ -94,10 +94,7 @@ class SpeakerLexicon:
         return cls(
             synonyms={word: group for group in groups for word in group},
             gender_words=dict(read_table(folder / "gender_words.tsv")),
-            first_names={
-                **dict(read_table(folder / "first_names_census.tsv")),
-                **dict(read_table(folder / "first_names.tsv")),
-            },
+            first_names=first_names(folder),
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
             title_abbreviations=dict(read_table(folder / "title_abbreviations.tsv")),
@@ -405,7 +402,8 @@ class SpeakerResolver:
         people = [
             e
             for e in owners
-            if e["label"] == "PERSON" or e["name"].split()[0].lower() in self.lexicon.first_names
+            if e["label"] == "PERSON"
+            or given_name_key(e["name"].split()[0]) in self.lexicon.first_names
         ]
         owners = people or owners  # not the model's "Daily Ledger Trump"
         if not owners:
@@ -645,7 +643,7 @@ class SpeakerResolver:
         name (1)."""
         votes: dict[str, Counter[str]] = {}
         for entity in self.entities:
-            first = entity["name"].split()[0].lower()
+            first = given_name_key(entity["name"].split()[0])
             if entity["label"] == "PERSON" and first in first_names:
                 votes.setdefault(entity["entity_id"], Counter())[first_names[first]] += 1
         for mention in self.mentions:

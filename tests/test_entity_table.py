@@ -16,6 +16,7 @@ from pipeline.entity_table import (
     label_by_titles,
     name_key,
 )
+from pipeline.lexicon import first_names
 
 RULES = TableRules(aliases={"s korea": ("South Korea", "GPE"), "dprk": ("North Korea", "GPE")})
 
@@ -70,6 +71,11 @@ def test_a_first_name_and_a_surname_that_is_no_word_name_a_person():
     assert not is_person_name("Brightfield Toys", PEOPLE)  # no first name
     assert not is_person_name("Okonkwo", PEOPLE)
     assert not is_person_name("Ava Okonkwo", TableRules(first_names=PEOPLE.first_names))
+
+
+def test_names_of_many_countries_name_people_with_the_shipped_lists():
+    rules = replace(PEOPLE, first_names=frozenset(first_names()))
+    assert all(is_person_name(n, rules) for n in ("Teodor Ansel", "Ngozi Adeyemi", "Bjørn Dahl"))
 
 
 def test_every_mention_of_a_person_name_is_a_person():

@@ -590,3 +590,12 @@ def test_they_may_be_the_plural_subject_of_the_sentence_before(nlp):
     table = [entity("E1", "ORG", "Harrowgate Energy", text, "Harrowgate Energy")]
     resolved = resolve(nlp, text, table, "They")
     assert (resolved["name"], resolved["entity_id"]) == ("Officials in Marlow", None)
+
+
+def test_she_is_the_woman_by_a_first_name_from_beyond_the_census(nlp):
+    text = "Teodor Vasilescu met Marit Holm in Oslo. She said the figures were wrong."
+    table = [
+        entity("E1", "PERSON", "Teodor Vasilescu", text, "Teodor Vasilescu"),
+        entity("E2", "PERSON", "Marit Holm", text, "Marit Holm"),
+    ]
+    assert resolve(nlp, text, table, "She")["name"] == "Marit Holm"
