@@ -55,7 +55,7 @@ WINDOW = 6
 #: How many sentences ahead an indefinite description looks for the name it introduces.
 LOOKAHEAD = 2
 #: How many sentences into the story a headline's source is looked for.
-HEADLINE_LOOKAHEAD = 4
+HEADLINE_LOOKAHEAD = 8
 #: How many tokens back a description looks for an earlier phrase with its head noun.
 LOOKBACK = 600
 #: The salience rank of a main clause's subject (`subject_rank`).
@@ -720,19 +720,21 @@ class SpeakerResolver:
 
     def by_headline_word(self, phrase: Span) -> Record | None:
         """ "Poll: Voters Turn to Ruiz …" / "A Daily Ledger poll shows …": a headline drops
-        the article, and the story names its source in full just after: the one organisation
+        the article, and the story names its source in full soon after: the one organisation
         named there with the head noun in its name ("Central bank holds rates" → "The Bank
-        of Meridia kept …"), the one the noun's next use is the title of ("Senator says …" →
-        "Senator Lena Kovacs said …"), or the phrase around that use."""
+        of Meridia kept …"), the person a later use of the noun is the title of, past any
+        unnamed use ("Ferry captain tells …" → "The captain of the ferry …" → "Captain
+        Anders Lyngstad said …"), or for a one-word source the phrase around its first use."""
         word = phrase.root
         if self.sentence_of[word.i] != 0 or word.pos_ not in {"NOUN", "PROPN"}:
             return None
         common = word.pos_ == "NOUN" or word.is_lower  # "transport ministry says", as PROPN
         if common and (named := self.organisation_named_next(word)) is not None:
             return self.named(named, "coreference")
-        if len(phrase) != 1:
+        if not is_bare_noun_phrase(phrase):
             return None
         lemma = word.lemma_.lower()
+        described = None
         for token in self.doc[word.i + 1 :]:
             if self.sentence_of[token.i] > HEADLINE_LOOKAHEAD:
                 break
@@ -740,15 +742,16 @@ class SpeakerResolver:
                 continue
             if (titled := self.entity_with_title(token)) is not None:
                 return self.named(titled, "coreference")  # "Senator says …" → "Senator Lena Kovacs"
-            if token.pos_ == "NOUN":
-                described = noun_phrase_of(token)
-                return {
-                    "name": name_of(description_of(described)),
-                    "entity_id": None,
-                    "label": None,
-                    "resolved_by": "coreference",
-                }
-        return None
+            if token.pos_ == "NOUN" and described is None and len(phrase) == 1:
+                described = noun_phrase_of(token)  # "Poll shows …" → "A Daily Ledger poll"
+        if described is None:
+            return None
+        return {
+            "name": name_of(description_of(described)),
+            "entity_id": None,
+            "label": None,
+            "resolved_by": "coreference",
+        }
 
     def by_definite_description(self, phrase: Span) -> Record | None:
         earlier = self.earlier_phrase(phrase)
@@ -1094,6 +1097,11 @@ def antecedent_labels(pronoun: str) -> frozenset[str]:
     if pronoun in PERSON_PRONOUNS:
         return frozenset({"PERSON"})
     return GROUP_LABELS - {"GPE"} if pronoun in GROUP_PRONOUNS else GROUP_LABELS - {"NORP"}
+
+
+def is_bare_noun_phrase(phrase: Span) -> bool:
+    """A headline's noun phrase without determiner or possessive ("Mayor", "Ferry captain")."""
+    return all(t.i == phrase.root.i or t.dep_ in {"compound", "amod"} for t in phrase)
 
 
 def head_noun(phrase: Span) -> Token:

@@ -270,6 +270,20 @@ def test_a_headline_role_may_be_titled_a_few_sentences_into_the_story(nlp):
     assert (resolved["name"], resolved["resolved_by"]) == ("Catherine Ruddock", "coreference")
 
 
+def test_a_headline_role_skips_an_unnamed_description_for_the_titled_person(nlp):
+    text = (
+        "Ferry captain tells inquiry he had no warning\n\n"
+        "The captain of the Brenna Light gave evidence on Monday. The ferry ran aground in "
+        "March. Its crew had been cut. The operator denies it. The panel sat for six hours. "
+        "Captain Anders Lyngstad said the forecast had been wrong."
+    )
+    entities = [
+        entity("E1", "PERSON", "Anders Lyngstad", text, "Anders Lyngstad", titles=("Captain",))
+    ]
+    resolved = resolve(nlp, text, entities, "Ferry captain")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Anders Lyngstad", "coreference")
+
+
 def test_a_name_that_modifies_a_noun_is_no_antecedent(nlp):
     text = (
         "The Harbour Times backed the mayor. The former first lady and U.S. senator is a "
