@@ -1445,6 +1445,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return (glued.left_edge.i, glued.i + 1), False
     if (apposed := subject_read_as_apposition(verb)) is not None:
         return apposed, False
+    if (age := age_read_as_modifier(verb)) is not None:
+        return age, False
     if opens_as_clause(verb) and verb.tag_ == "VBN":
         return passive_as_source(verb, lexicon), False  # not the subject of the main clause
     if (subject := opening_participle_subject(verb)) is not None:
@@ -1754,6 +1756,19 @@ def subject_read_as_apposition(verb: Token) -> tuple[int, int] | None:
         return None
     first = next((c for c in noun.children if c.dep_ == "appos"), before)
     return first.left_edge.i, before.right_edge.i + 1
+
+
+def age_read_as_modifier(verb: Token) -> tuple[int, int] | None:
+    """ "“…,” the 34-year-old said": the parse may hang "the" and "old" on the verb as its
+    determiner and adjective, leaving it no subject. They are the subject."""
+    old = next((c for c in verb.lefts if c.dep_ == "amod" and c.lower_ == "old"), None)
+    if old is None or old.i != verb.i - 1:
+        return None
+    aged = any(c.lower_ == "year" and any(n.like_num for n in c.children) for c in old.children)
+    article = old.left_edge.i - 1
+    if not aged or article < 0 or verb.doc[article].lower_ != "the":
+        return None
+    return article, old.i + 1
 
 
 def name_bounds(token: Token) -> tuple[int, int]:

@@ -1179,7 +1179,7 @@ def compatible(these: set[str], those: set[str]) -> bool:
 
 def is_age_epithet(phrase: Span) -> bool:
     """ "the 52-year-old": a person named by their age, as news copy does after a name."""
-    head = phrase.root
+    head = phrase[-1]  # not always the root: the parse may hang "the" on the verb
     return (
         phrase[0].lower_ == "the"
         and head.lower_ == "old"

@@ -2363,3 +2363,18 @@ def test_a_short_object_of_a_stance_verb_is_content(extract):
         ("confirmed", "the breach"),
         ("conceded", "defeat"),
     ]
+
+
+def test_a_person_named_by_age_after_a_quote_is_its_speaker(extract):
+    text = (
+        "Ella Brandvik lost the final on Sunday. ‘Nobody is saying the course was unfair,’ the "
+        "29-year-old said. ‘I was slow.’"
+    )
+    [record] = extract(text)
+    assert summary(record)[:4] == (
+        "direct",
+        ["Nobody is saying the course was unfair", "I was slow."],
+        "said",
+        "Ella Brandvik",
+    )
+    assert record["speaker"]["text"] == "the 29-year-old"
