@@ -613,3 +613,13 @@ def test_she_is_the_woman_by_a_first_name_from_beyond_the_census(nlp):
         entity("E2", "PERSON", "Marit Holm", text, "Marit Holm"),
     ]
     assert resolve(nlp, text, table, "She")["name"] == "Marit Holm"
+
+
+def test_the_force_is_the_police_the_story_is_about(nlp):
+    text = (
+        "Officers from the Santerra Police searched the valley on Sunday. The force said two "
+        "people were still missing."
+    )
+    entities = [entity("E1", "ORG", "Santerra Police", text, "Santerra Police")]
+    resolved = resolve(nlp, text, entities, "The force")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Santerra Police", "coreference")
