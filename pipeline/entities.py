@@ -93,7 +93,9 @@ class EntityRules(TableRules):
             organisation_heads=words("organisation_heads.txt"),
             company_suffixes=words("company_suffixes.txt"),
             place_heads=words("place_heads.txt"),
-            person_roles=words("entity_titles.txt") | words("person_roles.txt"),
+            person_roles=words("entity_titles.txt")
+            | words("person_roles.txt")
+            | words("occupations.txt"),
             organisation_roles=frozenset(
                 row[0] for row in read_table(folder / "organisation_roles.tsv")
             ),

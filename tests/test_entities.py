@@ -433,6 +433,12 @@ def test_a_name_taken_for_a_place_with_a_persons_title_is_a_person(nlp, stage):
     assert (record["label"], record["titles"]) == ("PERSON", ["study’s lead author"])
 
 
+def test_an_occupation_as_title_makes_a_person_of_a_name_that_is_also_a_word(table):
+    text = "Opening the case, prosecutor Valentina Orozco told jurors the money was a bribe."
+    record = table(text)["Valentina Orozco"]  # "orozco" is in the lemmatizer's tables
+    assert (record["label"], record["titles"]) == ("PERSON", ["prosecutor"])
+
+
 def test_a_name_ending_with_a_natural_feature_is_a_place(table):
     records = table(
         "Rescuers searched the Ostrava Gorge on Monday. Teodor Ansel, who leads the team, "
