@@ -706,7 +706,7 @@ class SpeakerResolver:
             named = self.person_in_focus(phrase)
         elif head.pos_ != "NOUN":
             return None
-        elif any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        elif any(is_indefinite(c) for c in head.children):
             named = self.named_later(head) or self.named_next(phrase)
         elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return self.by_definite_description(phrase)
@@ -1097,6 +1097,13 @@ def antecedent_labels(pronoun: str) -> frozenset[str]:
     if pronoun in PERSON_PRONOUNS:
         return frozenset({"PERSON"})
     return GROUP_LABELS - {"GPE"} if pronoun in GROUP_PRONOUNS else GROUP_LABELS - {"NORP"}
+
+
+def is_indefinite(word: Token) -> bool:
+    """ "a"/"an", or "one" in "One mother, who …": a description that introduces someone."""
+    return (word.dep_ == "det" and word.lower_ in {"a", "an"}) or (
+        word.dep_ == "nummod" and word.lower_ == "one"
+    )
 
 
 def is_bare_noun_phrase(phrase: Span) -> bool:

@@ -933,6 +933,15 @@ def test_indefinite_description_named_just_after(extract):
     )
 
 
+def test_one_of_a_group_is_introduced_like_an_indefinite_description(extract):
+    records = extract(
+        "One mother, who had both of her children on the unit, said the drive took an hour. "
+        "The woman, Dorota Kowalczyk, 34, now runs a campaign group."
+    )
+    [said] = with_cue(records, "said")
+    assert (said["speaker"]["text"], said["speaker"]["name"]) == ("One mother", "Dorota Kowalczyk")
+
+
 def test_indefinite_description_taken_up_by_the_woman_and_her_name(extract):
     records = extract(
         "A retired librarian who has lived on Elm Lane for 31 years said she fled with her "
