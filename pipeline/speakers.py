@@ -557,13 +557,18 @@ class SpeakerResolver:
 
     def named_in_clause(self, phrase: Span) -> set[str]:
         """The entities named after a subject pronoun in its clause, whom it cannot refer to:
-        "He said Vale hopes …" is not said by Vale ("Although Vale …, he said" may be).
-        Possessives are left out: news copy often breaks the rule with them ("He notes …
-        a problem with Vale's notes")."""
+        "He said Vale hopes …" is not said by Vale ("Although Vale …, he said" may be), nor
+        in the sentence a parenthetical cue reports ("The payments from Vale, he said, were
+        loans"). Possessives are left out: news copy often breaks the rule with them ("He
+        notes … a problem with Vale's notes")."""
         if phrase.root.dep_ not in {"nsubj", "nsubjpass"}:
             return set()
         clause = phrase.root.head
         start, end = phrase.end_char, clause.right_edge.idx + len(clause.right_edge)
+        if clause.dep_ == "parataxis":
+            reported = clause.head
+            start = reported.left_edge.idx
+            end = max(end, reported.right_edge.idx + len(reported.right_edge))
         named = set()
         for mention in self.mention_index.inside(start, end):
             if self.root_of(mention).dep_ == "poss":

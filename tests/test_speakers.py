@@ -623,3 +623,15 @@ def test_the_force_is_the_police_the_story_is_about(nlp):
     entities = [entity("E1", "ORG", "Santerra Police", text, "Santerra Police")]
     resolved = resolve(nlp, text, entities, "The force")
     assert (resolved["name"], resolved["resolved_by"]) == ("Santerra Police", "coreference")
+
+
+def test_a_parenthetical_pronoun_is_no_one_named_in_what_it_reports(nlp):
+    text = (
+        "Ignacio Bermúdez, a defence lawyer, met Dragan Vukić in May. The payments from "
+        "Vukić, he said, were loans."
+    )
+    table = [
+        entity("E1", "PERSON", "Ignacio Bermúdez", text, "Ignacio Bermúdez"),
+        entity("E2", "PERSON", "Dragan Vukić", text, "Dragan Vukić", "Vukić"),
+    ]
+    assert resolve(nlp, text, table, "he", nth=1)["name"] == "Ignacio Bermúdez"  # not "The"
