@@ -857,7 +857,7 @@ class SpeakerResolver:
         an organisation by a kind of organisation (`organisation_roles.tsv`)."""
         head = phrase.root
         if is_age_epithet(phrase):
-            return self.in_focus(phrase, {"PERSON"}, "", None)
+            return self.person_aged(phrase) or self.in_focus(phrase, {"PERSON"}, "", None)
         if head.tag_ != "NN":
             return None
         role = head.lemma_.lower()
@@ -868,6 +868,20 @@ class SpeakerResolver:
         else:
             return None
         return self.in_focus(phrase, labels, role, self.gender_words.get(head.lower_))
+
+    def person_aged(self, phrase: Span) -> Record | None:
+        """The one person the text before gave the age of "the 51-year-old" ("Mr Petrović,
+        51, denied …"): news copy names the age once, after the name, then uses it."""
+        age = next(t.text for t in phrase if t.like_num)
+        given = re.compile(rf",\s*{re.escape(age)}\s*,")
+        found = {
+            mention.entity["entity_id"]: mention.entity
+            for mention in self.mentions
+            if mention.end <= phrase.start_char
+            and mention.entity["label"] == "PERSON"
+            and given.match(self.text, mention.end)
+        }
+        return self.named(next(iter(found.values())), "coreference") if len(found) == 1 else None
 
     def in_focus(
         self, phrase: Span, labels: set[str], role: str, wanted: str | None

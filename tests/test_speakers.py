@@ -635,3 +635,17 @@ def test_a_parenthetical_pronoun_is_no_one_named_in_what_it_reports(nlp):
         entity("E2", "PERSON", "Dragan Vukić", text, "Dragan Vukić", "Vukić"),
     ]
     assert resolve(nlp, text, table, "he", nth=1)["name"] == "Ignacio Bermúdez"  # not "The"
+
+
+def test_a_person_named_by_age_is_the_one_the_story_gave_that_age(nlp):
+    text = (
+        "Mr Petrović, 51, denied the claim. Asked by the barrister, Chiamaka Eze, why, he "
+        "said the rails were on order. Ms Eze suggested he had waited. The 51-year-old replied "
+        "that it was not true."
+    )
+    table = [
+        entity("E1", "PERSON", "Bogdan Petrović", text, "Petrović"),
+        entity("E2", "PERSON", "Chiamaka Eze", text, "Chiamaka Eze", "Eze"),
+    ]
+    resolved = resolve(nlp, text, table, "The 51-year-old")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Bogdan Petrović", "coreference")
