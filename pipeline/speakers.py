@@ -715,6 +715,8 @@ class SpeakerResolver:
             named = self.named_later(head) or self.named_next(phrase)
         elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return self.by_definite_description(phrase)
+        elif len(phrase) == 1 and head.lower_ in self.lexicon.organisation_roles:
+            named = self.organisation_named(head) or self.organisation_named_next(head)
         elif has_owner_name(head):
             named = self.named_next(phrase)
         elif any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children):

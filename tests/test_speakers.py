@@ -649,3 +649,13 @@ def test_a_person_named_by_age_is_the_one_the_story_gave_that_age(nlp):
     ]
     resolved = resolve(nlp, text, table, "The 51-year-old")
     assert (resolved["name"], resolved["resolved_by"]) == ("Bogdan Petrović", "coreference")
+
+
+def test_bare_police_is_the_police_force_the_story_names(nlp):
+    text = (
+        "The Karsk Regional Police closed the line on Sunday. At least nine people were "
+        "killed, police said."
+    )
+    entities = [entity("E1", "ORG", "Karsk Regional Police", text, "Karsk Regional Police")]
+    resolved = resolve(nlp, text, entities, "police")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Karsk Regional Police", "coreference")
