@@ -1871,15 +1871,16 @@ def controller_of(infinitive: Token) -> Token:
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
-    """The phrase of a noun with its conjuncts ("Mr. Okafor and Mr. Ferris", "he or she"), up
-    to a relative clause, apposition or comma on its right, also a relative clause of a noun
-    inside it ("farmers in Ohio, who …"), and after any dateline or line break on its left
-    ("LOS ANGELES (AP) — Okafor")."""
+    """The phrase of a noun with its conjuncts ("Mr. Okafor and Mr. Ferris", "he or she", also
+    "Tobias Wren, 36, …, and Kenji Mori, 34, …"), up to a relative clause, apposition or
+    comma on its right, also a relative clause of a noun inside it ("farmers in Ohio, who
+    …"), and after any dateline or line break on its left ("LOS ANGELES (AP) — Okafor")."""
     end = head.i + 1
     rights = list(head.rights)
+    joined = [n for n, c in enumerate(rights) if c.dep_ == "appos" and appositive_conjunct(c)]
     for n, child in enumerate(rights):
         between_conjuncts = child.dep_ == "punct" and any(c.dep_ == "conj" for c in rights[n + 1 :])
-        if child.dep_ in SPEAKER_CUT_DEPS and not between_conjuncts:
+        if child.dep_ in SPEAKER_CUT_DEPS and not between_conjuncts and n > max(joined, default=-1):
             break
         end = child.right_edge.i + 1
     clause = next((t for t in head.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
@@ -1896,6 +1897,15 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if child.dep_ in {"advmod", "npadvmod"} and after < head.i and head.doc[after].text == ",":
             start = max(start, after + 1)
     return start, end
+
+
+def appositive_conjunct(apposition: Token) -> Token | None:
+    """The name the parse joined to a name's apposition: "Tobias Wren, 36, Kestrel's former
+    chief executive, and Kenji Mori, 34, …" is two people, with "Kenji Mori" a conjunct of
+    "executive"."""
+    if apposition.head.pos_ != "PROPN" or apposition.pos_ == "PROPN":
+        return None
+    return next((c for c in apposition.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
 
 
 def according_to(tokens: list[Token], lexicon: CueLexicon) -> list[Found]:

@@ -29,7 +29,7 @@ import numpy
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from .cues import noun_phrase
+from .cues import appositive_conjunct, noun_phrase
 from .datelines import DATELINE, dateline_end
 from .entity_titles import title_head
 from .lexicon import MODELS_DIR, first_names, given_name_key, read_lines, read_table
@@ -42,10 +42,14 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+#: Labels of words that are no given name even where one is spelt the same ("China").
+NOT_GIVEN_NAMES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Nouns that take up any person described before ("A retired teacher … The woman, …").
 ANY_PERSON = frozenset({"man", "woman", "boy", "girl"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Nouns for two people spoken of as one ("The couple said"; see `refers_to_two`).
+PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 #: Words that count members of a group rather than name it ("some Democrats").
 COUNTING = frozenset({"some", "many", "most", "few", "several", "each", "one", "least"})
 #: Prepositions after a description that tell when or where it spoke, not which one it is.
@@ -169,6 +173,7 @@ class SpeakerResolver:
         record = {"text": phrase.text, "start": phrase.start_char, "end": phrase.end_char}
         resolved = (
             self.by_conjuncts(phrase)
+            or self.pair_named_together(phrase)
             or self.by_name(phrase)
             or self.by_pronoun(phrase)
             or self.by_description(phrase)
@@ -256,7 +261,7 @@ class SpeakerResolver:
         """ "Mr. Okafor and Mr. Ferris" → "Daniel Okafor and Paul Ferris": each
         conjunct resolved on its own (not "he or she", which is one unknown person)."""
         root = phrase.root
-        heads = [root, *(t for t in root.conjuncts if phrase.start <= t.i < phrase.end)]
+        heads = [t for t in coordinated(root) if phrase.start <= t.i < phrase.end]
         if len(heads) < 2 or phrase.text.lower() == "he or she":
             return None
         mentions = [self.mention_at(head) for head in heads]
@@ -280,11 +285,32 @@ class SpeakerResolver:
                 start = max(head.left_edge.i, phrase.start)  # not "―" of "“…” ― Jo N Al Roe"
                 names.append(without_article(head.doc[start : head.i + 1]).text)
         return {
-            "name": " and ".join(names),
+            "name": " and ".join(self.share_surname(heads, names)),
             "entity_id": None,
             "label": None,
             "resolved_by": "self",
         }
+
+    def share_surname(self, heads: list[Token], names: list[str | None]) -> list[str | None]:
+        """ "Birgit and Anselm Kopp" → "Birgit Kopp", "Anselm Kopp": a given name alone just
+        before a coordinated full name takes its surname."""
+        shared = list(names)
+        for n, head in enumerate(heads[:-1]):
+            after = names[n + 1]
+            alone = names[n] in {None, head.text} and head.left_edge.i == head.i
+            if not (alone and after and " " in after and self.is_given_name(head)):
+                continue
+            if self.person_named(heads[n + 1]) is not None:  # not "China and the United States"
+                shared[n] = f"{head.text} {after.split()[-1]}"
+        return shared
+
+    def is_given_name(self, token: Token) -> bool:
+        mention = self.mention_at(token)
+        return (
+            token.pos_ == "PROPN"
+            and given_name_key(token.text) in self.lexicon.first_names
+            and (mention is None or mention.entity["label"] not in NOT_GIVEN_NAMES)
+        )
 
     def by_name(self, phrase: Span) -> Record | None:
         root = phrase.root
@@ -306,6 +332,13 @@ class SpeakerResolver:
             # "court" the subject, with the daughter in apposition and her name in hers
             named = [apposition, *(c for c in apposition.children if c.dep_ == "appos")]
             for token in named:
+                if len(people := self.people_named_together(token, None)) > 1:
+                    return {  # "the brothers Kofi and Yaw Mensah"
+                        "name": " and ".join(people),
+                        "entity_id": None,
+                        "label": None,
+                        "resolved_by": "apposition",
+                    }
                 mention = self.mention_at(token)
                 if mention is not None and mention.entity["label"] != "NORP":
                     return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
@@ -586,8 +619,12 @@ class SpeakerResolver:
         if pronoun in PERSON_PRONOUNS:
             if label == "PERSON":
                 return self.gender_fits(self.entity_of(earlier.resolved), wanted)
-            return label is None and earlier.head.tag_ == "NN"
-        plural = earlier.head.tag_ in {"NNS", "NNPS"} or bool(earlier.head.conjuncts)
+            return label is None and earlier.head.tag_ == "NN" and not is_pair_word(earlier.head)
+        plural = (
+            earlier.head.tag_ in {"NNS", "NNPS"}
+            or bool(earlier.head.conjuncts)
+            or is_pair_word(earlier.head)  # "The couple said … they"
+        )
         return label in GROUP_LABELS or (label is None and plural)  # "Okafor and Ferris"
 
     def entity_of(self, resolved: Record) -> Record | None:
@@ -946,6 +983,51 @@ class SpeakerResolver:
                 return earlier.resolved | {"resolved_by": "coreference"}
         return None
 
+    def pair_named_together(self, phrase: Span) -> Record | None:
+        """ "Dennis Harlow, 56, …, and Janet Brooke, 61, … Both deny the charge": "both", "the
+        two", "the couple" or "the two men" is the two people named together in the phrase
+        ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last in the
+        sentences before, else first in the next ones, as a lede may name them after ("The
+        two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …")."""
+        if not refers_to_two(phrase):
+            return None
+        wanted = self.gender_words.get(phrase.root.lemma_.lower())  # "the two men"
+        sentence = self.sentence_of[phrase.start]
+        first = self.sentences[max(sentence - WINDOW, 0)].start
+        last = self.sentences[min(sentence + LOOKAHEAD, len(self.sentences) - 1)].end
+        for i in [*range(phrase.end - 1, first - 1, -1), *range(phrase.end, last)]:
+            names = self.people_named_together(self.doc[i], wanted)
+            if len(names) == 2:
+                return {
+                    "name": " and ".join(names),
+                    "entity_id": None,
+                    "label": None,
+                    "resolved_by": "coreference",
+                }
+        return None
+
+    def people_named_together(self, token: Token, wanted: str | None) -> list[str]:
+        """The names of the people a coordination headed by `token` joins, also one that goes
+        on from its apposition ("Tobias Wren, 36, Kestrel's former chief executive, and Kenji
+        Mori"); empty unless each of them is a named person of the `wanted` gender."""
+        if is_conjunct(token) or not self.narrated_at(token):
+            return []
+        members = coordinated(token)
+        people = [self.person_named(member) for member in members]
+        if len(members) < 2 or not all(self.gender_fits(p, wanted) for p in people):
+            return []
+        names = self.share_surname(members, [p["name"] if p else None for p in people])
+        return [name for name in names if name] if all(names) else []
+
+    def person_named(self, token: Token) -> Record | None:
+        """The person a word names, or its apposition does ("the council's former finance
+        director, Janet Brooke"), by the fullest name."""
+        for word in (token, *(c for c in token.children if c.dep_ == "appos")):
+            mention = self.mention_at(word)
+            if mention is not None and mention.entity["label"] == "PERSON":
+                return self.full_name(mention) or mention.entity
+        return None
+
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
         a pro-Ukraine international group": an indefinite description named in the next
@@ -1158,6 +1240,43 @@ def appositions(phrase: Span) -> list[Token]:
         return own
     beside = [t for t in phrase if t.dep_ == "appos" and t.i != root.i and t.head.i == root.head.i]
     return own + beside
+
+
+def coordinated(head: Token) -> list[Token]:
+    """A head and the conjuncts after it, also one the parse joined to its apposition
+    ("Tobias Wren, 36, Kestrel's former chief executive, and Kenji Mori")."""
+    joined = (appositive_conjunct(c) for c in head.children if c.dep_ == "appos")
+    return [head, *conjuncts_after(head), *(token for token in joined if token is not None)]
+
+
+def conjuncts_after(head: Token) -> list[Token]:
+    """The conjuncts that depend on `head`; unlike `Token.conjuncts`, not the words it is
+    itself a conjunct of (the parse may join a name to a verb)."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "conj":
+            found += [child, *conjuncts_after(child)]
+    return found
+
+
+def is_conjunct(token: Token) -> bool:
+    """A second or later conjunct of a noun phrase."""
+    return token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def refers_to_two(phrase: Span) -> bool:
+    """ "Both", "the two", "the couple", "both men", "The two founders of …"."""
+    head = phrase.root
+    words = {c.lower_ for c in head.children if c.dep_ in {"det", "predet", "nummod"}}
+    if head.lower_ in {"both", "two"}:
+        return True
+    if head.lemma_.lower() in PAIR_NOUNS:
+        return head.tag_ == "NN" and bool(words & DEFINITE)
+    return head.tag_ == "NNS" and ("both" in words or ("two" in words and bool(words & DEFINITE)))
+
+
+def is_pair_word(head: Token) -> bool:
+    return head.lower_ in {"both", "two"} or head.lemma_.lower() in PAIR_NOUNS
 
 
 def has_owner_name(noun: Token) -> bool:

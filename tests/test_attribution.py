@@ -1104,6 +1104,19 @@ def test_coordinated_speakers(extract):
     assert said["speaker"]["name"] == "Walter Pryce and Edgar Lund"
 
 
+def test_coordinated_speakers_each_with_an_apposition_are_one_phrase(extract):
+    records = extract(
+        "Tobias Wren, 36, Kestrel's former chief executive, and Kenji Mori, 34, its chief "
+        'technology officer, told investors their deposits were "fully backed".'
+    )
+    [told] = with_cue(records, "told")
+    assert told["speaker"]["text"] == (
+        "Tobias Wren, 36, Kestrel's former chief executive, and Kenji Mori, 34, its chief "
+        "technology officer"
+    )
+    assert told["speaker"]["name"] == "Tobias Wren and Kenji Mori"
+
+
 def test_they_refers_to_coordinated_speakers(extract):
     records = extract(
         "Mr. Pryce and Mr. Lund say further reforms are overdue. The scheme, which was "

@@ -659,3 +659,83 @@ def test_bare_police_is_the_police_force_the_story_names(nlp):
     entities = [entity("E1", "ORG", "Karsk Regional Police", text, "Karsk Regional Police")]
     resolved = resolve(nlp, text, entities, "police")
     assert (resolved["name"], resolved["resolved_by"]) == ("Karsk Regional Police", "coreference")
+
+
+def test_both_is_the_two_people_named_together_just_before(nlp):
+    text = (
+        "Dennis Harlow, 56, a builder, and the council's former finance director, Janet "
+        "Brooke, 61, are on trial. Both deny the charge."
+    )
+    table = [
+        entity("E1", "PERSON", "Dennis Harlow", text, "Dennis Harlow"),
+        entity("E2", "PERSON", "Janet Brooke", text, "Janet Brooke"),
+    ]
+    resolved = resolve(nlp, text, table, "Both")
+    assert (resolved["name"], resolved["resolved_by"]) == (
+        "Dennis Harlow and Janet Brooke",
+        "coreference",
+    )
+
+
+def test_the_couple_is_the_pair_before_whose_first_name_takes_the_shared_surname(nlp):
+    text = (
+        "Birgit and Anselm Kopp, who run a guesthouse, said they saw a flare. The couple "
+        "told the Post they had phoned the coastguard."
+    )
+    table = [entity("E1", "PERSON", "Anselm Kopp", text, "Anselm Kopp")]
+    for phrase in ("Birgit and Anselm Kopp", "The couple"):
+        assert resolve(nlp, text, table, phrase)["name"] == "Birgit Kopp and Anselm Kopp"
+
+
+def test_a_place_before_a_coordinated_name_keeps_its_own_name(nlp):
+    text = "China and the United States vowed to cut emissions."
+    table = [
+        entity("E1", "GPE", "China", text, "China"),
+        entity("E2", "GPE", "United States", text, "United States"),
+    ]
+    resolved = resolve(nlp, text, table, "China and the United States")
+    assert resolved["name"] == "China and the United States"
+
+
+def test_the_two_men_are_two_men_named_together(nlp):
+    text = (
+        "The witness, Teodora Vance, faced Quorvel's co-founders, Marcus Ebbe and Ravi "
+        "Sethuraman. The two men deny misleading customers."
+    )
+    table = [
+        entity("E1", "PERSON", "Teodora Vance", text, "Teodora Vance"),
+        entity("E2", "PERSON", "Marcus Ebbe", text, "Marcus Ebbe"),
+        entity("E3", "PERSON", "Ravi Sethuraman", text, "Ravi Sethuraman"),
+    ]
+    resolved = resolve(nlp, text, table, "The two men")
+    assert resolved["name"] == "Marcus Ebbe and Ravi Sethuraman"
+
+
+def test_the_two_men_are_not_two_women(nlp):
+    text = "Ana Ruiz and Mia Lopp met the judge. The two men said nothing would change."
+    table = [
+        entity("E1", "PERSON", "Ana Ruiz", text, "Ana Ruiz"),
+        entity("E2", "PERSON", "Mia Lopp", text, "Mia Lopp"),
+    ]
+    resolved = resolve(nlp, text, table, "The two men")
+    assert resolved["name"] != "Ana Ruiz and Mia Lopp"
+
+
+def test_a_lede_pair_is_named_in_the_next_sentence(nlp):
+    text = (
+        "The two founders of the lender Kestrel Ledger denied on Thursday that they had misled "
+        "customers. Tobias Wren and Kenji Mori told the court they believed the firm was solvent."
+    )
+    table = [
+        entity("E1", "PERSON", "Tobias Wren", text, "Tobias Wren"),
+        entity("E2", "PERSON", "Kenji Mori", text, "Kenji Mori"),
+    ]
+    resolved = resolve(nlp, text, table, "The two founders of the lender Kestrel Ledger")
+    assert resolved["name"] == "Tobias Wren and Kenji Mori"
+
+
+def test_a_pair_in_apposition_is_both_people(nlp):
+    text = "Two of the rescued men, the brothers Kofi and Yaw Mensah, told the radio it sank."
+    table = [entity("E1", "PERSON", "Yaw Mensah", text, "Yaw Mensah")]
+    resolved = resolve(nlp, text, table, "the brothers")
+    assert resolved["name"] == "Kofi Mensah and Yaw Mensah"
