@@ -83,6 +83,8 @@ class SpeakerLexicon:
     #: Each kind of organisation ("bank") with the last words the names of its kind may end
     #: in ("bank", "group", …; `organisation_roles.tsv`).
     organisation_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Kinds of organisation whose names always say their kind (`named_kinds.txt`).
+    named_kinds: frozenset[str] = frozenset()
     #: Each head noun of `description_synonyms.txt` with the others of its line.
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Last words of the names of bodies every country has (`national_bodies.txt`).
@@ -101,6 +103,7 @@ class SpeakerLexicon:
             first_names=first_names(folder),
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
+            named_kinds=frozenset(read_lines(folder / "named_kinds.txt")),
             title_abbreviations=dict(read_table(folder / "title_abbreviations.tsv")),
             organisation_roles={
                 role: frozenset(names.split())
@@ -652,7 +655,9 @@ class SpeakerResolver:
         words = [head] if any(head in names for names in kinds.values()) else []
         words = words or [w for w in entity["name"].lower().split() if w != head]
         kind_words = [w for w in words if any(w in names for names in kinds.values())]
-        return not kind_words or any(w in kinds[role] for w in kind_words)
+        if not kind_words:
+            return role not in self.lexicon.named_kinds  # "the regulator" is no "Northmere Energy"
+        return any(w in kinds[role] for w in kind_words)
 
     def earlier(self, phrase: Span, labels: set[str] | frozenset[str]) -> list[EntityMention]:
         """The mentions a pronoun may refer back to: in the window, outside quotations (a
@@ -749,7 +754,11 @@ class SpeakerResolver:
         elif head.pos_ != "NOUN":
             return None
         elif any(is_indefinite(c) for c in head.children):
-            named = self.named_later(head) or self.named_next(phrase)
+            named = (
+                self.named_later(head)
+                or self.named_next(phrase)
+                or self.organisation_introduced(phrase)
+            )
         elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return self.by_definite_description(phrase)
         elif len(phrase) == 1 and head.lower_ in self.lexicon.organisation_roles:
@@ -757,7 +766,9 @@ class SpeakerResolver:
         elif has_owner_name(head):
             named = self.named_next(phrase)
         elif any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children):
-            return self.earlier_phrase(phrase)
+            if (earlier := self.earlier_phrase(phrase)) is not None:
+                return earlier
+            named = self.organisation_introduced(phrase)  # "The state's water watchdog"
         else:
             named = None
         return self.named(named, "coreference") if named else None
@@ -775,6 +786,8 @@ class SpeakerResolver:
         common = word.pos_ == "NOUN" or word.is_lower  # "transport ministry says", as PROPN
         if common and (named := self.organisation_named_next(word)) is not None:
             return self.named(named, "coreference")
+        if common and (named := self.organisation_introduced(phrase, HEADLINE_LOOKAHEAD)):
+            return self.named(named, "coreference")  # "Charity warns …" → "The Calder Street Trust"
         if not is_bare_noun_phrase(phrase):
             return None
         lemma = word.lemma_.lower()
@@ -804,6 +817,7 @@ class SpeakerResolver:
         named = (
             self.entity_titled(phrase, after=0)
             or self.named_next(phrase)
+            or self.organisation_introduced(phrase)
             or self.person_in_focus(phrase)
         )
         if named is not None:
@@ -842,6 +856,8 @@ class SpeakerResolver:
                 and own_words <= earlier_words
             ):
                 return spoken | {"resolved_by": "coreference"}  # "the experts" → "tax experts"
+            if (introduced := self.introduced(token)) is not None:
+                return self.named(introduced, "coreference")
             earlier = without_determiner(with_passive_participle(noun_phrase_of(token)))
             if content_words(earlier) < content_words(phrase):
                 earlier = without_determiner(phrase)  # this phrase is the fuller one
@@ -1028,6 +1044,13 @@ class SpeakerResolver:
                 return self.full_name(mention) or mention.entity
         return None
 
+    def introduced(self, head: Token) -> Record | None:
+        """Whom an indefinite description introduces ("A former procurement chief at the
+        Port of San Alonso took … Joaquín Ferreyra, 54, …"), for a later definite one."""
+        if not any(is_indefinite(c) for c in head.children):
+            return None
+        return self.named_later(head) or self.named_next(noun_phrase_of(head))
+
     def named_later(self, head: Token) -> Record | None:
         """ "A Ukraine military monitoring group has alleged …" and soon after "InformNapalm,
         a pro-Ukraine international group": an indefinite description named in the next
@@ -1145,6 +1168,30 @@ class SpeakerResolver:
             if head.idx < first and self.sentence_of[token_at(self.doc, first).i] <= last
         ]
         return found[0] if len(found) == 1 else None
+
+    def organisation_introduced(self, phrase: Span, lookahead: int = LOOKAHEAD) -> Record | None:
+        """A headline's or lede's description of a kind of organisation, named as the subject
+        of a main clause in the next `lookahead` sentences ("The national medicines regulator
+        on Tuesday urged … The Medicines Safety Agency said …"): its first mention, of a name
+        that fits the kind (`organisation_roles.tsv`). Only in the headline and the story's
+        first sentence, before which no organisation of the story can be in focus."""
+        head = phrase.root
+        role = head.lemma_.lower()
+        sentence = self.sentence_of[head.i]
+        if role not in self.lexicon.organisation_roles or sentence > 1:
+            return None
+        last = min(sentence + lookahead + 1, len(self.sentence_starts) - 1)
+        for mention in self.narrated.starting(
+            self.sentence_starts[sentence + 1], self.sentence_starts[last]
+        ):
+            entity = mention.entity
+            if mention.start != min(m["start"] for m in entity["mentions"]):
+                continue
+            if entity["label"] != "ORG" or not self.kind_fits(entity, role):
+                continue
+            if subject_rank(self.root_of(mention)) == MAIN_SUBJECT:
+                return entity
+        return None
 
     def organisation_named(self, head: Token) -> Record | None:
         """ "the commission" → the one ORG whose name has that word ("Commission on

@@ -739,3 +739,58 @@ def test_a_pair_in_apposition_is_both_people(nlp):
     table = [entity("E1", "PERSON", "Yaw Mensah", text, "Yaw Mensah")]
     resolved = resolve(nlp, text, table, "the brothers")
     assert resolved["name"] == "Kofi Mensah and Yaw Mensah"
+
+
+def test_a_ledes_kind_of_organisation_is_the_one_named_next_as_subject(nlp):
+    text = (
+        "The national medicines regulator urged parents to stop giving children the syrup. "
+        "The Medicines Safety Agency said samples contained a toxic solvent."
+    )
+    table = [entity("E1", "ORG", "Medicines Safety Agency", text, "Medicines Safety Agency")]
+    resolved = resolve(nlp, text, table, "The national medicines regulator")
+    assert (resolved["name"], resolved["entity_id"]) == ("Medicines Safety Agency", "E1")
+
+
+def test_a_ledes_owned_kind_of_organisation_is_the_one_named_next(nlp):
+    text = (
+        "The state's water watchdog said Corrin Water had understated its leaks. "
+        "The Westmarch Water Commission said in a decision that the figures were wrong."
+    )
+    table = [
+        entity("E1", "ORG", "Corrin Water", text, "Corrin Water"),
+        entity("E2", "ORG", "Westmarch Water Commission", text, "Westmarch Water Commission"),
+    ]
+    resolved = resolve(nlp, text, table, "The state's water watchdog")
+    assert resolved["name"] == "Westmarch Water Commission"
+
+
+def test_a_headline_kind_of_organisation_is_the_one_named_as_subject_soon_after(nlp):
+    text = (
+        "Charity warns rough sleepers face winter outside\n\n"
+        "A charity that runs the town's only shelter has warned that dozens will sleep "
+        "outside. The warning came after the council confirmed the cut. The Calder Street "
+        "Trust said it could not keep the doors open."
+    )
+    table = [entity("E1", "ORG", "Calder Street Trust", text, "Calder Street Trust")]
+    assert resolve(nlp, text, table, "Charity")["name"] == "Calder Street Trust"
+
+
+def test_a_regulator_is_no_organisation_whose_name_says_no_kind(nlp):
+    text = (
+        "Northmere Energy raised its prices in May. Northmere Energy blamed wholesale costs. "
+        "The regulator said it would monitor the payments."
+    )
+    table = [entity("E1", "ORG", "Northmere Energy", text, "Northmere Energy", "Northmere Energy")]
+    resolved = resolve(nlp, text, table, "The regulator")
+    assert (resolved["name"], resolved["resolved_by"]) == ("regulator", "none")
+
+
+def test_a_description_refers_back_to_whom_an_indefinite_one_introduced(nlp):
+    text = (
+        "A former procurement chief at the port took cash from a contractor, prosecutors said. "
+        "Joaquin Ferreyra, 54, denies six counts of bribery. The trial heard from police. "
+        "In an interview, the former procurement chief insisted he was innocent."
+    )
+    table = [entity("E1", "PERSON", "Joaquin Ferreyra", text, "Joaquin Ferreyra")]
+    resolved = resolve(nlp, text, table, "the former procurement chief")
+    assert (resolved["name"], resolved["entity_id"]) == ("Joaquin Ferreyra", "E1")
