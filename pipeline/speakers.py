@@ -797,7 +797,7 @@ class SpeakerResolver:
                 break
             if token.lemma_.lower() != lemma:
                 continue
-            if (titled := self.entity_with_title(token)) is not None:
+            if (titled := self.entity_with_title(token) or self.introduced(token)) is not None:
                 return self.named(titled, "coreference")  # "Senator says …" → "Senator Lena Kovacs"
             if token.pos_ == "NOUN" and described is None and len(phrase) == 1:
                 described = noun_phrase_of(token)  # "Poll shows …" → "A Daily Ledger poll"
@@ -1045,9 +1045,10 @@ class SpeakerResolver:
         return None
 
     def introduced(self, head: Token) -> Record | None:
-        """Whom an indefinite description introduces ("A former procurement chief at the
-        Port of San Alonso took … Joaquín Ferreyra, 54, …"), for a later definite one."""
-        if not any(is_indefinite(c) for c in head.children):
+        """Whom an indefinite description, or one in the story's first sentence, introduces
+        ("A former procurement chief at the Port of San Alonso took … Joaquín Ferreyra, 54,
+        …"), for a later definite one or a headline's word."""
+        if self.sentence_of[head.i] > 1 and not any(is_indefinite(c) for c in head.children):
             return None
         return self.named_later(head) or self.named_next(noun_phrase_of(head))
 
@@ -1146,11 +1147,15 @@ class SpeakerResolver:
         return word in {head.lower_, head.lemma_}
 
     def entity_with_title(self, noun: Token) -> Record | None:
-        """The entity a role noun is attached to: in apposition either way, or a premodifier
-        of the name ("spokesman Matthew Miller"). Not a dateline's place, which the parse
-        may read as in apposition ("OSTVIK, Veskland — The captain of …")."""
+        """The entity a role noun is attached to: in apposition either way, a premodifier
+        of the name ("spokesman Matthew Miller"), or what the name's clause says it is
+        ("Teodora Vasquez-Lund, 41, … is the government's central witness"). Not a
+        dateline's place, which the parse may read as in apposition ("OSTVIK, Veskland —
+        The captain of …")."""
         linked = [noun.head] if noun.dep_ in {"appos", "compound"} else []
         linked += [child for child in noun.children if child.dep_ == "appos"]
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Vasquez-Lund is the witness"
+            linked += [child for child in noun.head.children if child.dep_ == "nsubj"]
         for token in linked:
             if token.i < dateline_end(token.sent):
                 continue

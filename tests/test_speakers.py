@@ -794,3 +794,24 @@ def test_a_description_refers_back_to_whom_an_indefinite_one_introduced(nlp):
     table = [entity("E1", "PERSON", "Joaquin Ferreyra", text, "Joaquin Ferreyra")]
     resolved = resolve(nlp, text, table, "the former procurement chief")
     assert (resolved["name"], resolved["entity_id"]) == ("Joaquin Ferreyra", "E1")
+
+
+def test_a_description_takes_whom_a_copula_gave_it_to(nlp):
+    text = (
+        "Teodora Vance, 41, is the government's central witness against the founders. "
+        "Prosecutors showed an email. The witness admitted writing it."
+    )
+    table = [entity("E1", "PERSON", "Teodora Vance", text, "Teodora Vance")]
+    resolved = resolve(nlp, text, table, "The witness")
+    assert (resolved["name"], resolved["entity_id"]) == ("Teodora Vance", "E1")
+
+
+def test_a_headline_role_is_whom_the_ledes_description_introduces(nlp):
+    text = (
+        "Former finance chief tells jury founders knew of hole\n\n"
+        "The former finance chief of the lender Quorvel testified on Tuesday that the founders "
+        "knew. Teodora Vance, 41, is cooperating with prosecutors."
+    )
+    table = [entity("E1", "PERSON", "Teodora Vance", text, "Teodora Vance")]
+    resolved = resolve(nlp, text, table, "Former finance chief")
+    assert (resolved["name"], resolved["entity_id"]) == ("Teodora Vance", "E1")
