@@ -1981,6 +1981,9 @@ def test_clause_only_verbs_are_cues_with_a_clause(extract):
     [quoted] = extract("“The first lady refused to stay,” Mariano wrote in her memoir.")
     assert summary(quoted)[:3] == ("direct", ["The first lady refused to stay"], "wrote")
     assert extract("The ministry unveiled the final version of the plan on Monday.") == []
+    [signalled] = extract("She signalled that fines were the more likely outcome.")
+    assert summary(signalled)[1:3] == (["that fines were the more likely outcome"], "signalled")
+    assert extract("The driver signalled a left turn at the junction.") == []
 
 
 def test_speech_inside_a_quotation_does_not_take_the_quotation(extract):
