@@ -83,7 +83,7 @@ class SpeakerLexicon:
     #: Each kind of organisation ("bank") with the last words the names of its kind may end
     #: in ("bank", "group", …; `organisation_roles.tsv`).
     organisation_roles: dict[str, frozenset[str]] = field(default_factory=dict)
-    #: Kinds of organisation whose names always say their kind (`named_kinds.txt`).
+    #: Kinds of organisation whose names nearly always say their kind (`named_kinds.txt`).
     named_kinds: frozenset[str] = frozenset()
     #: Each head noun of `description_synonyms.txt` with the others of its line.
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)

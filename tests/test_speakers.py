@@ -815,3 +815,13 @@ def test_a_headline_role_is_whom_the_ledes_description_introduces(nlp):
     table = [entity("E1", "PERSON", "Teodora Vance", text, "Teodora Vance")]
     resolved = resolve(nlp, text, table, "Former finance chief")
     assert (resolved["name"], resolved["entity_id"]) == ("Teodora Vance", "E1")
+
+
+def test_a_union_is_no_company_whose_name_says_no_kind(nlp):
+    text = (
+        "Corrin Water was fined $38 million. Corrin Water said it accepted the finding. "
+        "The union said the decision vindicated its members."
+    )
+    table = [entity("E1", "ORG", "Corrin Water", text, "Corrin Water", "Corrin Water")]
+    resolved = resolve(nlp, text, table, "The union")
+    assert (resolved["name"], resolved["resolved_by"]) == ("union", "none")
