@@ -220,6 +220,7 @@ class EntityStage:
                 self.rules.english_words,
                 title_case_headline_end(doc),
             )
+            + organisations_by_apposition(doc, self.rules.organisation_roles)
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
@@ -516,6 +517,30 @@ def untagged_organisations(
         if 2 <= len(run) <= 4:
             spans.append(Span(doc, run.start, run.end, label="ORG"))
     return spans
+
+
+def organisations_by_apposition(doc: Doc, roles: frozenset[str]) -> list[Span]:
+    """ "Granite Mutual, the region's largest home insurer, put …": a run of one to four
+    capitalised words that no entity holds, set beside a kind of organisation
+    (`organisation_roles.tsv`) in apposition, is that organisation's name."""
+    spans = []
+    for run in untagged_runs(doc):
+        if len(run) <= 4 and any(is_organisation_role(t, roles) for t in appositions_of(run)):
+            spans.append(Span(doc, run.start, run.end, label="ORG"))
+    return spans
+
+
+def appositions_of(run: Span) -> list[Token]:
+    """The nouns in apposition to `run`: after it ("X, the company") or before ("the
+    company, X"), by the parse."""
+    root = run.root
+    after = [child for child in root.children if child.dep_ == "appos" and child.i >= run.end]
+    before = [root.head] if root.dep_ == "appos" and root.head.i < run.start else []
+    return after + before
+
+
+def is_organisation_role(token: Token, roles: frozenset[str]) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in roles
 
 
 def joined_organisations(doc: Doc) -> list[Span]:

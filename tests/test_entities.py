@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from pipeline.entities import (
     EntityStage,
     keep_enclosing_entities,
+    organisations_by_apposition,
     split_entity,
     split_off_surnames,
     untagged_organisations,
@@ -468,7 +469,7 @@ def test_a_first_name_tagged_alone_takes_the_surname_after_it(nlp, stage):
 def test_an_untagged_name_ending_with_an_organisation_word_is_an_organisation(nlp, stage):
     text = (
         "Hackers Hit Payments Group\n\nQuillon Holdings, the payments company, said so. "
-        "Senior Unity Party figures agreed."
+        "Senior Unity Party figures agreed. Drivers at Greywater Transit walked out."
     )
     doc = nlp(text)
     doc.ents = []
@@ -478,6 +479,21 @@ def test_an_untagged_name_ending_with_an_organisation_word_is_an_organisation(nl
     assert [(span.text, span.label_) for span in found] == [
         ("Quillon Holdings", "ORG"),
         ("Unity Party", "ORG"),
+        ("Greywater Transit", "ORG"),
+    ]
+
+
+def test_an_untagged_name_beside_a_kind_of_organisation_is_an_organisation(nlp, stage):
+    doc = nlp(
+        "Granite Mutual, the region's largest home insurer, put the damage at $1 billion. "
+        "Fenwater, the company that runs the plant, said nothing. "
+        "Dana Pryce, the union's organiser, agreed."
+    )
+    doc.ents = []
+    found = organisations_by_apposition(doc, stage.rules.organisation_roles)
+    assert [(span.text, span.label_) for span in found] == [
+        ("Granite Mutual", "ORG"),
+        ("Fenwater", "ORG"),
     ]
 
 

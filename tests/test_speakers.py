@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from pipeline.speakers import SpeakerLexicon, SpeakerResolver
 
 
@@ -825,3 +827,25 @@ def test_a_union_is_no_company_whose_name_says_no_kind(nlp):
     table = [entity("E1", "ORG", "Corrin Water", text, "Corrin Water", "Corrin Water")]
     resolved = resolve(nlp, text, table, "The union")
     assert (resolved["name"], resolved["resolved_by"]) == ("union", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        (
+            "Managers at the Henley Valley Water Co. were warned in April. "
+            "The utility said it had acted.",
+            "Henley Valley Water Co.",
+            "The utility",
+        ),
+        (
+            "Drivers at Greywater Transit walked out on Monday. "
+            "The operator said it had made a fair offer.",
+            "Greywater Transit",
+            "The operator",
+        ),
+    ],
+)
+def test_a_utility_and_an_operator_are_kinds_of_organisation(nlp, text, name, description):
+    table = [entity("E1", "ORG", name, text, name)]
+    assert resolve(nlp, text, table, description)["name"] == name
