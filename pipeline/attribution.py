@@ -102,6 +102,7 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         transaction_verbs=frozenset(read_lines(folder / "transaction_verbs.txt")),
         hedge_words=frozenset(read_lines(folder / "hedge_words.txt")),
         rendering_nouns=frozenset(read_lines(folder / "rendering_nouns.txt")),
+        data_nouns=frozenset(read_lines(folder / "data_nouns.txt")),
         speech_on_verbs=frozenset(read_lines(folder / "speech_on_verbs.txt")),
         as_it_verbs=frozenset(read_lines(folder / "as_it_verbs.txt")),
         figure_verbs=frozenset(read_lines(folder / "figure_verbs.txt")),

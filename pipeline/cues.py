@@ -97,6 +97,7 @@ class CueLexicon:
     transaction_verbs: frozenset[str] = frozenset()
     hedge_words: frozenset[str] = frozenset()
     rendering_nouns: frozenset[str] = frozenset()
+    data_nouns: frozenset[str] = frozenset()
     speech_on_verbs: frozenset[str] = frozenset()
     as_it_verbs: frozenset[str] = frozenset()
     access_verbs: frozenset[str] = frozenset()
@@ -1402,7 +1403,9 @@ def is_dangling_close(doc: Doc, i: int) -> bool:
 
 
 def keeps_span(token: Token) -> bool:
-    return token.is_quote or token.is_bracket
+    """Marks that end a phrase but belong to it: quotation marks, brackets and the percent
+    sign, which spaCy counts as punctuation ("prices rose 4%")."""
+    return token.is_quote or token.is_bracket or token.text == "%"
 
 
 def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, bool]:
@@ -1880,7 +1883,12 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     joined = [n for n, c in enumerate(rights) if c.dep_ == "appos" and appositive_conjunct(c)]
     for n, child in enumerate(rights):
         between_conjuncts = child.dep_ == "punct" and any(c.dep_ == "conj" for c in rights[n + 1 :])
-        if child.dep_ in SPEAKER_CUT_DEPS and not between_conjuncts and n > max(joined, default=-1):
+        if (
+            child.dep_ in SPEAKER_CUT_DEPS
+            and not between_conjuncts
+            and n > max(joined, default=-1)
+            and not is_close_apposition(child, end)
+        ):
             break
         end = child.right_edge.i + 1
     clause = next((t for t in head.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)
@@ -1897,6 +1905,17 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if child.dep_ in {"advmod", "npadvmod"} and after < head.i and head.doc[after].text == ",":
             start = max(start, after + 1)
     return start, end
+
+
+def is_close_apposition(child: Token, end: int) -> bool:
+    """A name set right after its description, with no comma: "the research firm Corvin
+    Analytics" is one phrase."""
+    return (
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and child.left_edge.i == end
+        and not child.left_edge.is_punct
+    )
 
 
 def appositive_conjunct(apposition: Token) -> Token | None:
@@ -1957,8 +1976,13 @@ def according_to_source(to: Token) -> Token | None:
 def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
     """ "according to a speech the mayor delivered", "a statement that the ministry
     released", "a report released by the agency": the subject or agent of the clause on a
-    speech or document is who it quotes."""
-    if source.lemma_.lower() not in lexicon.documents:
+    speech or document is who it quotes. Figures and data (`models/data_nouns.txt`) say
+    nothing of their own: "according to data from the firm" or "figures released by the
+    ministry" is the firm's or the ministry's word, whereas a report speaks for itself."""
+    lemma = source.lemma_.lower()
+    if lemma in lexicon.data_nouns and (origin := origin_of(source)) is not None:
+        return origin
+    if lemma not in lexicon.documents and lemma not in lexicon.data_nouns:
         return None
     clause = next((c for c in source.children if c.dep_ in {"relcl", "acl"}), None)
     if clause is None or clause.i < source.i or verb_lemma(clause) in lexicon.access_verbs:
@@ -1967,6 +1991,14 @@ def author_of(source: Token, lexicon: CueLexicon) -> Token | None:
         if child.dep_ == "nsubj" and child.i < clause.i:
             return child
         if child.dep_ == "agent":
+            return object_of(child)
+    return None
+
+
+def origin_of(source: Token) -> Token | None:
+    """The object of a "from" or "by" right after the source: "data from the research firm"."""
+    for child in source.rights:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by"}:
             return object_of(child)
     return None
 
@@ -1981,10 +2013,15 @@ def names_noun(verb: Token, lexicon: CueLexicon) -> bool:
 
 
 def in_according_to(verb: Token) -> bool:
-    """ "according to help desk staff": a verb the parse found inside the source phrase."""
-    return (
-        verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.lower_ == "according"
-    )
+    """ "according to help desk staff": a verb the parse found inside the source phrase;
+    "according to figures published by the trust": a participle that describes the source."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
+        verb = verb.head
+    return verb.dep_ in {"pcomp", "pobj"} and is_according_to(verb.head)
+
+
+def is_according_to(to: Token) -> bool:
+    return to.lower_ == "to" and to.head.lower_ == "according"
 
 
 def around_according_to(according: Token, end: int) -> list[tuple[int, int]]:

@@ -224,6 +224,39 @@ def test_according_to_a_document_quotes_its_author(extract, text, speaker):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Prices rose 4%, according to figures published by the agency.", "the agency"),
+        (
+            "Prices rose 4%, according to data from the research firm Corvin.",
+            "the research firm Corvin",
+        ),
+        ("Prices rose 4%, according to estimates by the United Nations.", "the United Nations"),
+    ],
+)
+def test_according_to_figures_or_data_quotes_who_gave_them(extract, text, speaker):
+    [record] = extract(text)  # and "published" is no cue of its own
+    assert (record["cue"]["text"], record["speaker"]["text"]) == ("according to", speaker)
+    assert record["content"]["text"] == "Prices rose 4%"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The research firm Corvin Analytics said prices rose.",
+            "The research firm Corvin Analytics",
+        ),
+        ("The firm, Corvin Analytics, said prices rose.", "The firm"),
+        ("The World Health Organization (WHO) said prices rose.", "The World Health Organization"),
+    ],
+)
+def test_a_name_right_after_its_description_is_part_of_the_speaker(extract, text, speaker):
+    [record] = extract(text)
+    assert record["speaker"]["text"] == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
         (
