@@ -80,6 +80,8 @@ class SpeakerLexicon:
     gender_words: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     person_roles: frozenset[str] = frozenset()
+    #: Occupations ("striker", "witness", `occupations.txt`), which may also stay anonymous.
+    occupations: frozenset[str] = frozenset()
     #: Each kind of organisation ("bank") with the last words the names of its kind may end
     #: in ("bank", "group", …; `organisation_roles.tsv`).
     organisation_roles: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -102,6 +104,7 @@ class SpeakerLexicon:
             gender_words=dict(read_table(folder / "gender_words.tsv")),
             first_names=first_names(folder),
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
+            occupations=frozenset(read_lines(folder / "occupations.txt")),
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
             named_kinds=frozenset(read_lines(folder / "named_kinds.txt")),
             title_abbreviations=dict(read_table(folder / "title_abbreviations.tsv")),
@@ -918,6 +921,8 @@ class SpeakerResolver:
         role = head.lemma_.lower()
         if role in self.lexicon.person_roles:
             labels = {"PERSON"}
+        elif role in self.lexicon.occupations and not self.same_lemma_before(head, phrase.start):
+            labels = {"PERSON"}  # "the striker", but "a nurse lamenting …" stays that nurse
         elif role in self.lexicon.organisation_roles:
             labels = {"ORG", "GPE"}  # "Tollan City", a club the model took for a place
         else:

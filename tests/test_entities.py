@@ -497,6 +497,18 @@ def test_an_untagged_name_beside_a_kind_of_organisation_is_an_organisation(nlp, 
     ]
 
 
+def test_an_abbreviated_councillor_is_a_title(table):
+    found = table(
+        "The cabinet member for housing, Cllr Priya Varma, conceded the point. "
+        "Cllr Varma said it was fair."
+    )
+    varma = found["Priya Varma"]
+    assert (mention_texts(varma), varma["titles"]) == (
+        ["Priya Varma", "Varma"],
+        ["Cllr", "cabinet member for housing"],
+    )
+
+
 def test_a_dateline_place_gets_no_title_from_the_sentence_after_it(table):
     found = table(
         "CALDER FALLS — A former finance chief of the collapsed medical-billing startup "

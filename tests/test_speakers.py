@@ -849,3 +849,18 @@ def test_a_union_is_no_company_whose_name_says_no_kind(nlp):
 def test_a_utility_and_an_operator_are_kinds_of_organisation(nlp, text, name, description):
     table = [entity("E1", "ORG", name, text, name)]
     assert resolve(nlp, text, table, description)["name"] == name
+
+
+def test_an_occupation_is_the_person_in_focus_unless_someone_unnamed_had_it(nlp):
+    text = (
+        "Danny Okoye scored twice after the interval. Reporters caught up with Okoye in the "
+        "tunnel. 'We were scared,' the striker said."
+    )
+    table = [entity("E1", "PERSON", "Danny Okoye", text, "Danny Okoye", "Okoye")]
+    assert resolve(nlp, text, table, "the striker")["name"] == "Danny Okoye"
+    text = (
+        "Danny Okoye read out the messages, in which a nurse complained of long shifts. "
+        "The nurse said the wards were full."
+    )
+    table = [entity("E1", "PERSON", "Danny Okoye", text, "Danny Okoye")]
+    assert resolve(nlp, text, table, "The nurse")["entity_id"] is None
