@@ -715,21 +715,25 @@ class SpeakerResolver:
             if counter and len(set(counter.values())) == len(counter)
         }
 
-    def pronoun_after(self, token: Token) -> str | None:
+    def pronoun_after(self, token: Token, past_phrase: bool = False) -> str | None:
         """The gender of the first personal pronoun in the rest of the sentence outside
         quotations, when the name is its subject ("Clinton said her plan …") and no other
         person comes between ("Whitcombe told Harlan he …", "said to the mayor, who opened
-        his remarks" say nothing about the subject)."""
+        his remarks" say nothing about the subject); `past_phrase` starts after the whole
+        subject phrase ("A former tenant of a house where a man died told … that she …")."""
         head = token
         while head.dep_ in {"compound", "flat"}:
             head = head.head
         if head.dep_ != "nsubj":
             return None
-        for later in token.doc[head.i + 1 : token.sent.end]:
+        start = head.right_edge.i + 1 if past_phrase else head.i + 1
+        for later in token.doc[start : token.sent.end]:
             if not self.narrated_at(later):
                 continue  # "argued that … on “a witness telling them whatever keeps her …”"
-            if later.pos_ == "PROPN" or self.is_person_word(later):
-                return None
+            if (later.pos_ == "PROPN" and later.ent_type_ in {"", "PERSON"}) or self.is_person_word(
+                later
+            ):
+                return None  # another person may be whom the pronoun means; a place is not
             gender = gender_of_pronoun(later.lower_)
             if gender:
                 return gender
@@ -761,6 +765,7 @@ class SpeakerResolver:
                 self.named_later(head)
                 or self.named_next(phrase)
                 or self.organisation_introduced(phrase)
+                or self.person_introduced(phrase)
             )
         elif any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return self.by_definite_description(phrase)
@@ -821,6 +826,7 @@ class SpeakerResolver:
             self.entity_titled(phrase, after=0)
             or self.named_next(phrase)
             or self.organisation_introduced(phrase)
+            or self.person_introduced(phrase)
             or self.person_in_focus(phrase)
         )
         if named is not None:
@@ -1120,6 +1126,36 @@ class SpeakerResolver:
                 return entity
         return None
 
+    def person_introduced(self, phrase: Span) -> Record | None:
+        """ "A former tenant of a shared house … told a jury that she had warned …", and two
+        sentences on "Sofia Marchetti, 29, who lived in the room above …, testified …": a
+        story that opens on a person's description names them soon after as the main
+        subject, with no title. The person must be of the gender the description gives (a
+        gendered word, or the pronoun its clause refers back with); one who is not ("Dennis
+        Varley, 61, …, denies …") is passed over."""
+        head = phrase.root
+        if self.sentence_of[head.i] > 1 or head.tag_ != "NN":
+            return None
+        wanted = self.gender_words.get(head.lower_) or self.pronoun_after(head, past_phrase=True)
+        role = head.lemma_.lower()
+        if wanted is None and role not in self.lexicon.person_roles | self.lexicon.occupations:
+            return None
+        sentence = self.sentence_of[head.i]
+        last = min(sentence + LOOKAHEAD + 1, len(self.sentence_starts) - 1)
+        for mention in self.narrated.starting(
+            self.sentence_starts[sentence + 1], self.sentence_starts[last]
+        ):
+            entity = mention.entity
+            if entity["label"] != "PERSON" or entity["titles"]:
+                continue
+            if mention.start != min(m["start"] for m in entity["mentions"]):
+                continue
+            if subject_rank(self.root_of(mention)) == MAIN_SUBJECT and self.gender_fits(
+                entity, wanted
+            ):
+                return entity
+        return None
+
     def entity_titled(self, phrase: Span, after: int) -> Record | None:
         """The one entity that the text before the phrase (from `after` on) gave a title
         ending in its head noun (or a capitalised one with it: "Detective Sergeant"), with no
@@ -1405,7 +1441,11 @@ def takes_up_person(token: Token, head: Token) -> bool:
 
 def subject_rank(token: Token) -> int:
     """How prominent a mention's head is in its sentence: the main clause's subject
-    (`MAIN_SUBJECT`), another clause's subject, or neither."""
+    (`MAIN_SUBJECT`), another clause's subject, or neither. A name the parse made the root
+    of its sentence stands for its subject ("Sofia Marchetti, 29, who lived …, testified"
+    read with the verb hung on the apposition)."""
+    if token.dep_ == "ROOT" and token.pos_ == "PROPN":
+        return MAIN_SUBJECT
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return 0
     clause = token.head

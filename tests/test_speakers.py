@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
-from pipeline.speakers import SpeakerLexicon, SpeakerResolver
+from pipeline.speakers import MAIN_SUBJECT, SpeakerLexicon, SpeakerResolver, subject_rank
 
 
 def entity(
@@ -864,3 +865,29 @@ def test_an_occupation_is_the_person_in_focus_unless_someone_unnamed_had_it(nlp)
     )
     table = [entity("E1", "PERSON", "Danny Okoye", text, "Danny Okoye")]
     assert resolve(nlp, text, table, "The nurse")["entity_id"] is None
+
+
+def test_a_lede_description_is_the_person_of_its_gender_named_soon_after(nlp):
+    text = (
+        "A former tenant of a house in Northgate where a man died told a jury on Tuesday that "
+        "she had warned the landlord. Dennis Varley, 61, denies manslaughter. "
+        "Sofia Marchetti, 29, who lived in the room above, testified that the alarms failed."
+    )
+    table = [
+        entity("E1", "PERSON", "Dennis Varley", text, "Dennis Varley"),
+        entity("E2", "PERSON", "Sofia Marchetti", text, "Sofia Marchetti"),
+    ]
+    resolved = resolve(nlp, text, table, "A former tenant")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Sofia Marchetti", "coreference")
+
+
+def test_a_name_parsed_as_its_sentence_root_is_its_main_subject(nlp):
+    words = ["Sofia", "Marchetti", ",", "29", ",", "testified", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 1, 1, 1],
+        deps=["compound", "ROOT", "punct", "appos", "punct", "acl", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert (subject_rank(doc[1]), subject_rank(doc[3])) == (MAIN_SUBJECT, 0)
