@@ -206,6 +206,7 @@ class EntityStage:
             )
         ]  # numbers and dates are their stages' ("1%" keeps its "%")
         self.ruler(doc)
+        runs = list(untagged_runs(doc))
         extra = (
             names_before_post_nominals(doc, post_nominals)
             + dateline_spans(doc, text)
@@ -213,14 +214,14 @@ class EntityStage:
             + place_suffix_spans(doc)
             + joined_organisations(doc)
             + titled_names(doc, self.title_words, self.rules.english_words)
-            + untagged_people(doc, self.rules)
+            + untagged_people(runs, self.rules)
             + untagged_organisations(
-                doc,
+                runs,
                 self.rules.organisation_heads,
                 self.rules.english_words,
                 title_case_headline_end(doc),
             )
-            + organisations_by_apposition(doc, self.rules.organisation_roles)
+            + organisations_by_apposition(runs, self.rules.organisation_roles)
         )
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
@@ -489,19 +490,20 @@ def untagged_runs(doc: Doc) -> Iterator[Span]:
         start = max(end, start + 1)
 
 
-def untagged_people(doc: Doc, rules: TableRules) -> list[Span]:
+def untagged_people(runs: list[Span], rules: TableRules) -> list[Span]:
     """ "Tomás Ruiz, who runs a hardware store, said …": the model may miss a name
-    altogether. A run of capitalised words that no entity holds and that reads as a person's
-    name (`entity_table.is_person_name`: not "Grace Church" nor "Juniper Lane") is one."""
+    altogether. A run of capitalised words that no entity holds (`untagged_runs`) and that
+    reads as a person's name (`entity_table.is_person_name`: not "Grace Church" nor "Juniper
+    Lane") is one."""
     return [
-        Span(doc, run.start, run.end, label="PERSON")
-        for run in untagged_runs(doc)
+        Span(run.doc, run.start, run.end, label="PERSON")
+        for run in runs
         if is_person_name(run.text, rules)
     ]
 
 
 def untagged_organisations(
-    doc: Doc, heads: frozenset[str], english: frozenset[str], headline_end: int
+    runs: list[Span], heads: frozenset[str], english: frozenset[str], headline_end: int
 ) -> list[Span]:
     """ "Quillon Holdings, the online payments company, said …": a run of two to four
     capitalised words that no entity holds and that ends with an organisation's word
@@ -509,25 +511,25 @@ def untagged_organisations(
     headline, where every word is capitalised, nor with an English word that is capitalised
     only because it opens the sentence ("Senior Unity Party figures suggest …")."""
     spans = []
-    for run in untagged_runs(doc):
+    for run in runs:
         if run.start_char < headline_end or run[-1].lower_ not in heads:
             continue
         if run[0].is_sent_start and is_english_word(run[0].lower_, english):
             run = run[1:]
         if 2 <= len(run) <= 4:
-            spans.append(Span(doc, run.start, run.end, label="ORG"))
+            spans.append(Span(run.doc, run.start, run.end, label="ORG"))
     return spans
 
 
-def organisations_by_apposition(doc: Doc, roles: frozenset[str]) -> list[Span]:
+def organisations_by_apposition(runs: list[Span], roles: frozenset[str]) -> list[Span]:
     """ "Granite Mutual, the region's largest home insurer, put …": a run of one to four
     capitalised words that no entity holds, set beside a kind of organisation
     (`organisation_roles.tsv`) in apposition, is that organisation's name."""
-    spans = []
-    for run in untagged_runs(doc):
-        if len(run) <= 4 and any(is_organisation_role(t, roles) for t in appositions_of(run)):
-            spans.append(Span(doc, run.start, run.end, label="ORG"))
-    return spans
+    return [
+        Span(run.doc, run.start, run.end, label="ORG")
+        for run in runs
+        if len(run) <= 4 and any(is_organisation_role(t, roles) for t in appositions_of(run))
+    ]
 
 
 def appositions_of(run: Span) -> list[Token]:

@@ -13,6 +13,7 @@ from pipeline.entities import (
     split_off_surnames,
     untagged_organisations,
     untagged_people,
+    untagged_runs,
 )
 from pipeline.entity_table import entity_record, make_mention, stands_alone
 from pipeline.read import Article, read_txt
@@ -452,7 +453,7 @@ def test_a_name_ending_with_a_natural_feature_is_a_place(table):
 def test_a_name_the_model_missed_altogether_is_a_person(nlp, stage):
     doc = nlp("Tomás Ruiz, who runs a store near Grace Church and Juniper Lane, said so.")
     doc.ents = []
-    found = untagged_people(doc, stage.rules)
+    found = untagged_people(list(untagged_runs(doc)), stage.rules)
     assert [(span.text, span.label_) for span in found] == [("Tomás Ruiz", "PERSON")]
 
 
@@ -475,7 +476,10 @@ def test_an_untagged_name_ending_with_an_organisation_word_is_an_organisation(nl
     doc.ents = []
     headline_end = text.index("\n")
     rules = stage.rules
-    found = untagged_organisations(doc, rules.organisation_heads, rules.english_words, headline_end)
+    runs = list(untagged_runs(doc))
+    found = untagged_organisations(
+        runs, rules.organisation_heads, rules.english_words, headline_end
+    )
     assert [(span.text, span.label_) for span in found] == [
         ("Quillon Holdings", "ORG"),
         ("Unity Party", "ORG"),
@@ -490,7 +494,7 @@ def test_an_untagged_name_beside_a_kind_of_organisation_is_an_organisation(nlp, 
         "Dana Pryce, the union's organiser, agreed."
     )
     doc.ents = []
-    found = organisations_by_apposition(doc, stage.rules.organisation_roles)
+    found = organisations_by_apposition(list(untagged_runs(doc)), stage.rules.organisation_roles)
     assert [(span.text, span.label_) for span in found] == [
         ("Granite Mutual", "ORG"),
         ("Fenwater", "ORG"),
