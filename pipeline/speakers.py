@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1102,17 +1102,8 @@ class SpeakerResolver:
             return None  # "the scientist" is named by a title only; "an official" not at all
         wanted = self.gender_words.get(head.lower_)
         own = names_before(phrase)
-        sentence = self.sentence_of[head.i]
-        last = min(sentence + LOOKAHEAD + 1, len(self.sentence_starts) - 1)
-        for mention in self.narrated.starting(
-            self.sentence_starts[sentence + 1], self.sentence_starts[last]
-        ):
-            later = self.sentence_of[token_at(self.doc, mention.start).i] - sentence
+        for later, mention in self.people_first_named_after(self.sentence_of[head.i]):
             entity = mention.entity
-            if later <= 0 or later > LOOKAHEAD or entity["label"] != "PERSON":
-                continue
-            if mention.start != min(m["start"] for m in entity["mentions"]):
-                continue
             if not self.gender_fits(entity, wanted):
                 continue
             known_gender = wanted is not None and self.gender.get(entity["entity_id"]) == wanted
@@ -1138,23 +1129,31 @@ class SpeakerResolver:
             return None
         wanted = self.gender_words.get(head.lower_) or self.pronoun_after(head, past_phrase=True)
         role = head.lemma_.lower()
-        if wanted is None and role not in self.lexicon.person_roles | self.lexicon.occupations:
+        person_word = role in self.lexicon.person_roles or role in self.lexicon.occupations
+        if wanted is None and not person_word:
             return None
-        sentence = self.sentence_of[head.i]
+        for _, mention in self.people_first_named_after(self.sentence_of[head.i]):
+            entity = mention.entity
+            if (
+                not entity["titles"]
+                and subject_rank(self.root_of(mention)) == MAIN_SUBJECT
+                and self.gender_fits(entity, wanted)
+            ):
+                return entity
+        return None
+
+    def people_first_named_after(self, sentence: int) -> Iterator[tuple[int, EntityMention]]:
+        """Each person first mentioned in the `LOOKAHEAD` sentences after `sentence`, with
+        how many sentences after it."""
         last = min(sentence + LOOKAHEAD + 1, len(self.sentence_starts) - 1)
         for mention in self.narrated.starting(
             self.sentence_starts[sentence + 1], self.sentence_starts[last]
         ):
+            later = self.sentence_of[token_at(self.doc, mention.start).i] - sentence
             entity = mention.entity
-            if entity["label"] != "PERSON" or entity["titles"]:
-                continue
-            if mention.start != min(m["start"] for m in entity["mentions"]):
-                continue
-            if subject_rank(self.root_of(mention)) == MAIN_SUBJECT and self.gender_fits(
-                entity, wanted
-            ):
-                return entity
-        return None
+            first = mention.start == min(m["start"] for m in entity["mentions"])
+            if 0 < later <= LOOKAHEAD and entity["label"] == "PERSON" and first:
+                yield later, mention
 
     def entity_titled(self, phrase: Span, after: int) -> Record | None:
         """The one entity that the text before the phrase (from `after` on) gave a title
