@@ -25,7 +25,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 # quantulum3's unit classifier, retrained with the pinned scikit-learn (its bundled pickle does
 # not load on scikit-learn >= 1.9). A build artefact: deterministic, about 10 s, not committed.
-$(CLF): $(STAMP) pipeline/unit_classifier.py
+$(CLF): $(STAMP) pipeline/unit_classifier.py pipeline/unit_scores.py
 	$(PY) -m pipeline.unit_classifier --out $@
 
 models: $(CLF)

@@ -12,12 +12,29 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import NORM, ORTH, PREFIX, SENT_START, SHAPE, SUFFIX
+import srsly
+from spacy.attrs import (
+    DEP,
+    ENT_ID,
+    ENT_KB_ID,
+    ENT_TYPE,
+    LEMMA,
+    MORPH,
+    NORM,
+    ORTH,
+    PREFIX,
+    SENT_START,
+    SHAPE,
+    SPACY,
+    SUFFIX,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -163,6 +180,52 @@ def own_digest() -> str:
     return hashlib.sha256(Path(__file__).read_bytes() + ABBREVIATIONS_PATH.read_bytes()).hexdigest()
 
 
+#: The attributes a DocBin stores whose values are hashes of strings.
+STRING_ATTRS = frozenset({ORTH, NORM, LEMMA, TAG, DEP, MORPH, ENT_TYPE, ENT_KB_ID, ENT_ID})
+#: zlib level of a cache file: about a third larger than at the default level, twice as fast.
+CACHE_COMPRESSION = 1
+
+
+class ParseBin(DocBin):
+    """A DocBin for the parse cache, which is written once for every article parsed.
+
+    `DocBin.add` collects the strings a Doc needs token by token, nine lookups a token, and
+    `to_bytes` compresses at zlib's default level: together they took a twentieth of the
+    parse's time. Here the strings are looked up once for each distinct hash in the
+    attribute array (the same strings, and the morphology's "_" for none), and the bytes are
+    compressed at `CACHE_COMPRESSION`. The format is DocBin's: `DocBin().from_bytes` reads it.
+    """
+
+    def add(self, doc: Doc) -> None:
+        array = doc.to_array(self.attrs)
+        self.tokens.append(array)
+        self.spaces.append(doc.to_array([SPACY]).astype(bool))
+        self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+        string_columns = [i for i, attr in enumerate(self.attrs) if attr in STRING_ATTRS]
+        hashes = numpy.unique(array[:, string_columns]).tolist()
+        self.strings.update(doc.vocab.strings[key] for key in hashes)
+        self.cats.append(doc.cats)
+        self.span_groups.append(doc.spans.to_bytes())
+        for group in doc.spans.values():
+            self.strings.update(span.label_ for span in group)
+            self.strings.update(span.kb_id_ for span in group if span.kb_id in doc.vocab.strings)
+            self.strings.update(span.id_ for span in group if span.id in doc.vocab.strings)
+
+    def to_bytes(self) -> bytes:
+        message = {
+            "version": self.version,
+            "attrs": self.attrs,
+            "tokens": numpy.vstack(self.tokens).tobytes("C"),
+            "spaces": numpy.vstack(self.spaces).tobytes("C"),
+            "lengths": numpy.asarray([len(t) for t in self.tokens], dtype="int32").tobytes("C"),
+            "strings": sorted(self.strings),
+            "cats": self.cats,
+            "flags": self.flags,
+            "span_groups": self.span_groups,
+        }
+        return zlib.compress(srsly.msgpack_dumps(message), CACHE_COMPRESSION)
+
+
 class ParseCache:
     """One DocBin file per (text sha256, model and its components, this module, spaCy version)."""
 
@@ -186,7 +249,7 @@ class ParseCache:
             return None
 
     def put(self, sha256: str, doc: Doc) -> None:
-        doc_bin = DocBin(store_user_data=False, docs=[doc])
+        doc_bin = ParseBin(store_user_data=False, docs=[doc])
         atomic_write_bytes(self.path(sha256), doc_bin.to_bytes(), durable=False)
 
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import DocBin
+from spacy.vocab import Vocab
 
-from pipeline.parse import ModelNotFound, ParseCache, load_model, model_id, parse_texts
+from pipeline.parse import ModelNotFound, ParseBin, ParseCache, load_model, model_id, parse_texts
 from pipeline.read import text_sha256
 
 TEXT = "Matthew Miller told reporters in Washington on Tuesday that it was over."
@@ -27,6 +29,27 @@ def test_cached_parse_equals_fresh_parse(nlp, tmp_path):
         (t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in fresh
     ]
     assert [s.text for s in cached.sents] == [s.text for s in fresh.sents]
+
+
+def annotations(doc):
+    fields = ("text", "whitespace_", "tag_", "pos_", "dep_", "lemma_", "norm_", "ent_type_")
+    return [
+        (*(getattr(t, field) for field in fields), t.head.i, str(t.morph), t.is_sent_start)
+        for t in doc
+    ]
+
+
+def test_parse_bin_keeps_the_strings_a_doc_bin_keeps(nlp):
+    doc = nlp(TEXT + "\n\nShe said: “It’s done.”")
+    assert ParseBin(docs=[doc]).strings - {"_"} == DocBin(docs=[doc]).strings
+
+
+def test_parse_bin_reads_back_without_the_model(nlp):
+    doc = nlp(TEXT + " The Paris-based group’s U.N. envoy, Dr. Ana Roe, disagreed.")
+    data = ParseBin(store_user_data=False, docs=[doc]).to_bytes()
+    [read] = DocBin().from_bytes(data).get_docs(Vocab())
+    assert annotations(read) == annotations(doc)
+    assert [(e.text, e.label_) for e in read.ents] == [(e.text, e.label_) for e in doc.ents]
 
 
 def test_cached_texts_are_not_parsed_again(nlp, tmp_path, monkeypatch):
