@@ -64,7 +64,12 @@ DASHES = frozenset({"—", "–", "―", "--"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "."})
 PHRASE_BREAKS = DASHES | {")", "”", "''"}
 #: Words of an amount with no digits: "put its losses at “several dozen”".
-AMOUNT_WORDS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands"})
+AMOUNT_WORDS = frozenset(
+    {"dozen", "dozens", "handful", "hundred", "hundreds", "thousand", "thousands"}
+)
+#: "asked not to be named", "requested not to be identified": a request for anonymity.
+REQUEST_VERBS = frozenset({"ask", "request"})
+IDENTIFYING_VERBS = frozenset({"identify", "name"})
 #: Subjects that say no one spoke: "nobody said", "none of them confirmed".
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "no-one", "noone"})
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
@@ -360,11 +365,20 @@ def figure_given(verb: Token) -> tuple[int, int] | None:
     for child in verb.rights:
         if child.i < obj.i:
             continue
-        if child.lower_ == "at" and child.dep_ == "prep" and gives_amount(child):
+        if is_figure_at(child):
             return obj.left_edge.i, child.right_edge.i + 1
         if child.tag_ in {"JJR", "RBR"} and child.dep_ in {"advmod", "acomp", "oprd", "amod"}:
             return obj.left_edge.i, child.right_edge.i + 1
+    # "put the number of people evacuated at about 2,400": the parse hung "at" inside the
+    # object, on the phrase's last word; the figure still ends the object.
+    inner_at = [t for t in obj.subtree if t.right_edge.i == obj.right_edge.i and is_figure_at(t)]
+    if inner_at:
+        return obj.left_edge.i, obj.right_edge.i + 1
     return None
+
+
+def is_figure_at(phrase: Token) -> bool:
+    return phrase.lower_ == "at" and phrase.dep_ == "prep" and gives_amount(phrase)
 
 
 def gives_amount(phrase: Token) -> bool:
@@ -394,6 +408,8 @@ def puts_it(verb: Token, lexicon: CueLexicon) -> bool:
 
 def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
     if not is_cue(verb, lexicon) or in_according_to(verb) or names_noun(verb, lexicon):
+        return None
+    if asks_anonymity(verb):
         return None
     content = content_of(verb, lexicon)
     if not content or None in content:
@@ -511,6 +527,14 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
     return [without_preposition(verb.doc, span)]
+
+
+def asks_anonymity(verb: Token) -> bool:
+    """ "a neighbour, who asked not to be named": a source's request not to be named, which
+    says nothing of what they said."""
+    return verb_lemma(verb) in REQUEST_VERBS and any(
+        c.dep_ == "xcomp" and c.i > verb.i and c.lemma_ in IDENTIFYING_VERBS for c in verb.children
+    )
 
 
 def topic_of(verb: Token) -> Token | None:

@@ -2307,6 +2307,41 @@ def test_an_estimate_put_at_a_figure(extract):
     ]
 
 
+def test_an_estimate_whose_figure_the_parse_hung_inside_the_object(extract):
+    records = extract(
+        "The sheriff’s office put the number of people evacuated at about 2,400. The whips’ "
+        "office put the number of rebels at ‘fewer than a handful’."
+    )
+    assert [summary(r)[1:] for r in records] == [
+        (["the number of people evacuated at about 2,400"], "put", "sheriff’s office"),
+        (["the number of rebels at ‘fewer than a handful’"], "put", "whips’ office"),
+    ]
+
+
+def test_estimated_at_a_figure(extract):
+    records = extract(
+        "City officials, who went door to door overnight, estimated it at closer to 3,500. "
+        "The Department of Health, which estimated the cost at £240 million in a report, "
+        "said the project remained fully funded."
+    )
+    assert [summary(r)[1:] for r in records] == [
+        (["it at closer to 3,500"], "estimated", "City officials"),
+        (["the cost at £240 million"], "estimated", "Department of Health"),
+        (["the project remained fully funded"], "said", "Department of Health"),
+    ]
+
+
+def test_asking_not_to_be_named_is_no_attribution(extract):
+    records = extract(
+        "A neighbour, who asked not to be named, said the fire started at midnight. An "
+        "official, who asked not to be identified, said the plant was closed."
+    )
+    assert [summary(r)[1:3] for r in records] == [
+        (["the fire started at midnight"], "said"),
+        (["the plant was closed"], "said"),
+    ]
+
+
 def test_an_estimate_inside_a_finding_is_its_maker_s(extract):
     found, put = extract(
         "The paper found that the budget office had reviewed an earlier plan and had put its "
