@@ -226,8 +226,12 @@ class EntityStage:
         doc.ents = keep_enclosing_entities(list(doc.ents), extra)
         doc.ents = split_off_surnames(list(doc.ents), self.rules.first_names)
         doc.ents = [self.with_surname(self.with_given_name(span)) for span in doc.ents]
+        heads = self.rules.organisation_heads
         doc.ents = [
-            person_by_honorific(person_by_age(organisation_by_which(span)), self.rules.honorifics)
+            person_by_honorific(
+                person_by_age(organisation_by_article(organisation_by_which(span), heads)),
+                self.rules.honorifics,
+            )
             for span in doc.ents
         ]
 
@@ -313,6 +317,16 @@ def organisation_by_which(span: Span) -> Span:
         return span
     if doc[end].text == "," and doc[end + 1].lower_ == "which":
         return Span(doc, span.start, end, label="ORG")
+    return span
+
+
+def organisation_by_article(span: Span, heads: frozenset[str]) -> Span:
+    """ "records reviewed by the Herald": one capitalised organisation's word
+    (`models/organisation_heads.txt`) after "the" is an organisation, not a person."""
+    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+        return span
+    if span[0].lower_ in heads and span.doc[span.start - 1].lower_ == "the":
+        return Span(span.doc, span.start, span.end, label="ORG")
     return span
 
 

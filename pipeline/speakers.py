@@ -857,14 +857,13 @@ class SpeakerResolver:
             if entity is not None:
                 return self.named(entity, "coreference")
             spoken = next((r.resolved for r in self.history if r.head.i == token.i), None)
-            if spoken is not None and spoken["entity_id"] is not None:
-                return spoken | {"resolved_by": "coreference"}
             if (
                 spoken is not None
                 and spoken["resolved_by"] != "none"
                 and own_words <= earlier_words
             ):
-                return spoken | {"resolved_by": "coreference"}  # "the experts" → "tax experts"
+                # "the experts" → "tax experts"; not "the prime minister" → who "the minister" was
+                return spoken | {"resolved_by": "coreference"}
             if (introduced := self.introduced(token)) is not None:
                 return self.named(introduced, "coreference")
             earlier = without_determiner(with_passive_participle(noun_phrase_of(token)))

@@ -519,3 +519,20 @@ def test_a_dateline_place_gets_no_title_from_the_sentence_after_it(table):
         "Tessaly testified on Tuesday that its founder altered contracts."
     )
     assert (found["Calder Falls"]["label"], found["Calder Falls"]["titles"]) == ("GPE", [])
+
+
+def test_an_organisation_word_after_the_is_an_organisation(table):
+    found = table(
+        "The figures were in inspection records reviewed by the Herald. The Gazette "
+        "reported the fire first."
+    )
+    assert (found["Herald"]["label"], found["Gazette"]["label"]) == ("ORG", "ORG")
+
+
+def test_a_supplier_s_name_is_an_organisation_and_takes_its_first_word(table):
+    found = table(
+        "The blaze at Halvern Agri Supply was reported by a guard. Halvern’s spokeswoman "
+        "said the company was cooperating."
+    )
+    halvern = found["Halvern Agri Supply"]
+    assert (halvern["label"], mention_texts(halvern)) == ("ORG", ["Halvern Agri Supply", "Halvern"])

@@ -891,3 +891,24 @@ def test_a_name_parsed_as_its_sentence_root_is_its_main_subject(nlp):
         pos=["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT"],
     )
     assert (subject_rank(doc[1]), subject_rank(doc[3])) == (MAIN_SUBJECT, 0)
+
+
+def test_a_fuller_description_is_not_what_a_shorter_earlier_one_was_resolved_to(nlp):
+    text = (
+        "Prime Minister Teodor Halsey called an election. Finance Minister Karin Oduya put the "
+        "overrun at 1.6 billion crowns. The minister told reporters it was covered. "
+        "The prime minister would not say whether he would testify."
+    )
+    table = [
+        entity("E1", "PERSON", "Teodor Halsey", text, "Teodor Halsey", titles=("Prime Minister",)),
+        entity("E2", "PERSON", "Karin Oduya", text, "Karin Oduya", titles=("Finance Minister",)),
+    ]
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, text, table, SpeakerLexicon.load())
+
+    def span_of(phrase: str):
+        start = text.index(phrase)
+        return doc.char_span(start, start + len(phrase))
+
+    assert resolver.resolve(span_of("The minister"))["name"] == "Karin Oduya"
+    assert resolver.resolve(span_of("The prime minister"))["name"] == "Teodor Halsey"
