@@ -198,16 +198,22 @@ class SpeakerResolver:
 
     def by_owner(self, phrase: Span, description: Span) -> Record | None:
         """ "His campaign" → "Tomas Rellick’s campaign", "Hallaq’s office" → "Samir Hallaq’s
-        office": a description that nothing else resolves is named with its owner resolved. It
-        is still no entity of its own."""
+        office", "The centre’s report" → "Conflict Monitoring Centre’s report": a description
+        that nothing else resolves is named with its owner resolved, an owner described only
+        if it is an organisation. It is still no entity of its own."""
         head = phrase.root
         owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
         if owner is None or head.pos_ != "NOUN":
             return None
+        owner_phrase = self.doc[owner.left_edge.i : owner.i + 1]
         if owner.pos_ == "PRON":
-            resolved = self.by_pronoun(self.doc[owner.i : owner.i + 1])
+            resolved = self.by_pronoun(owner_phrase)
+        elif owner.pos_ == "NOUN":  # "The centre’s report", not "the prime minister's office"
+            resolved = self.by_description(owner_phrase)
+            if resolved is not None and resolved["label"] != "ORG":
+                return None
         else:
-            resolved = self.by_name(self.doc[owner.left_edge.i : owner.i + 1])
+            resolved = self.by_name(owner_phrase)
         if resolved is None or resolved["entity_id"] is None:
             return None
         start = owner.i + 1

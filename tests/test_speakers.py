@@ -912,3 +912,23 @@ def test_a_fuller_description_is_not_what_a_shorter_earlier_one_was_resolved_to(
 
     assert resolver.resolve(span_of("The minister"))["name"] == "Karin Oduya"
     assert resolver.resolve(span_of("The prime minister"))["name"] == "Teodor Halsey"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("The centre’s report", "Conflict Monitoring Centre’s report"),
+        ("the prime minister’s office", "prime minister’s office"),
+    ],
+)
+def test_a_description_owned_by_a_described_organisation_takes_its_name(nlp, phrase, name):
+    text = (
+        "Prime Minister Teodor Halsey met the Conflict Monitoring Centre on Monday. "
+        "The centre’s report put the toll at 11, and the prime minister’s office agreed."
+    )
+    table = [
+        entity("E1", "PERSON", "Teodor Halsey", text, "Teodor Halsey", titles=("Prime Minister",)),
+        entity("E2", "ORG", "Conflict Monitoring Centre", text, "Conflict Monitoring Centre"),
+    ]
+    resolved = resolve(nlp, text, table, phrase)
+    assert (resolved["name"], resolved["entity_id"]) == (name, None)
