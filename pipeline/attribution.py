@@ -44,7 +44,7 @@ from .cues import (
     subject_of,
     verb_lemma,
 )
-from .lexicon import MODELS_DIR, read_lines
+from .lexicon import MODELS_DIR, read_lines, read_table
 from .quote_marks import QuoteMarks, find_quotations
 from .read import Article
 from .span_index import SpanIndex
@@ -110,6 +110,11 @@ def load_cue_lexicon(folder: Path = MODELS_DIR) -> CueLexicon:
         audience_nouns=frozenset(read_lines(folder / "audience_nouns.txt")),
         stance_verbs=frozenset(read_lines(folder / "stance_verbs.txt")),
         topic_verbs=frozenset(read_lines(folder / "topic_verbs.txt")),
+        act_objects=frozenset(
+            (verb, noun)
+            for verb, nouns in read_table(folder / "act_objects.tsv")
+            for noun in nouns.split()
+        ),
     )
 
 

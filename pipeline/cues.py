@@ -110,6 +110,7 @@ class CueLexicon:
     audience_nouns: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    act_objects: frozenset[tuple[str, str]] = frozenset()
 
     @functools.cached_property
     def documents(self) -> frozenset[str]:
@@ -526,6 +527,8 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
         return None
     if is_transaction(verb, objects[0], lexicon):
         return None  # "shares added 3%", "posted a loss of £212 million"
+    if is_act(verb, objects, lexicon):
+        return None  # "called an early general election"
     return [without_preposition(verb.doc, span)]
 
 
@@ -643,6 +646,16 @@ def is_transaction(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     amounts = [obj, *(c for c in obj.children if c.dep_ in {"nummod", "quantmod"})]
     amounts += [o for c in obj.children if c.lower_ == "of" and (o := object_of(c)) is not None]
     return any(t.ent_type_ in AMOUNT_TYPES for t in amounts)
+
+
+def is_act(verb: Token, objects: list[Token], lexicon: CueLexicon) -> bool:
+    """A verb whose direct object is a noun of `models/act_objects.tsv` for it, with no
+    predicate after it: an act, not speech ("called an early general election for Nov. 8",
+    the headline's "calls snap election", but not "called the vote a disgrace")."""
+    direct = next((t for o in objects for t in o.subtree if t.dep_ == "dobj"), None)
+    if direct is None or (verb_lemma(verb), direct.lemma_.lower()) not in lexicon.act_objects:
+        return False
+    return not any(o.dep_ in {"oprd", "xcomp"} and o.i > direct.i for o in objects)
 
 
 def passive_subject(verb: Token) -> list[tuple[int, int]] | None:

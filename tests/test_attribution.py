@@ -2471,3 +2471,16 @@ def test_a_person_named_by_age_after_a_quote_is_its_speaker(extract):
         "Ella Brandvik",
     )
     assert record["speaker"]["text"] == "the 29-year-old"
+
+
+def test_calling_an_election_or_agreeing_a_takeover_is_an_act(extract):
+    records = extract(
+        "Halsey calls snap election as budget talks collapse\n\n"
+        "Prime Minister Teodor Halsey called an early general election for Nov. 8. Calder "
+        "Mills agreed a £1.4bn takeover by its rival. She called the election a sham, and "
+        "the board agreed that the deal was fair."
+    )
+    assert [summary(r)[1:3] for r in records] == [
+        (["the election a sham"], "called"),
+        (["that the deal was fair"], "agreed"),
+    ]
