@@ -70,6 +70,10 @@ AMOUNT_WORDS = frozenset(
 #: "asked not to be named", "requested not to be identified": a request for anonymity.
 REQUEST_VERBS = frozenset({"ask", "request"})
 IDENTIFYING_VERBS = frozenset({"identify", "name"})
+#: Words that open a clause of time, reason or concession, not a reported one.
+ADVERBIAL_MARKS = frozenset(
+    {"after", "although", "as", "because", "before", "once", "since", "though", "until", "while"}
+)
 #: Subjects that say no one spoke: "nobody said", "none of them confirmed".
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "no-one", "noone"})
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
@@ -1182,9 +1186,16 @@ def coordinated_cue(token: Token, lexicon: CueLexicon) -> bool:
 
 def reported_clause(clause: Token, verb: Token) -> bool:
     """A clause after its cue is reported; one before it only when a comma, colon, dash or
-    closing quotation mark sets it off ("“…,” he said"), not after a semicolon or full stop."""
+    closing quotation mark sets it off ("“…,” he said"), not after a semicolon or full stop.
+    A clause after the cue that "as", "while" or the like opens, when another comes before
+    it, is the circumstance the parse took for a second report ("…, officials said, as
+    talks stalled")."""
     if clause.i > verb.i:
-        return True
+        return not (
+            clause.left_edge.dep_ == "mark"
+            and clause.left_edge.lower_ in ADVERBIAL_MARKS
+            and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        )
     after = clause.right_edge.i + 1
     return after < len(clause.doc) and (
         clause.doc[after].text in {",", ":", "—", "–"}

@@ -2484,3 +2484,16 @@ def test_calling_an_election_or_agreeing_a_takeover_is_an_act(extract):
         (["the election a sham"], "called"),
         (["that the deal was fair"], "agreed"),
     ]
+
+
+def test_a_circumstance_after_the_cue_the_parse_took_for_a_report(extract):
+    [record] = extract(
+        "At least 19 people were killed when shells hit the border town of Hadrik overnight, "
+        "local health officials said on Tuesday, as ceasefire talks between Karvania and the "
+        "Velesk Republic stalled in the capital."
+    )
+    assert summary(record)[1:] == (
+        ["At least 19 people were killed when shells hit the border town of Hadrik overnight"],
+        "said",
+        "local health officials",
+    )
