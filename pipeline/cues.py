@@ -74,6 +74,8 @@ IDENTIFYING_VERBS = frozenset({"identify", "name"})
 ADVERBIAL_MARKS = frozenset(
     {"after", "although", "as", "because", "before", "once", "since", "though", "until", "while"}
 )
+#: What a lead in a poll or a count is measured in: "put Lindley four points ahead".
+MARGIN_UNITS = frozenset({"percent", "point", "seat", "vote"})
 #: Subjects that say no one spoke: "nobody said", "none of them confirmed".
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "no-one", "noone"})
 #: Pronouns that can be what was said ("cited it"), not whom it was said to.
@@ -361,9 +363,10 @@ def quoted_as_saying(verb: Token, lexicon: CueLexicon) -> tuple[Token, Token] | 
 
 
 def figure_given(verb: Token) -> tuple[int, int] | None:
-    """ "put the toll at 1,870", "put the figure hundreds higher": the estimate a verb of
-    `models/figure_verbs.txt` gives, from its object to the figure after "at" (a number or an
-    amount, not a time: "put the meeting at 3 p.m.") or to the comparative after it."""
+    """ "put the toll at 1,870", "put the figure hundreds higher", "put Lindley four points
+    ahead": the estimate a verb of `models/figure_verbs.txt` gives, from its object to the
+    figure after "at" (a number or an amount, not a time: "put the meeting at 3 p.m."), to
+    the comparative after it or to a margin."""
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None:
         return None
@@ -374,12 +377,25 @@ def figure_given(verb: Token) -> tuple[int, int] | None:
             return obj.left_edge.i, child.right_edge.i + 1
         if child.tag_ in {"JJR", "RBR"} and child.dep_ in {"advmod", "acomp", "oprd", "amod"}:
             return obj.left_edge.i, child.right_edge.i + 1
+        if is_margin(child):
+            return obj.left_edge.i, child.right_edge.i + 1
     # "put the number of people evacuated at about 2,400": the parse hung "at" inside the
     # object, on the phrase's last word; the figure still ends the object.
     inner_at = [t for t in obj.subtree if t.right_edge.i == obj.right_edge.i and is_figure_at(t)]
     if inner_at:
         return obj.left_edge.i, obj.right_edge.i + 1
     return None
+
+
+def is_margin(phrase: Token) -> bool:
+    """ "four points ahead", "12 points behind the incumbent": a word that a number of
+    points, seats or votes modifies (not "two feet behind the door")."""
+    return any(
+        c.dep_ == "npadvmod"
+        and c.lemma_.lower() in MARGIN_UNITS
+        and any(n.like_num for n in c.children)
+        for c in phrase.children
+    )
 
 
 def is_figure_at(phrase: Token) -> bool:

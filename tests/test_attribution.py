@@ -2497,3 +2497,14 @@ def test_a_circumstance_after_the_cue_the_parse_took_for_a_report(extract):
         "said",
         "local health officials",
     )
+
+
+def test_a_poll_that_puts_a_candidate_a_margin_ahead(extract):
+    records = extract(
+        "A survey of 800 voters had put Lindley four points ahead. The latest poll puts Ruiz "
+        "12 points behind the incumbent. He put the box two feet behind the door."
+    )
+    assert [(*summary(r)[1:3], r["speaker"]["text"]) for r in records] == [
+        (["Lindley four points ahead"], "put", "A survey of 800 voters"),
+        (["Ruiz 12 points behind the incumbent"], "puts", "The latest poll"),
+    ]
