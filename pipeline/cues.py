@@ -381,8 +381,7 @@ def figure_given(verb: Token) -> tuple[int, int] | None:
             return obj.left_edge.i, child.right_edge.i + 1
     # "put the number of people evacuated at about 2,400": the parse hung "at" inside the
     # object, on the phrase's last word; the figure still ends the object.
-    inner_at = [t for t in obj.subtree if t.right_edge.i == obj.right_edge.i and is_figure_at(t)]
-    if inner_at:
+    if any(t.right_edge.i == obj.right_edge.i and is_figure_at(t) for t in obj.subtree):
         return obj.left_edge.i, obj.right_edge.i + 1
     return None
 

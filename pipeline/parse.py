@@ -182,7 +182,7 @@ def own_digest() -> str:
 
 #: The attributes a DocBin stores whose values are hashes of strings.
 STRING_ATTRS = frozenset({ORTH, NORM, LEMMA, TAG, DEP, MORPH, ENT_TYPE, ENT_KB_ID, ENT_ID})
-#: zlib level of a cache file: about a third larger than at the default level, twice as fast.
+#: zlib level of a cache file: a quarter larger than at the default level, twice as fast.
 CACHE_COMPRESSION = 1
 
 

@@ -27,9 +27,9 @@ from quantulum3 import classifier, load
 
 from .config import HASH_SEED
 from .quantities import CLASSIFIER_PATH
+from .quantity_parser import LANG
 from .unit_scores import LinearScores, TfidfFeatures
 
-LANG = "en_US"
 #: The largest difference allowed between a stored score and scikit-learn's.
 SCORE_TOLERANCE = 1e-9
 
