@@ -52,6 +52,14 @@ def test_parse_bin_reads_back_without_the_model(nlp):
     assert [(e.text, e.label_) for e in read.ents] == [(e.text, e.label_) for e in doc.ents]
 
 
+def test_the_cache_writes_a_parse_bin(nlp, tmp_path):
+    doc = nlp(TEXT)
+    cache = ParseCache(tmp_path, nlp)
+    cache.put("ab12", doc)
+    expected = ParseBin(store_user_data=False, docs=[doc]).to_bytes()
+    assert cache.path("ab12").read_bytes() == expected
+
+
 def test_cached_texts_are_not_parsed_again(nlp, tmp_path, monkeypatch):
     cache = ParseCache(tmp_path, nlp)
     pairs = [(text_sha256(t), t) for t in ("One text.", "Another text.")]
