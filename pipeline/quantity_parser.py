@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import sklearn
 from quantulum3 import load, parser
 from quantulum3 import regex as reg
 from quantulum3._lang.en_US import parser as en_parser
@@ -38,13 +37,7 @@ class QuantityParser:
         self.grouping = re.compile(rf"(-$|[{reg.grouping_operators_regex(LANG)}])")
 
     def parse(self, text: str) -> list[Any]:
-        """The `Quantity` objects of `quantulum3.parser.parse(text)`. The unit classifier
-        runs without scikit-learn's checks of its input (a sixth of its time), which only
-        raise on what quantulum3 never gives it."""
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._parse(text)
-
-    def _parse(self, text: str) -> list[Any]:
+        """The `Quantity` objects of `quantulum3.parser.parse(text)`."""
         original = text
         text = parser.clean_text(text, LANG)
         text, shifts = parser.substitute_values(text, self.spellout_values(text))
