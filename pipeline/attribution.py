@@ -425,7 +425,7 @@ def cued_quotation(
     doc: Doc, text: str, quotation: QuoteMarks, lexicon: CueLexicon, taken: set[int]
 ) -> Attribution | None:
     """The cue of a quotation: the nearest cue verb with a subject outside it, in the
-    sentence where it closes or opens, or before a colon that introduces it ("He said: “…”");
+    sentence where it closes or opens, or first before a colon that introduces it ("He said: “…”");
     else the subject of any clause that introduces it with a colon, or of a bare subject and
     verb before a comma ("She continued, “…”"), or a dash and a name after it ("“…” ―
     Name, title"). A cue whose content the parse found elsewhere (`taken`)
@@ -437,8 +437,9 @@ def cued_quotation(
     if after < len(text) and text[after] != "\n":  # "“A. B.” \n he said" is split by the parser
         sentences.add(sentence_at(doc, after))
     before = text[: quotation.start].rstrip()
-    if before.endswith(":"):
-        sentences.add(sentence_at(doc, len(before) - 1))
+    introducing = sentence_at(doc, len(before) - 1) if before.endswith(":") else None
+    if introducing is not None:
+        sentences.add(introducing)
     cues = [
         token
         for sentence in sentences
@@ -448,7 +449,7 @@ def cued_quotation(
         and not region[0] <= token.idx < region[1]
         and token.i not in taken
     ]
-    for cue in sorted(cues, key=lambda t: distance(t.idx, region)):
+    for cue in sorted(cues, key=lambda t: (t.sent != introducing, distance(t.idx, region))):
         speaker, _ = speaker_of(cue, lexicon)
         if speaker is not None:
             return Attribution(

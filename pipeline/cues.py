@@ -86,6 +86,8 @@ SPEAKING_PASSIVES = frozenset({"quote"})
 #: The most words between a quotation and its cue for a name set off by commas ("“…,” Sen.
 #: Ada Vale, the Ohio Democrat who chairs the committee, said").
 MAX_SET_OFF_WORDS = 20
+#: The most words between an opening cue verb and the colon before its quotation.
+MAX_INVERTED_WORDS = 12
 INHERITING_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 #: A one-syllable word ending in a single vowel and a consonant that doubles ("hop", "rat").
 CLOSED_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][^aeiouwxy]")
@@ -1501,6 +1503,8 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
         return noun_phrase(subject), False
     if (clause := subject_read_as_clause(verb)) is not None:
         return (clause.left_edge.i, clause.right_edge.i + 1), False
+    if (inverted := inverted_before_quotation(verb)) is not None:
+        return inverted, False
     if (antecedent := gap_antecedent(verb)) is not None:
         return noun_phrase(antecedent), True
     if (name := name_run_into_opening(verb)) is not None:
@@ -1731,6 +1735,28 @@ def name_run_into_opening(verb: Token) -> tuple[int, int] | None:
         return None
     first = before.head if before.dep_ == "conj" and before.head.pos_ == "PROPN" else before
     return name_bounds(first)[0], name_bounds(before)[1]  # "…, Ruiz and Vale call them"
+
+
+def inverted_before_quotation(verb: Token) -> tuple[int, int] | None:
+    """ "Said Ellis: “…”", "Added the mayor, “…”": a sentence opened by the cue verb, its
+    speaker after it and the quotation after a colon or comma. The parse reads the speaker as
+    an object, or the verb as the first word of a name ("Said Ellis")."""
+    doc = verb.doc
+    opens = all(t.is_punct or t.is_space for t in doc[verb.sent.start : verb.i])
+    if not opens or not verb.is_title or verb.tag_ not in {"VBD", "VBN", "VBZ"}:
+        return None
+    if verb.i + 1 >= len(doc) or verb.nbor(1).pos_ not in {"DET", "PROPN", "NOUN", "ADJ"}:
+        return None  # "Asked about the delay: “…”"
+    for token in doc[verb.i + 1 : min(verb.i + MAX_INVERTED_WORDS, verb.sent.end)]:
+        if token.pos_ in {"VERB", "AUX"} or token.is_quote:
+            return None
+        closes = token.text == ":" or (token.text == "," and token.nbor(1).is_quote)
+        if closes and token.i + 1 < len(doc):
+            phrase = doc[verb.i + 1 : token.i]
+            if any(t.pos_ in {"NOUN", "PROPN"} for t in phrase):
+                return trim_punct(doc, phrase.start, phrase.end)
+            return None
+    return None
 
 
 def subject_read_as_clause(verb: Token) -> Token | None:

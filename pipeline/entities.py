@@ -372,8 +372,8 @@ def english_words(nlp: Language) -> frozenset[str]:
 def split_entity(span: Span, post_nominals: frozenset[str] = frozenset()) -> list[Span]:
     """Cut a dateline ("BERLIN — Voltaris AG", "DUNHAVEN, Norvessa - Vantris") or a
     parenthesised acronym ("World Health Organization (WHO") off an entity span, and trim
-    determiners, punctuation, a leading gerund, leading lower-case adjectives and letters
-    after a name ("Richard Moyle KC")."""
+    determiners, punctuation, a leading verb that opens the sentence, leading lower-case
+    adjectives and letters after a name ("Richard Moyle KC")."""
     return [
         Span(span.doc, start, end, label=span.label_)
         for start, end in split_bounds(span.doc, span.start, span.end, post_nominals)
@@ -393,7 +393,7 @@ def split_bounds(
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_punct
-        or doc[start].tag_ == "VBG"  # "Injecting Clinton’s troubles …" opens a sentence
+        or doc[start].tag_ in {"VBG", "VBD", "VBZ"}  # "Injecting Clinton’s …", "Said Ellis: “…”"
         or is_lower_adjective(doc[start])  # "federal Reserve Board"
     ):
         start += 1

@@ -74,6 +74,21 @@ def test_reported_speech_with_addressee(extract):
     assert record["speaker"]["resolved_by"] == "self"
 
 
+def test_sentence_opened_by_its_cue_before_a_quotation(extract):
+    records = extract(
+        "Critics say the plan is vague. Said Ellis: “I don’t get the sense she cares.” "
+        'The mayor agreed. Added the mayor: "We will rebuild." Ada Cruz left. '
+        "Added Cruz, “We will see.”"
+    )
+    found = [(r["content"]["text"], r["cue"]["text"], r["speaker"]["text"]) for r in records]
+    assert found[1:] == [
+        ("I don’t get the sense she cares.", "Said", "Ellis"),
+        ("We will rebuild.", "Added", "the mayor"),
+        ("We will see.", "Added", "Cruz"),
+    ]
+    assert records[1]["speaker"]["name"] == "Ellis"  # not "Said Ellis"
+
+
 def test_direct_quote_with_pronoun_speaker(extract):
     records = extract(
         "Kirby spoke to reporters on Monday. “We do believe that they have suffered losses,” "

@@ -297,6 +297,11 @@ def test_sentence_opening_gerund_is_not_part_of_a_name(table):
     assert [m["text"] for m in entities["Donald Vale"]["mentions"]] == ["Donald Vale", "Vale"]
 
 
+def test_sentence_opening_cue_verb_is_not_part_of_a_name(table):
+    entities = table("Critics call the plan vague. Said Ellis: “I don’t get the sense she cares.”")
+    assert "Ellis" in entities and "Said Ellis" not in entities
+
+
 def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
     entities = table(
         "A suit brought by the national Consumer Product Safety Commission names both brokers. "
