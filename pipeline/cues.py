@@ -452,8 +452,8 @@ def is_negated(verb: Token, lexicon: CueLexicon) -> bool:
     """ "has not confirmed", "never said", "neither Russia nor North Korea have confirmed",
     "no official has confirmed"; and refused speech: "declined to say …" (the cue is the
     refusal) and "failed to explain …" (a refusal governs the cue)."""
-    if any(child.dep_ == "neg" for child in verb.children) or has_negative_subject(verb):
-        return True
+    if any(c.dep_ == "neg" and c.i < verb.i for c in verb.children) or has_negative_subject(verb):
+        return True  # not a "not" after it: "Kerr said, “Absolutely not.”"
     if verb_lemma(verb) in lexicon.refusal_verbs:
         return any(child.dep_ == "xcomp" for child in verb.children)
     return verb.dep_ == "xcomp" and verb_lemma(verb.head) in lexicon.refusal_verbs
@@ -492,7 +492,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     if clauses:
         span = subtree_span(clauses[0])
         if span is not None:
-            start = max(span[0], dateline_end(verb.sent))
+            start = max(span[0], dateline_end(verb.sent), after_question_put(clauses[0]))
             span = trim_punct(verb.doc, whole_sentence_before(verb, start), span[1])
         if span is None:
             return None
@@ -966,6 +966,8 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     before = trim_punct(doc, dateline_end(sentence), left - 1)
     if before is None or before[1] - before[0] < 2 or introduces(verb, before):
         return None
+    if is_question_put(doc[before[0]]):
+        return None  # "Asked whether …, Kerr said, “…”"
     return [before, *rest_of_sentence(verb)]
 
 
@@ -1046,10 +1048,16 @@ def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:
         return []
     if doc[right + 1].tag_ == "VBG":
         return []  # ", saying …" is an attribution of its own, ", speaking of …" a circumstance
-    if doc[right + 1].dep_ in {"cc", "mark"} or doc[right + 1].is_quote:
-        return []  # "…, he said, and …" / ", after …" / "…, he said, “…”" start something else
+    if doc[right + 1].dep_ in {"cc", "mark"} or opens_quotation(doc[right + 1]):
+        return []  # "…, he said, and …" / ", after …" / "…, he said, “We …”" start something else
     rest = trim_punct(doc, right + 1, sentence.end)
     return [rest] if rest and rest[1] - rest[0] >= 2 else []
+
+
+def opens_quotation(token: Token) -> bool:
+    """A quotation mark before a capital letter: "…, he said, “We …”" quotes a sentence of
+    its own, "The vote, he said, “was a disgrace”" the rest of this one."""
+    return token.is_quote and not (token.i + 1 < len(token.doc) and token.nbor(1).is_lower)
 
 
 def sets_off(token: Token) -> bool:
@@ -1213,11 +1221,39 @@ def reported_clause(clause: Token, verb: Token) -> bool:
             and clause.left_edge.lower_ in ADVERBIAL_MARKS
             and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
         )
+    if is_question_put(clause):
+        return False
     after = clause.right_edge.i + 1
     return after < len(clause.doc) and (
         clause.doc[after].text in {",", ":", "—", "–"}
         or clause.doc[after].is_quote
         or clause.doc[clause.right_edge.i].is_quote
+    )
+
+
+def after_question_put(clause: Token) -> int:
+    """Where a clause before its cue starts past the question the speaker was asked
+    ("Asked about the delay: “We are on it,” she said"), else 0."""
+    put = next((c for c in clause.lefts if c.dep_ == "advcl" and is_question_put(c)), None)
+    return put.right_edge.i + 1 if put is not None else 0
+
+
+def opens_sentence(token: Token) -> bool:
+    """Whether only punctuation or a paragraph break comes before `token` in its sentence
+    (the parse may run a headline into the paragraph after it)."""
+    before = token.doc[token.sent.start : token.i]
+    return all(t.is_punct or t.is_space for t in before) or "\n" in before[-1].text
+
+
+def is_question_put(clause: Token) -> bool:
+    """ "Asked whether he would resign, Kerr said, …": a passive participle with no subject
+    that opens the sentence says what the speaker was asked, not what they said. The
+    tagger may read the participle as a past tense."""
+    return (
+        clause.tag_ in {"VBN", "VBD"}
+        and clause.left_edge.i == clause.i
+        and opens_sentence(clause)
+        and not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in clause.children)
     )
 
 
@@ -1742,8 +1778,7 @@ def inverted_before_quotation(verb: Token) -> tuple[int, int] | None:
     speaker after it and the quotation after a colon or comma. The parse reads the speaker as
     an object, or the verb as the first word of a name ("Said Ellis")."""
     doc = verb.doc
-    opens = all(t.is_punct or t.is_space for t in doc[verb.sent.start : verb.i])
-    if not opens or not verb.is_title or verb.tag_ not in {"VBD", "VBN", "VBZ"}:
+    if not opens_sentence(verb) or not verb.is_title or verb.tag_ not in {"VBD", "VBN", "VBZ"}:
         return None
     if verb.i + 1 >= len(doc) or verb.nbor(1).pos_ not in {"DET", "PROPN", "NOUN", "ADJ"}:
         return None  # "Asked about the delay: “…”"

@@ -89,6 +89,22 @@ def test_sentence_opened_by_its_cue_before_a_quotation(extract):
     assert records[1]["speaker"]["name"] == "Ellis"  # not "Said Ellis"
 
 
+def test_question_put_before_the_cue_is_not_what_was_said(extract):
+    records = extract("Kerr left.\n\nAsked whether he would resign, Kerr said, “Absolutely not.”")
+    said = with_cue(records, "said")
+    assert [summary(r) for r in said] == [("direct", ["Absolutely not."], "said", "Kerr")]
+    assert not said[0]["negated"]  # the "not" is in the quotation
+    [asked] = with_cue(records, "Asked")
+    assert asked["speaker"] is None  # Kerr was asked; the asker is not named
+    records = extract("Asked about the delay: “We are on it,” she said.")
+    assert summary(with_cue(records, "said")[0])[:3] == ("direct", ["We are on it"], "said")
+
+
+def test_quotation_that_goes_on_with_the_sentence_around_its_cue(extract):
+    [record] = extract("The vote, Kerr said, “was a disgrace.”")
+    assert summary(record) == ("mixed", ["The vote", "“was a disgrace.”"], "said", "Kerr")
+
+
 def test_direct_quote_with_pronoun_speaker(extract):
     records = extract(
         "Kirby spoke to reporters on Monday. “We do believe that they have suffered losses,” "
