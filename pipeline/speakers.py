@@ -48,6 +48,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Nouns that take up any person described before ("A retired teacher … The woman, …").
 ANY_PERSON = frozenset({"man", "woman", "boy", "girl"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Determiners that say how many of a group spoke ("some parents"): kept in a name.
+QUANTIFYING_DETERMINERS = frozenset({"some", "several", "many", "both", "few", "most", "neither"})
 #: Nouns for two people spoken of as one ("The couple said"; see `refers_to_two`).
 PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 #: Words that count members of a group rather than name it ("some Democrats").
@@ -833,6 +835,7 @@ class SpeakerResolver:
             or self.named_next(phrase)
             or self.organisation_introduced(phrase)
             or self.person_introduced(phrase)
+            or (self.person_titled_later(phrase) if earlier is None else None)
             or self.person_in_focus(phrase)
         )
         if named is not None:
@@ -1160,13 +1163,15 @@ class SpeakerResolver:
             if 0 < later <= LOOKAHEAD and entity["label"] == "PERSON" and first:
                 yield later, mention
 
-    def entity_titled(self, phrase: Span, after: int) -> Record | None:
-        """The one entity that the text before the phrase (from `after` on) gave a title
-        ending in its head noun (or a capitalised one with it: "Detective Sergeant"), with no
-        modifier of its own ("former President Bill Clinton" for "the former president", not
-        "Republican nominee Donald Trump" for "the Democratic nominee"). Only for a definite
-        singular description: "Ukrainian officials" is nobody's title."""
+    def entity_titled(self, phrase: Span, after: int, until: int | None = None) -> Record | None:
+        """The one entity that the text before the phrase (from `after` on; or up to `until`)
+        gave a title ending in its head noun (or a capitalised one with it: "Detective
+        Sergeant"), with no modifier of its own ("former President Bill Clinton" for "the
+        former president", not "Republican nominee Donald Trump" for "the Democratic
+        nominee"). Only for a definite singular description: "Ukrainian officials" is
+        nobody's title."""
         head = phrase.root
+        until = head.idx if until is None else until
         if head.tag_ != "NN":
             return None
         own = modifiers(phrase)
@@ -1177,11 +1182,19 @@ class SpeakerResolver:
             and any(
                 (self.ends_in(title, head) or in_capitalised_title(title, head))
                 and compatible(own, set(title.lower().split()[:-1]))
-                and given_between(e, title, self.text, after, head.idx)
+                and given_between(e, title, self.text, after, until)
                 for title in e["titles"]
             )
         ]
         return found[0] if len(found) == 1 else None
+
+    def person_titled_later(self, phrase: Span) -> Record | None:
+        """ "the judge told Tolliver to move on" … "U.S. District Judge Maren Holloway": a
+        role no one had before, which the story gives later to one person only."""
+        if not self.is_person_word(phrase.root):
+            return None
+        titled = self.entity_titled(phrase, after=phrase.start_char, until=len(self.text))
+        return titled if titled is not None and titled["label"] == "PERSON" else None
 
     def ends_in(self, title: str, head: Token) -> bool:
         """Whether a title's head word (`title_head`) is a description's head noun ("Attorney
@@ -1513,11 +1526,17 @@ def without_determiner(phrase: Span) -> Span:
     doctor")."""
     start = phrase.start
     while start < phrase.end - 1 and (
-        phrase.doc[start].dep_ in {"det", "punct"}
+        (phrase.doc[start].dep_ in {"det", "punct"} and not quantifies(phrase.doc[start]))
         or (phrase.doc[start].dep_ == "poss" and phrase.doc[start].tag_ in {"PRP$", "WP$"})
     ):
         start += 1
     return phrase.doc[start : phrase.end]
+
+
+def quantifies(determiner: Token) -> bool:
+    """ "some parents", "both coaches", "several players": a determiner that says how many
+    of a group spoke, which the name keeps."""
+    return determiner.lower_ in QUANTIFYING_DETERMINERS
 
 
 def without_article(phrase: Span) -> Span:

@@ -932,3 +932,23 @@ def test_a_description_owned_by_a_described_organisation_takes_its_name(nlp, phr
     ]
     resolved = resolve(nlp, text, table, phrase)
     assert (resolved["name"], resolved["entity_id"]) == (name, None)
+
+
+def test_a_group_keeps_the_determiner_that_says_how_many_spoke(nlp):
+    text = "Some parents said the app was unsafe, and both coaches said the pitch was poor."
+    assert resolve(nlp, text, [], "Some parents")["name"] == "Some parents"
+    assert resolve(nlp, text, [], "both coaches")["name"] == "both coaches"
+
+
+def test_a_role_first_used_bare_takes_the_one_person_given_it_later(nlp):
+    text = (
+        "Lead lawyer Tom Achebe objected, and the judge told the jury to leave. The trial "
+        "went on for a week. Two experts gave evidence. The jury was out for a day. On "
+        "Friday U.S. District Judge Maren Holloway ruled for the firm. Achebe will appeal."
+    )
+    table = [
+        entity("E1", "PERSON", "Tom Achebe", text, "Tom Achebe", "Achebe", titles=("Lead lawyer",)),
+        entity("E2", "PERSON", "Maren Holloway", text, "Maren Holloway",
+               titles=("U.S. District Judge",)),
+    ]  # fmt: skip
+    assert resolve(nlp, text, table, "the judge")["name"] == "Maren Holloway"
