@@ -738,14 +738,21 @@ class SpeakerResolver:
         for later in token.doc[start : token.sent.end]:
             if not self.narrated_at(later):
                 continue  # "argued that … on “a witness telling them whatever keeps her …”"
-            if (later.pos_ == "PROPN" and later.ent_type_ in {"", "PERSON"}) or self.is_person_word(
-                later
-            ):
+            if (later.pos_ == "PROPN" and self.may_be_person(later)) or self.is_person_word(later):
                 return None  # another person may be whom the pronoun means; a place is not
             gender = gender_of_pronoun(later.lower_)
             if gender:
                 return gender
         return None
+
+    def may_be_person(self, name: Token) -> bool:
+        """Whether a name word may be a person's: the model labelled it a person or nothing,
+        or it is a mention of a person of the entity table ("Delgado", that the model took
+        for a place here and a person elsewhere)."""
+        if name.ent_type_ in {"", "PERSON"}:
+            return True
+        mention = self.mention_at(name)
+        return mention is not None and mention.entity["label"] == "PERSON"
 
     def is_person_word(self, token: Token) -> bool:
         """A word that stands for a person other than a name: a public role ("the nominee"),

@@ -952,3 +952,20 @@ def test_a_role_first_used_bare_takes_the_one_person_given_it_later(nlp):
                titles=("U.S. District Judge",)),
     ]  # fmt: skip
     assert resolve(nlp, text, table, "the judge")["name"] == "Maren Holloway"
+
+
+def test_a_pronoun_after_a_name_the_model_took_for_a_place_is_not_the_subjects(nlp):
+    text = (
+        "Defense attorney Greg Tillman suggested that Rosa Delgado had made the entries on her "
+        "own. Tillman asked. She conceded that she had signed an agreement."
+    )
+    doc = nlp(text)
+    start = text.index("Rosa Delgado")
+    delgado = doc.char_span(start, start + len("Rosa Delgado"), label="GPE")
+    doc.set_ents([delgado], default="unmodified")  # as the model read it in a longer story
+    table = [
+        entity("E1", "PERSON", "Greg Tillman", text, "Greg Tillman", "Tillman"),
+        entity("E2", "PERSON", "Rosa Delgado", text, "Rosa Delgado"),
+    ]
+    resolver = SpeakerResolver(doc, text, table, SpeakerLexicon.load())
+    assert resolver.gender == {"E1": "m", "E2": "f"}
