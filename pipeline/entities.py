@@ -213,6 +213,7 @@ class EntityStage:
             + acronym_spans(doc, text)
             + place_suffix_spans(doc)
             + joined_organisations(doc)
+            + coordinated_organisations(doc, self.rules.organisation_heads)
             + titled_names(doc, self.title_words, self.rules.english_words)
             + untagged_people(runs, self.rules)
             + untagged_organisations(
@@ -557,6 +558,65 @@ def appositions_of(run: Span) -> list[Token]:
 
 def is_organisation_role(token: Token, roles: frozenset[str]) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in roles
+
+
+def coordinated_organisations(doc: Doc, heads: frozenset[str]) -> list[Span]:
+    """ "the Association of County and Borough Councils", "The Bakers’ and Allied Trades
+    Union": the model tags only the end of a name that holds "and", or its two halves. An
+    entity ending in an organisation's word (`models/organisation_heads.txt`) takes the
+    capitalised words before it that no other entity holds, across one "and", an "of"
+    between capitalised words and possessive marks, and across the "and" an organisation
+    whose name does not end in such a word ("Association of County"), when the name it
+    makes holds an "and"."""
+    spans = []
+    for entity in doc.ents:
+        if entity.label_ not in NAMED_LABELS or not is_organisation_word(entity[-1], heads):
+            continue
+        start = coordinated_name_start(doc, entity.start, heads)
+        if start < entity.start and any(t.lower_ == "and" for t in doc[start : entity.end]):
+            spans.append(Span(doc, start, entity.end, label="ORG"))
+    return spans
+
+
+def coordinated_name_start(doc: Doc, start: int, heads: frozenset[str]) -> int:
+    """Where the name that ends with the entity at `start` begins (`coordinated_organisations`)."""
+    joined = False
+    i = start
+    while i > 1:
+        word, before = doc[i - 1], doc[i - 2]
+        joins = word.lower_ == "and" and not joined
+        if joins and (half := unfinished_organisation(before, heads)) is not None:
+            return half.start
+        if word.ent_type_:
+            break
+        links = word.lower_ in {"of", "for"} or is_possessive_mark(word)
+        goes_on = is_capitalised_word(before) or (joins and is_possessive_mark(before))
+        if not (is_capitalised_word(word) or ((joins or links) and goes_on)):
+            break
+        joined = joined or joins
+        i -= 1
+    return i
+
+
+def unfinished_organisation(token: Token, heads: frozenset[str]) -> Span | None:
+    """The organisation that ends at `token` when its last word is no organisation's word."""
+    entity = next((e for e in token.doc.ents if e.end == token.i + 1), None)
+    if entity is None or entity.label_ != "ORG" or is_organisation_word(token, heads):
+        return None
+    return entity
+
+
+def is_organisation_word(token: Token, heads: frozenset[str]) -> bool:
+    word = token.lower_
+    return word in heads or word.removesuffix("s") in heads  # "Borough Councils"
+
+
+def is_capitalised_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
+def is_possessive_mark(token: Token) -> bool:
+    return token.tag_ == "POS" or token.text in {"’", "'"}
 
 
 def joined_organisations(doc: Doc) -> list[Span]:

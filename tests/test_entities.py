@@ -302,6 +302,17 @@ def test_sentence_opening_cue_verb_is_not_part_of_a_name(table):
     assert "Ellis" in entities and "Said Ellis" not in entities
 
 
+def test_organisation_name_that_holds_and_is_one_entity(table):
+    entities = table(
+        "The Association of County and Borough Councils warned of bankruptcies. The Bakers’ "
+        "and Allied Trades Union said it had not been consulted. Russia and the Red Cross "
+        "Society agreed."
+    )
+    assert entities["Association of County and Borough Councils"]["label"] == "ORG"
+    assert entities["Bakers’ and Allied Trades Union"]["label"] == "ORG"
+    assert "Russia" in entities and "Red Cross Society" in entities
+
+
 def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
     entities = table(
         "A suit brought by the national Consumer Product Safety Commission names both brokers. "
