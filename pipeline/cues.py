@@ -524,7 +524,7 @@ def content_of(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]] | None
     objects = [
         c
         for c in verb.rights
-        if c.dep_ in OBJECT_DEPS
+        if (c.dep_ in OBJECT_DEPS or is_for_clause(c, verb))
         and not is_addressee(c, verb, lexicon)
         and not (c.dep_ == "prep" and is_circumstance(c, verb, lexicon))
         and not (c.lower_ == "it" and puts_it(verb, lexicon))
@@ -723,7 +723,22 @@ def without_preposition(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     first = doc[span[0]]
     if first.dep_ == "prep" and first.n_rights and span[0] + 1 < span[1]:
         return next(first.rights).left_edge.i, span[1]
+    if first.dep_ == "mark" and first.lower_ == "for" and span[0] + 1 < span[1]:
+        return span[0] + 1, span[1]  # "called for the watchdog to be given …"
     return span
+
+
+def is_for_clause(clause: Token, verb: Token) -> bool:
+    """ "called for the watchdog to be given the power …": the parse may read the verb's
+    for-to complement as an adverbial clause that "for" opens."""
+    opener = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and opener.lower_ == "for"
+        and opener.dep_ == "mark"
+        and opener.i == verb.i + 1
+        and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def reduced_relative_start(verb: Token, clause: Token, lexicon: CueLexicon) -> int | None:

@@ -105,6 +105,29 @@ def test_quotation_that_goes_on_with_the_sentence_around_its_cue(extract):
     assert summary(record) == ("mixed", ["The vote", "“was a disgrace.”"], "said", "Kerr")
 
 
+def test_orders_report_what_was_ordered_and_not_an_ordered_thing(extract):
+    records = extract(
+        "Judge Ada Roe ordered prosecutors to hand over the logs by Friday. Police instructed "
+        "residents to stay indoors. The governor ordered an evacuation of the coast."
+    )
+    assert [summary(r) for r in records] == [
+        ("indirect", ["to hand over the logs by Friday"], "ordered", "Ada Roe"),
+        ("indirect", ["to stay indoors"], "instructed", "Police"),
+    ]
+    assert records[0]["addressee"]["text"] == "prosecutors"
+
+
+def test_call_for_a_clause_the_parse_read_as_adverbial(extract):
+    [record] = extract(
+        "Last week he called for the watchdog to be given the power to cost every budget "
+        "measure before it is announced."
+    )
+    assert summary(record)[1:3] == (
+        ["the watchdog to be given the power to cost every budget measure before it is announced"],
+        "called",
+    )
+
+
 def test_direct_quote_with_pronoun_speaker(extract):
     records = extract(
         "Kirby spoke to reporters on Monday. “We do believe that they have suffered losses,” "
