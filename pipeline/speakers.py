@@ -222,8 +222,10 @@ class SpeakerResolver:
         if start < description.end and self.doc[start].dep_ == "case":
             start += 1  # "’s"
         apostrophe = "’" if "’" in self.text else "'"
+        if not (resolved["label"] == "ORG" and resolved["name"].endswith("s")):
+            apostrophe += "s"  # "Brannock and Partners’ lawyers"
         return {
-            "name": f"{resolved['name']}{apostrophe}s {name_of(self.doc[start : description.end])}",
+            "name": f"{resolved['name']}{apostrophe} {name_of(self.doc[start : description.end])}",
             "entity_id": None,
             "label": None,
             "resolved_by": "coreference",

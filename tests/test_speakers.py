@@ -347,6 +347,12 @@ def test_a_description_owned_by_someone_is_named_with_the_owner_resolved(nlp):
     assert resolve(nlp, text, table, "Hallaq’s office")["name"] == "Samir Hallaq’s office"
 
 
+def test_an_organisation_owner_ending_in_s_takes_the_apostrophe_alone(nlp):
+    text = "Brannock and Partners wants the land. Its lawyers said the delay would cost it."
+    table = [entity("E1", "ORG", "Brannock and Partners", text, "Brannock and Partners")]
+    assert resolve(nlp, text, table, "Its lawyers")["name"] == "Brannock and Partners' lawyers"
+
+
 def test_a_national_body_keeps_the_owner_named_before_it(nlp):
     text = (
         "Russia's Defense Ministry said its forces struck a depot. The ministry said 40 "
