@@ -1797,11 +1797,10 @@ def inverted_before_quotation(verb: Token) -> tuple[int, int] | None:
         return None
     if verb.i + 1 >= len(doc) or verb.nbor(1).pos_ not in {"DET", "PROPN", "NOUN", "ADJ"}:
         return None  # "Asked about the delay: “…”"
-    for token in doc[verb.i + 1 : min(verb.i + MAX_INVERTED_WORDS, verb.sent.end)]:
+    for token in doc[verb.i + 1 : min(verb.i + MAX_INVERTED_WORDS, verb.sent.end, len(doc) - 1)]:
         if token.pos_ in {"VERB", "AUX"} or token.is_quote:
             return None
-        closes = token.text == ":" or (token.text == "," and token.nbor(1).is_quote)
-        if closes and token.i + 1 < len(doc):
+        if token.text == ":" or (token.text == "," and token.nbor(1).is_quote):
             phrase = doc[verb.i + 1 : token.i]
             if any(t.pos_ in {"NOUN", "PROPN"} for t in phrase):
                 return trim_punct(doc, phrase.start, phrase.end)

@@ -582,16 +582,20 @@ def coordinated_name_start(doc: Doc, start: int, heads: frozenset[str]) -> int:
     """Where the name that ends with the entity at `start` begins (`coordinated_organisations`)."""
     joined = False
     i = start
-    while i > 1:
-        word, before = doc[i - 1], doc[i - 2]
+    while i > 0 and not doc[i - 1].ent_type_:
+        word = doc[i - 1]
+        if is_capitalised_word(word):
+            i -= 1
+            continue
+        if i < 2:
+            break
+        before = doc[i - 2]
         joins = word.lower_ == "and" and not joined
         if joins and (half := unfinished_organisation(before, heads)) is not None:
             return half.start
-        if word.ent_type_:
-            break
         links = word.lower_ in {"of", "for"} or is_possessive_mark(word)
         goes_on = is_capitalised_word(before) or (joins and is_possessive_mark(before))
-        if not (is_capitalised_word(word) or ((joins or links) and goes_on)):
+        if not ((joins or links) and goes_on):
             break
         joined = joined or joins
         i -= 1
