@@ -48,12 +48,13 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Nouns that take up any person described before ("A retired teacher … The woman, …").
 ANY_PERSON = frozenset({"man", "woman", "boy", "girl"})
 ARTICLES = frozenset({"the", "a", "an"})
-#: Determiners that say how many of a group spoke ("some parents"): kept in a name.
-QUANTIFYING_DETERMINERS = frozenset({"some", "several", "many", "both", "few", "most", "neither"})
 #: Nouns for two people spoken of as one ("The couple said"; see `refers_to_two`).
 PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 #: Words that count members of a group rather than name it ("some Democrats").
 COUNTING = frozenset({"some", "many", "most", "few", "several", "each", "one", "least"})
+#: Determiners that say how many of a group spoke ("some parents", "both coaches"): a name
+#: keeps them.
+QUANTIFYING_DETERMINERS = COUNTING | {"both", "neither"}
 #: Prepositions after a description that tell when or where it spoke, not which one it is.
 CIRCUMSTANCES = frozenset({"on", "in", "at", "during", "after", "before", "since", "to"})
 #: How many sentences back a pronoun looks for what it refers to.
@@ -1535,17 +1536,14 @@ def without_determiner(phrase: Span) -> Span:
     doctor")."""
     start = phrase.start
     while start < phrase.end - 1 and (
-        (phrase.doc[start].dep_ in {"det", "punct"} and not quantifies(phrase.doc[start]))
+        (
+            phrase.doc[start].dep_ in {"det", "punct"}
+            and phrase.doc[start].lower_ not in QUANTIFYING_DETERMINERS
+        )
         or (phrase.doc[start].dep_ == "poss" and phrase.doc[start].tag_ in {"PRP$", "WP$"})
     ):
         start += 1
     return phrase.doc[start : phrase.end]
-
-
-def quantifies(determiner: Token) -> bool:
-    """ "some parents", "both coaches", "several players": a determiner that says how many
-    of a group spoke, which the name keeps."""
-    return determiner.lower_ in QUANTIFYING_DETERMINERS
 
 
 def without_article(phrase: Span) -> Span:
