@@ -8,18 +8,50 @@ patterns are built with each alternation written as a trie ("k(?:m|g)?" for "km|
 matches the same text in the same order of preference, so the quantities are the same; the
 rest of the parse is quantulum3's own functions, called in the order `parser.parse` calls
 them. `tests/test_quantities.py` checks that the results equal quantulum3's.
+
+quantulum3 is imported without the scikit-learn it needs only to train
+(`import_classifier_without_scikit_learn`).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import warnings
 from typing import Any
 
-from quantulum3 import load, parser
-from quantulum3 import regex as reg
-from quantulum3._lang.en_US import parser as en_parser
 
-from .quantity_rules import trie_alternation
+def import_classifier_without_scikit_learn() -> None:
+    """Import quantulum3's classifier module without scikit-learn, unless either is imported.
+
+    The module imports scikit-learn's `TfidfVectorizer` and `SGDClassifier` at its top, which
+    only training uses; with them come scipy.stats and pandas: 0.8 s of every run's start-up,
+    a third of a run over one article. Prediction needs none of it: the stored classifier
+    (`pipeline.unit_classifier`) is `unit_scores`' plain arrays, which joblib loads. So
+    `sklearn` is hidden while the module is imported, which sets its `USE_CLF` false, and
+    `USE_CLF` is then set true again: it gates only loading and using the stored classifier.
+    Training imports the module first, with scikit-learn (`unit_classifier.train` checks).
+    """
+    if "quantulum3.classifier" in sys.modules or "sklearn" in sys.modules:
+        return
+    sys.modules["sklearn"] = None  # type: ignore[assignment]  # `import sklearn` now fails
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Classifier dependencies not installed"
+            classifier = importlib.import_module("quantulum3.classifier")
+    finally:
+        del sys.modules["sklearn"]
+    classifier.USE_CLF = True
+
+
+import_classifier_without_scikit_learn()
+
+from quantulum3 import load, parser  # noqa: E402  (after the classifier's import above)
+from quantulum3 import regex as reg  # noqa: E402
+from quantulum3._lang.en_US import parser as en_parser  # noqa: E402
+
+from .quantity_rules import trie_alternation  # noqa: E402
 
 LANG = "en_US"
 #: Words before a spelled-out number that make quantulum3 skip it ("several hundred").

@@ -36,6 +36,11 @@ SCORE_TOLERANCE = 1e-9
 
 def train(out: Path) -> None:
     """Write the classifier to `out` atomically (a half-written model is never loaded)."""
+    if classifier.SGDClassifier is None:
+        raise RuntimeError(
+            "quantulum3 was imported without scikit-learn (pipeline.quantity_parser): "
+            "train in a process of its own, `python -m pipeline.unit_classifier`"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     trained = classifier.train_classifier(store=False, n_jobs=1, lang=LANG)
     stored = {

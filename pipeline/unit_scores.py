@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 import numpy
-from scipy.special import expit
 
 Features = tuple[numpy.ndarray, numpy.ndarray]
 
@@ -53,5 +52,13 @@ class LinearScores:
     def predict_proba(self, features: Features) -> numpy.ndarray:
         columns, weights = features
         decision = weights @ self.weights[columns] + self.intercept
-        probabilities = expit(decision)
+        probabilities = logistic(decision)
         return (probabilities / probabilities.sum())[numpy.newaxis, :]
+
+
+def logistic(values: numpy.ndarray) -> numpy.ndarray:
+    """scipy's `expit` (within a unit in the last place) without importing scipy, 0.1 s of
+    start-up: 1 / (1 + e^-x), written as e^x / (1 + e^x) for negative x, where e^-x could
+    overflow."""
+    exp = numpy.exp(-numpy.abs(values))
+    return numpy.where(values >= 0, 1.0 / (1.0 + exp), exp / (1.0 + exp))

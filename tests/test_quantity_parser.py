@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import warnings
 from typing import Any
 
@@ -35,3 +38,34 @@ def test_parse_finds_what_quantulum3_finds():
         for sentence in SENTENCES:
             expected = parser.parse(sentence, classifier_path=str(CLASSIFIER_PATH))
             assert signature(fast.parse(sentence)) == signature(expected)
+
+
+IMPORT_CHECK = """
+import json, sys
+from pipeline.quantities import CLASSIFIER_PATH
+from pipeline.quantity_parser import QuantityParser
+from quantulum3 import classifier
+
+units = [q.unit.name for q in QuantityParser(str(CLASSIFIER_PATH)).parse(sys.argv[1])]
+print(json.dumps({
+    "imported": sorted(m for m in ("sklearn", "scipy", "pandas") if m in sys.modules),
+    "classifier_loaded": classifier.classifier("en_US", str(CLASSIFIER_PATH)).loaded,
+    "units": units,
+}))
+"""
+
+
+@pytest.mark.slow
+def test_the_parser_loads_without_scikit_learn_and_still_uses_the_classifier():
+    # "pound" is ambiguous: quantulum3's classifier, not its fallback, reads it from the context
+    sentence = "The pound fell to 1.21 dollars; the bag weighs 5 pounds."
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORT_CHECK, sentence], capture_output=True, text=True, check=True
+    )
+    found = json.loads(run.stdout)
+    assert found["imported"] == []
+    assert found["classifier_loaded"] is True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = parser.parse(sentence, classifier_path=str(CLASSIFIER_PATH))
+    assert found["units"] == [q.unit.name for q in expected] == ["dollar", "pound-mass"]

@@ -1,10 +1,15 @@
+import warnings
+from pathlib import Path
+
 import numpy
 import pytest
+from quantulum3 import classifier
+from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 
-from pipeline.unit_classifier import check_same_scores
-from pipeline.unit_scores import LinearScores, TfidfFeatures
+from pipeline.unit_classifier import check_same_scores, train
+from pipeline.unit_scores import LinearScores, TfidfFeatures, logistic
 
 TRAINING = [
     ("the pound fell against the dollar on currency markets", 0),
@@ -59,3 +64,21 @@ def test_a_model_that_scores_differently_is_refused(trained: dict) -> None:
     stored["clf"].intercept = stored["clf"].intercept[::-1].copy()
     with pytest.raises(RuntimeError, match="differently"):
         check_same_scores(trained, stored, TEXTS)
+
+
+def test_logistic_is_scipys_expit_without_overflow() -> None:
+    values = numpy.array([-800.0, -30.0, -1.5, 0.0, 2.0, 40.0, 800.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow in exp would be a RuntimeWarning
+        found = logistic(values)
+    numpy.testing.assert_allclose(found, expit(values), rtol=1e-15, atol=0)
+    assert found[3] == 0.5 and found[-1] == 1.0 and found[0] == expit(-800.0)
+
+
+def test_training_refuses_a_quantulum3_imported_without_scikit_learn(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(classifier, "SGDClassifier", None)
+    with pytest.raises(RuntimeError, match="without scikit-learn"):
+        train(tmp_path / "units.joblib")
+    assert not list(tmp_path.iterdir())
