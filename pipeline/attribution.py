@@ -77,6 +77,12 @@ SENTENCE_END = re.compile(r"[.!?]\s|\n")
 FULL_STOP_BETWEEN = re.compile(r"\s*\.\s*")
 #: Nothing but spaces and commas between a quotation and its cue ("“…,” Vale said").
 NOTHING_BETWEEN = re.compile(r"[ ,\u00a0]*")
+WORD = re.compile(r"\w")
+#: A letter, the first of which says whether a quotation opens a sentence.
+QUOTED_LETTER = re.compile(r"[^\W\d_]")
+#: What comes before a quotation that opens a sentence: nothing, a paragraph break, or the
+#: end of a sentence.
+OPENS_SENTENCE = re.compile(r"(?:\A|\n|[.!?][”’\"')]?)\s*\Z")
 #: Words a title leaves in lower case ("Tides: A History of the Sea and the Shore").
 TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 #: The most words of a quoted title inside a sentence, and of a quoted subheading.
@@ -327,12 +333,22 @@ def reported_right_before(
 
 def split_by_cue(text: str, previous: Attribution, quotation: QuoteMarks) -> bool:
     """The previous direct quote's cue stands between it and this quotation, in one sentence
-    ("“Each time you blame the weather,” Vale said, referring to the delays, “you lose …”")."""
-    if previous.kind != "direct" or previous.cue is None:
+    ("“Each time you blame the weather,” Vale said, referring to the delays, “you lose …”").
+    After more words than the speech tag, a quotation that opens with a capital letter is
+    another's content: "“A,” Vale said, asking the board, “Will you resign?”"."""
+    if previous.kind != "direct" or previous.cue is None or previous.speaker is None:
         return False
     end = previous.content[-1][1]
     between = text[end : quotation.start]
-    return end <= previous.cue.start_char < quotation.start and not SENTENCE_END.search(between)
+    if not end <= previous.cue.start_char < quotation.start or SENTENCE_END.search(between):
+        return False
+    tag_end = max(previous.cue.end_char, previous.speaker.end_char)
+    return not (WORD.search(text, tag_end, quotation.start) and opens_capitalised(text, quotation))
+
+
+def opens_capitalised(text: str, quotation: QuoteMarks) -> bool:
+    first = QUOTED_LETTER.search(text, *quotation.parts[0])
+    return first is not None and first.group().isupper()
 
 
 def cue_right_after(
@@ -340,8 +356,14 @@ def cue_right_after(
 ) -> Attribution | None:
     """ "“You should step down,” Whitcombe told Harlan, after he conceded …": a quotation
     followed at once by a speaker and cue, or a cue and speaker, is their content, whatever
-    clause after the cue the parse gave them."""
-    if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS or ends_sentence(text, quotation):
+    clause after the cue the parse gave them ("“We won,” she said, “We will …”" can read as
+    "she said “We will …”"). A short one only when it opens a sentence: "the “dozens” …" is
+    no speech."""
+    if ends_sentence(text, quotation):
+        return None
+    if words(text, quotation) < MIN_UNCUED_QUOTE_WORDS and not OPENS_SENTENCE.search(
+        text[: quotation.start]
+    ):
         return None
     for attribution in found:
         if attribution.cue is None or attribution.speaker is None:

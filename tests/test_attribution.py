@@ -1953,6 +1953,30 @@ def test_quote_split_by_its_cue_and_a_participle_is_one_attribution(extract):
     )
 
 
+def test_a_capitalised_quotation_after_a_participle_is_the_participles(extract):
+    records = extract(
+        "“Promise me you will keep your hands in sight,” Blige sings to the senator before "
+        "asking her, “Where do we go from here?”"
+    )
+    assert [summary(r) for r in records] == [
+        ("direct", ["Promise me you will keep your hands in sight"], "sings", "Blige"),
+        ("direct", ["Where do we go from here?"], "asking", "Blige"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win,” she said, “We will fight for every vote.”",
+        "The count ends. “We will win,” said Vale, the mayor, “We will fight for every vote.”",
+    ],
+)
+def test_a_short_quotation_before_its_cue_is_kept_with_the_next(extract, text):
+    [record] = extract(f"Rosa Vale spoke on Monday. {text}")
+    assert summary(record)[:2] == ("direct", ["We will win", "We will fight for every vote."])
+    assert record["cue"]["text"] == "said"
+
+
 def test_clause_ending_in_a_colon_introduces_a_quotation(extract):
     records = extract(
         "Mayor Ada Quill went on:\n\n“The harbour will reopen in May, and the fees will not rise.”"
