@@ -96,6 +96,8 @@ class SpeakerLexicon:
     national_bodies: frozenset[str] = frozenset()
     #: Abbreviated titles ("sen.") and the role words they stand for ("senator").
     title_abbreviations: dict[str, str] = field(default_factory=dict)
+    #: Last words of organisations' names ("board", "council"; `organisation_heads.txt`).
+    organisation_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path = MODELS_DIR) -> SpeakerLexicon:
@@ -111,6 +113,7 @@ class SpeakerLexicon:
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
             named_kinds=frozenset(read_lines(folder / "named_kinds.txt")),
             title_abbreviations=dict(read_table(folder / "title_abbreviations.tsv")),
+            organisation_heads=frozenset(read_lines(folder / "organisation_heads.txt")),
             organisation_roles={
                 role: frozenset(names.split())
                 for role, names in read_table(folder / "organisation_roles.tsv")
@@ -636,13 +639,31 @@ class SpeakerResolver:
         if pronoun in PERSON_PRONOUNS:
             if label == "PERSON":
                 return self.gender_fits(self.entity_of(earlier.resolved), wanted)
-            return label is None and earlier.head.tag_ == "NN" and not is_pair_word(earlier.head)
+            return (
+                label is None
+                and earlier.head.tag_ == "NN"
+                and not is_pair_word(earlier.head)
+                and not self.is_body_word(earlier.head)
+            )
         plural = (
             earlier.head.tag_ in {"NNS", "NNPS"}
             or bool(earlier.head.conjuncts)
             or is_pair_word(earlier.head)  # "The couple said … they"
         )
         return label in GROUP_LABELS or (label is None and plural)  # "Okafor and Ferris"
+
+    def is_body_word(self, token: Token) -> bool:
+        """A word for an organisation or a body ("the board", "the ministry"), which "he" and
+        "she" do not refer to."""
+        word, lexicon = token.lemma_.lower(), self.lexicon
+        return any(
+            word in words
+            for words in (
+                lexicon.organisation_roles,
+                lexicon.organisation_heads,
+                lexicon.national_bodies,
+            )
+        )
 
     def entity_of(self, resolved: Record) -> Record | None:
         return next((e for e in self.entities if e["entity_id"] == resolved["entity_id"]), None)

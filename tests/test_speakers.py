@@ -975,3 +975,24 @@ def test_a_pronoun_after_a_name_the_model_took_for_a_place_is_not_the_subjects(n
     ]
     resolver = SpeakerResolver(doc, text, table, SpeakerLexicon.load())
     assert resolver.gender == {"E1": "m", "E2": "f"}
+
+
+@pytest.mark.parametrize("body", ["The board", "The ministry", "The bank"])
+def test_he_or_she_is_not_an_earlier_speaker_that_is_a_body(nlp, body):
+    text = f"{body} rejected the plan on Monday. She said it would cost millions."
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, text, [], SpeakerLexicon.load())
+    assert resolver.resolve(doc.char_span(0, len(body)))["name"] == body.split()[1]
+    she = text.index("She")
+    resolved = resolver.resolve(doc.char_span(she, she + 3))
+    assert (resolved["name"], resolved["resolved_by"]) == ("She", "none")
+
+
+def test_he_or_she_is_an_earlier_speaker_that_is_a_person_word(nlp):
+    text = "The nurse rejected the plan on Monday. She said it would cost millions."
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, text, [], SpeakerLexicon.load())
+    resolver.resolve(doc.char_span(0, len("The nurse")))
+    she = text.index("She")
+    resolved = resolver.resolve(doc.char_span(she, she + 3))
+    assert (resolved["name"], resolved["resolved_by"]) == ("nurse", "coreference")
