@@ -13,7 +13,8 @@ Negated speech ("has not confirmed") and refused speech ("declined to say") are 
 flagged `negated: true`. An attribution whose cue lies inside another's content ("Kirby
 warned that American intelligence believes …") points to it with `parent_id`, unless both
 have the same speaker ("Kirby said he believes …"):
-then the outer one already attributes the words to that speaker, and the inner one is dropped.
+then the outer one already attributes the words to that speaker, and the inner one is dropped
+(not a claim in a relative clause or after a preposition: `claim_in_description`).
 """
 
 from __future__ import annotations
@@ -177,7 +178,10 @@ class AttributionStage:
         records = [
             record
             for record, parent in zip(records, parents_of(records), strict=True)
-            if not (restates(record, parent) or part_of_claim(doc, record, parent, self.lexicon))
+            if not (
+                restates(doc, record, parent, self.lexicon)
+                or part_of_claim(doc, record, parent, self.lexicon)
+            )
         ]
         for number, record in enumerate(records, start=1):
             record["quote_id"] = f"Q{number}"
@@ -825,9 +829,28 @@ def reports_clause(doc: Doc, record: dict[str, Any]) -> bool:
     )
 
 
-def restates(record: dict[str, Any], parent: dict[str, Any] | None) -> bool:
+def restates(
+    doc: Doc, record: dict[str, Any], parent: dict[str, Any] | None, lexicon: CueLexicon
+) -> bool:
     """ "Kirby said he believes the figure is low": the inner attribution's speaker is the
-    outer one's, so its content is already attributed to them; it is folded into the outer."""
+    outer one's, so its content is already attributed to them; it is folded into the outer.
+    Not a claim inside what the outer content is about (`claim_in_description`)."""
     if parent is None or record["speaker"] is None or parent["speaker"] is None:
         return False
-    return record["speaker"]["name"].casefold() == parent["speaker"]["name"].casefold()
+    if record["speaker"]["name"].casefold() != parent["speaker"]["name"].casefold():
+        return False
+    return not claim_in_description(doc, record, lexicon)
+
+
+def claim_in_description(doc: Doc, record: dict[str, Any], lexicon: CueLexicon) -> bool:
+    """A cue in a relative clause ("attacked the donors, which he said were …") or a
+    participle after a preposition ("responded by saying his refusal was …") makes a claim
+    of its own, which the outer content only mentions. Not a naming verb ("condemned what he
+    called a breach"): the name is the outer claim's."""
+    cue = doc.char_span(record["cue"]["start"], record["cue"]["end"], alignment_mode="expand")
+    if cue is None or verb_lemma(cue.root) in lexicon.naming_verbs:
+        return False
+    root = cue.root
+    if root.dep_ == "relcl":
+        return any(child.dep_ in SUBJECT_DEPS for child in root.children)
+    return root.tag_ == "VBG" and root.dep_ == "pcomp"

@@ -450,12 +450,14 @@ def verb_attribution(verb: Token, lexicon: CueLexicon) -> Found | None:
 
 def is_negated(verb: Token, lexicon: CueLexicon) -> bool:
     """ "has not confirmed", "never said", "neither Russia nor North Korea have confirmed",
-    "no official has confirmed"; and refused speech: "declined to say …" (the cue is the
-    refusal) and "failed to explain …" (a refusal governs the cue)."""
+    "no official has confirmed", "without acknowledging"; and refused speech: "declined to
+    say …" (the cue is the refusal) and "failed to explain …" (a refusal governs the cue)."""
     if any(c.dep_ == "neg" and c.i < verb.i for c in verb.children) or has_negative_subject(verb):
         return True  # not a "not" after it: "Kerr said, “Absolutely not.”"
     if verb_lemma(verb) in lexicon.refusal_verbs:
         return any(child.dep_ == "xcomp" for child in verb.children)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "defended the plan without acknowledging that …"
     return verb.dep_ == "xcomp" and verb_lemma(verb.head) in lexicon.refusal_verbs
 
 

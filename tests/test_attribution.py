@@ -1813,6 +1813,43 @@ def test_same_speaker_nested_attribution_is_folded_into_its_parent(extract):
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        (
+            "Quill responded to the critics by saying the report was a political attack.",
+            "saying",
+            "the report was a political attack",
+        ),
+        (
+            "Quill thanked the donors of the appeal, who she said had raised £2 million.",
+            "said",
+            "had raised £2 million",
+        ),
+    ],
+)
+def test_a_claim_inside_what_the_speaker_is_about_is_kept_nested(extract, sentence, cue, content):
+    records = extract(f"Mayor Ada Quill spoke on Monday. {sentence}")
+    [inner] = with_cue(records, cue)
+    assert summary(inner) == ("indirect", [content], cue, "Ada Quill")
+    [outer] = [r for r in records if r["quote_id"] == inner["parent_id"]]
+    assert outer["speaker"]["name"] == "Ada Quill"
+
+
+def test_a_name_given_inside_the_speakers_claim_is_folded_into_it(extract):
+    records = extract("Mayor Ada Quill condemned what she called a brazen breach of the rules.")
+    assert [r["cue"]["text"] for r in records] == ["condemned"]
+
+
+def test_speech_without_acknowledging_is_negated(extract):
+    records = extract(
+        "Mayor Ada Quill defended the plan without acknowledging that it would cost millions."
+    )
+    [acknowledging] = with_cue(records, "acknowledging")
+    assert acknowledging["negated"] is True
+    assert acknowledging["content"]["text"] == "that it would cost millions"
+
+
 def test_coordinated_cue_ends_the_first_content(extract):
     records = extract(
         "Kirby noted that the president approved new sanctions on the firms and warned that "
