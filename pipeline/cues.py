@@ -404,11 +404,15 @@ def is_figure_at(phrase: Token) -> bool:
 
 
 def gives_amount(phrase: Token) -> bool:
-    """Whether a phrase holds a number or an amount ("1,870", "“several dozen”"), not a time."""
+    """Whether a phrase holds a number or an amount ("1,870", "£2bn", "“several dozen”"), not
+    a time."""
     words = list(phrase.subtree)
     if any(t.ent_type_ in {"DATE", "TIME"} for t in words):
         return False
-    return any(t.like_num or t.lower_ in AMOUNT_WORDS for t in words)
+    return any(
+        t.like_num or t.text[0].isdigit() or t.tag_ == "$" or t.lower_ in AMOUNT_WORDS
+        for t in words
+    )
 
 
 def puts_it(verb: Token, lexicon: CueLexicon) -> bool:
@@ -806,9 +810,12 @@ def second_speech_act(clause: Token, verb: Token, lexicon: CueLexicon) -> Token 
     subject, in the tense of the cue, coordinated to the reported clause is the speaker's
     next act, which the parse hung inside what was said. Unless it may go on the clause:
     in its tense, with a subject other than a pronoun for the speaker ("stated that the
-    footage was provided by … and depicted …": the footage depicted)."""
+    footage was provided by … and depicted …": the footage depicted). A state of a thing
+    ("said the plan was unfunded and warned …") does not go on with speech."""
     subject = subject_of(clause)
-    by_speaker = subject is not None and "Prs" in subject.morph.get("PronType")
+    by_speaker = subject is not None and (
+        "Prs" in subject.morph.get("PronType") or describes_thing(clause, subject, lexicon)
+    )
     return next(
         (
             c
@@ -820,6 +827,16 @@ def second_speech_act(clause: Token, verb: Token, lexicon: CueLexicon) -> Token 
             and (by_speaker or finite_tag(clause) != c.tag_)
         ),
         None,
+    )
+
+
+def describes_thing(clause: Token, subject: Token, lexicon: CueLexicon) -> bool:
+    """ "the plan was unfunded": a clause of "be" whose subject is a common noun that is no
+    document or medium, which says nothing and so is no one's speech to go on with."""
+    return (
+        clause.lemma_ == "be"
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() not in lexicon.documents
     )
 
 
@@ -1595,6 +1612,9 @@ def speaker_of(verb: Token, lexicon: CueLexicon) -> tuple[tuple[int, int] | None
     if (blamed := object_held_to_account(verb)) is not None:
         start, end = noun_phrase(blamed)  # "criticized the bank for saying …"
         return (start, min(end, verb.head.i)), True  # "the movement for speaking out"
+    if coordinated_clause_cue(verb, lexicon):
+        speaker, _ = speaker_of(verb.head, lexicon)
+        return speaker, True
     if verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         governor = governor_of(verb, lexicon)
         if verb.dep_ == "xcomp" and is_passive_opening(governor):
@@ -1815,10 +1835,10 @@ def subject_read_as_clause(verb: Token) -> Token | None:
     read the participle after a reported clause's subject as that clause's verb, and the
     real verb as a second clause of the cue. A finite verb with no subject right after such
     a clause (whose verb has no object of its own) has that clause as its subject; this
-    returns the clause's verb."""
+    returns the clause's verb. Not after "and" ("said the plan was unfunded and warned …")."""
     if verb.dep_ not in {"ccomp", "conj"} or verb.tag_ not in {"VBZ", "VBP", "VBD"}:
         return None
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or follows_conjunction(verb):
         return None
     before = next(
         (c for c in verb.head.children if c.dep_ == "ccomp" and c.right_edge.i + 1 == verb.i),
@@ -1830,6 +1850,22 @@ def subject_read_as_clause(verb: Token) -> Token | None:
     if "nsubj" not in children or children & {"dobj", "ccomp", "xcomp", "aux", "auxpass"}:
         return None
     return before
+
+
+def follows_conjunction(verb: Token) -> bool:
+    return verb.i > 0 and verb.nbor(-1).dep_ == "cc"
+
+
+def coordinated_clause_cue(verb: Token, lexicon: CueLexicon) -> bool:
+    """ "said the plan was unfunded and warned that …": a cue with no subject right after
+    "and", which the parse made a second clause of the cue before it, is that speaker's
+    next act."""
+    return (
+        verb.dep_ == "ccomp"
+        and follows_conjunction(verb)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and is_cue(verb.head, lexicon)
+    )
 
 
 def subject_read_as_object(verb: Token) -> tuple[int, int] | None:

@@ -1863,6 +1863,23 @@ def test_coordinated_cue_ends_the_first_content(extract):
     assert by_cue["warned"]["speaker"]["name"] == "Kirby"
 
 
+@pytest.mark.parametrize(
+    ("second", "cue", "content"),
+    [
+        ("warned that the gap could reach £2bn", "warned", "that the gap could reach £2bn"),
+        ("estimated the gap at £2bn", "estimated", "the gap at £2bn"),
+        ("put the gap at £2bn", "put", "the gap at £2bn"),
+    ],
+)
+def test_a_cue_after_a_reported_state_of_a_thing_is_the_speakers_next_act(
+    extract, second, cue, content
+):
+    records = extract(f"The Fiscal Oversight Office said the plan was unfunded and {second}.")
+    by_cue = {r["cue"]["text"]: r for r in records}
+    assert by_cue["said"]["content"]["text"] == "the plan was unfunded"
+    assert summary(by_cue[cue]) == ("indirect", [content], cue, "Fiscal Oversight Office")
+
+
 def test_signature_after_a_no_break_space(extract):
     records = extract(
         "Readers wrote to us after the debate.\n"
