@@ -994,10 +994,11 @@ class SpeakerResolver:
         """The entity with one of `labels` that the text before `phrase` is about, for a
         `role` word of a `wanted` gender (see `person_in_focus`): one whose titles share a
         word with the phrase, then, for an organisation, the one named most often so far,
-        then a main clause's subject, then the latest."""
+        then one named on its own rather than as a noun's modifier ("no Social Security
+        numbers" speaks of numbers), then a main clause's subject, then the latest."""
         head = phrase.root
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
-        options: list[tuple[tuple[int, int, int, int, int], Record]] = []
+        options: list[tuple[tuple[int, int, int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
             # not "Danny Okoro" for an "Okoro" the model took for a place
@@ -1012,8 +1013,9 @@ class SpeakerResolver:
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
                 named = times_named(entity, head.idx) if "ORG" in labels else 0
+                own = int(not self.modifies_noun(mention))  # not "Social Security numbers"
                 options.append(
-                    ((titled, named, int(rank == MAIN_SUBJECT), sentence, start), entity)
+                    ((titled, named, own, int(rank == MAIN_SUBJECT), sentence, start), entity)
                 )
         if not options:
             return None

@@ -996,3 +996,16 @@ def test_he_or_she_is_an_earlier_speaker_that_is_a_person_word(nlp):
     she = text.index("She")
     resolved = resolver.resolve(doc.char_span(she, she + 3))
     assert (resolved["name"], resolved["resolved_by"]) == ("nurse", "coreference")
+
+
+def test_the_company_is_not_an_organisation_named_only_as_a_nouns_modifier(nlp):
+    text = (
+        "Pell and Garrow Learning, which makes the app, said in a statement that no Social "
+        "Security numbers or payment details were involved. The company did not say more."
+    )
+    table = [
+        entity("E1", "ORG", "Garrow Learning", text, "Garrow Learning"),
+        entity("E2", "ORG", "Social Security", text, "Social Security"),
+    ]
+    resolved = resolve(nlp, text, table, "The company")
+    assert (resolved["name"], resolved["entity_id"]) == ("Garrow Learning", "E1")
