@@ -78,6 +78,7 @@ SENTENCE_END = re.compile(r"[.!?]\s|\n")
 FULL_STOP_BETWEEN = re.compile(r"\s*\.\s*")
 #: Nothing but spaces and commas between a quotation and its cue ("“…,” Vale said").
 NOTHING_BETWEEN = re.compile(r"[ ,\u00a0]*")
+#: A word between a speech tag and the next quotation ("“…,” he said, asking her, “…”").
 WORD = re.compile(r"\w")
 #: A letter, the first of which says whether a quotation opens a sentence.
 QUOTED_LETTER = re.compile(r"[^\W\d_]")
