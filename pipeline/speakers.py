@@ -42,6 +42,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+PERSON_LABEL = frozenset({"PERSON"})
 #: Labels of words that are no given name even where one is spelt the same ("China").
 NOT_GIVEN_NAMES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -352,7 +353,7 @@ class SpeakerResolver:
             # "court" the subject, with the daughter in apposition and her name in hers
             named = [apposition, *(c for c in apposition.children if c.dep_ == "appos")]
             for token in named:
-                if len(people := self.people_named_together(token, None)) > 1:
+                if len(people := self.named_together(token, None, PERSON_LABEL)) > 1:
                     return {  # "the brothers Kofi and Yaw Mensah"
                         "name": " and ".join(people),
                         "entity_id": None,
@@ -1056,43 +1057,57 @@ class SpeakerResolver:
         two", "the couple" or "the two men" is the two people named together in the phrase
         ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last in the
         sentences before, else first in the next ones, as a lede may name them after ("The
-        two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …")."""
+        two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …").
+        "The two companies" is two organisations named so ("Skoot Mobility and Ridewell")."""
         if not refers_to_two(phrase):
             return None
         wanted = self.gender_words.get(phrase.root.lemma_.lower())  # "the two men"
+        labels = self.pair_labels(phrase.root)
         sentence = self.sentence_of[phrase.start]
         first = self.sentences[max(sentence - WINDOW, 0)].start
         last = self.sentences[min(sentence + LOOKAHEAD, len(self.sentences) - 1)].end
         for i in [*range(phrase.end - 1, first - 1, -1), *range(phrase.end, last)]:
-            names = self.people_named_together(self.doc[i], wanted)
+            names = self.named_together(self.doc[i], wanted, labels)
             if len(names) == 2:
-                return {
-                    "name": " and ".join(names),
-                    "entity_id": None,
-                    "label": None,
-                    "resolved_by": "coreference",
-                }
+                return pair_record(names)
         return None
 
-    def people_named_together(self, token: Token, wanted: str | None) -> list[str]:
-        """The names of the people a coordination headed by `token` joins, also one that goes
-        on from its apposition ("Tobias Wren, 36, Kestrel's former chief executive, and Kenji
-        Mori"); empty unless each of them is a named person of the `wanted` gender."""
+    def pair_labels(self, head: Token) -> frozenset[str]:
+        """The entity label of a pair: organisations for a word for a body ("the two
+        companies"), else people ("both", "the two men": "Ministers from Qarsan and Tellmark
+        … both said" are no two countries)."""
+        return frozenset({"ORG"}) if self.is_body_word(head) else PERSON_LABEL
+
+    def named_together(self, token: Token, wanted: str | None, labels: frozenset[str]) -> list[str]:
+        """The names of the entities a coordination headed by `token` joins, also one that
+        goes on from its apposition ("Tobias Wren, 36, Kestrel's former chief executive, and
+        Kenji Mori"); empty unless each of them is named, has one of the `labels` and, if a
+        person, the `wanted` gender."""
         if is_conjunct(token) or not self.narrated_at(token):
             return []
         members = coordinated(token)
-        people = [self.person_named(member) for member in members]
-        if len(members) < 2 or not all(self.gender_fits(p, wanted) for p in people):
+        named = [self.entity_named(member, labels) for member in members]
+        if len(members) < 2 or not all(self.gender_fits(e, wanted) for e in named):
             return []
-        names = self.share_surname(members, [p["name"] if p else None for p in people])
+        ids = [e["entity_id"] for e in named if e is not None]
+        if len(set(ids)) < len(ids):
+            return []  # one name the model took for the whole coordination
+        names = self.share_surname(members, [e["name"] if e else None for e in named])
         return [name for name in names if name] if all(names) else []
 
     def person_named(self, token: Token) -> Record | None:
         """The person a word names, or its apposition does ("the council's former finance
         director, Janet Brooke"), by the fullest name."""
+        return self.entity_named(token, PERSON_LABEL)
+
+    def entity_named(self, token: Token, labels: frozenset[str]) -> Record | None:
+        """The entity with one of the `labels` that a word names, or its apposition does, by
+        the fullest name of a person."""
         for word in (token, *(c for c in token.children if c.dep_ == "appos")):
             mention = self.mention_at(word)
-            if mention is not None and mention.entity["label"] == "PERSON":
+            if mention is not None and mention.entity["label"] in labels:
+                if mention.entity["label"] != "PERSON":
+                    return mention.entity
                 return self.full_name(mention) or mention.entity
         return None
 
@@ -1405,6 +1420,16 @@ def conjuncts_after(head: Token) -> list[Token]:
 def is_conjunct(token: Token) -> bool:
     """A second or later conjunct of a noun phrase."""
     return token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def pair_record(names: list[str]) -> Record:
+    """A speaker that is two entities: named by both, an entity of neither."""
+    return {
+        "name": " and ".join(names),
+        "entity_id": None,
+        "label": None,
+        "resolved_by": "coreference",
+    }
 
 
 def refers_to_two(phrase: Span) -> bool:

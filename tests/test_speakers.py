@@ -1009,3 +1009,34 @@ def test_the_company_is_not_an_organisation_named_only_as_a_nouns_modifier(nlp):
     ]
     resolved = resolve(nlp, text, table, "The company")
     assert (resolved["name"], resolved["entity_id"]) == ("Garrow Learning", "E1")
+
+
+def test_the_two_companies_are_two_organisations_named_together(nlp):
+    text = (
+        "The city's two operators, Skoot Mobility and Ridewell Ltd, run 9,000 scooters. "
+        "The two companies said the injury rate was falling."
+    )
+    table = [
+        entity("E1", "ORG", "Skoot Mobility", text, "Skoot Mobility"),
+        entity("E2", "ORG", "Ridewell Ltd", text, "Ridewell Ltd"),
+    ]
+    resolved = resolve(nlp, text, table, "The two companies")
+    assert (resolved["name"], resolved["entity_id"]) == ("Skoot Mobility and Ridewell Ltd", None)
+
+
+def test_two_people_are_no_pair_of_companies(nlp):
+    text = "Skoot Mobility and Ridewell Ltd run 9,000 scooters. The two men said it was safe."
+    table = [
+        entity("E1", "ORG", "Skoot Mobility", text, "Skoot Mobility"),
+        entity("E2", "ORG", "Ridewell Ltd", text, "Ridewell Ltd"),
+    ]
+    assert resolve(nlp, text, table, "The two men")["name"] != "Skoot Mobility and Ridewell Ltd"
+
+
+def test_both_after_two_countries_is_no_pair_of_them(nlp):
+    text = "Ministers from Qarsan and Tellmark met on Sunday, and both said they would meet again."
+    table = [
+        entity("E1", "ORG", "Qarsan", text, "Qarsan"),
+        entity("E2", "ORG", "Tellmark", text, "Tellmark"),
+    ]
+    assert resolve(nlp, text, table, "both")["name"] != "Qarsan and Tellmark"
