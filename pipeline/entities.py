@@ -29,9 +29,11 @@ from .entity_table import (
     TableRules,
     cluster_mentions,
     entity_record,
+    headline_line_end,
     is_english_word,
     is_person_name,
     make_mention,
+    mark_headline_mentions,
     name_key,
     repeated_names,
     surname_mentions,
@@ -170,6 +172,7 @@ class EntityStage:
         mentions = [m for span in spans if (m := make_mention(span, self.rules)) is not None]
         headline_end = title_case_headline_end(doc)
         mentions = trim_headline_mentions(mentions, headline_end, self.rules)
+        mentions = mark_headline_mentions(mentions, headline_line_end(text))
         datelines = frozenset(match.start("place") for match in DATELINE.finditer(text))
         for mention in mentions:
             mention.dateline = mention.start in datelines

@@ -40,6 +40,10 @@ MIN_CAPS_PLACE = 4
 #: How many words of four letters or more a first sentence needs before its capitals make it
 #: a headline in title case rather than a short line of names.
 TITLE_CASE_WORDS = 4
+#: The most words a first line has to be read as a headline.
+HEADLINE_WORDS = 25
+#: The last characters of a line that ends a sentence rather than a headline.
+SENTENCE_END = frozenset(".!?:;\"”’'")
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     #: In a title-case headline: it neither votes on the label nor comes first in the story.
     headline: bool = False
+    #: In a headline on a line of its own: it does not come first in the story.
+    on_headline_line: bool = False
     #: The place of a dateline ("MERAVIN, Valdenia (Reuters) -").
     dateline: bool = False
 
@@ -268,7 +274,8 @@ def merge_short_forms(groups: dict[str, list[Mention]], rules: TableRules) -> No
         if key not in groups:
             continue
         label = cluster_label(groups[key])
-        first = min(m.start for m in [m for m in groups[key] if not m.headline] or groups[key])
+        in_story = [m for m in groups[key] if not (m.headline or m.on_headline_line)]
+        first = min(m.start for m in in_story or groups[key])
         candidates = [o for o in extensions.get(tuple(key.split()), []) if o in groups]
         longer = [
             other
@@ -534,6 +541,23 @@ def headline_name(mention: Mention, body: set[str], rules: TableRules) -> Mentio
         mention.titles,
         headline=True,
     )
+
+
+def headline_line_end(text: str) -> int:
+    """Where a headline on a line of its own ends ("Rellick and Quenby trade attacks over
+    taxes" before a blank line), else 0: a first line of at most `HEADLINE_WORDS` words
+    that does not end as a sentence does."""
+    line, newline, _ = text.partition("\n")
+    line = line.rstrip()
+    if not newline or not line or line[-1] in SENTENCE_END or len(line.split()) > HEADLINE_WORDS:
+        return 0
+    return len(line)
+
+
+def mark_headline_mentions(mentions: list[Mention], headline_end: int) -> list[Mention]:
+    """The mentions, those in the headline marked so: a headline names people by surname
+    before the story gives their full names, which the surname still joins."""
+    return [replace(m, on_headline_line=True) if m.start < headline_end else m for m in mentions]
 
 
 def title_case_headline_end(doc: Doc) -> int:

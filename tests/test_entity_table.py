@@ -10,10 +10,12 @@ from pipeline.entity_table import (
     canonical_name,
     cluster_label,
     cluster_mentions,
+    headline_line_end,
     initials,
     is_person_name,
     is_short_form,
     label_by_titles,
+    mark_headline_mentions,
     name_key,
 )
 from pipeline.lexicon import first_names
@@ -56,6 +58,20 @@ def test_shared_surname_stays_apart():
         ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")
     )
     assert grouped(items) == [["Bill Clinton"], ["Hillary Clinton"], ["Clinton"]]
+
+
+def test_a_mislabelled_surname_in_the_headline_joins_the_full_name_of_the_lede():
+    text = "Rellick and Quenby clash over taxes\n\nGovernor Tomas Rellick and Mara Quenby met."
+    assert text[: headline_line_end(text)] == "Rellick and Quenby clash over taxes"
+    items = mentions(("Quenby", "GPE"), ("Mara Quenby", "PERSON"), ("Quenby", "GPE"))
+    assert grouped(items) == [["Quenby", "Quenby"], ["Mara Quenby"]]  # a place first
+    items = mark_headline_mentions(items, items[1].start)
+    assert grouped(items) == [["Quenby", "Mara Quenby", "Quenby"]]
+
+
+def test_a_first_line_that_ends_as_a_sentence_is_no_headline():
+    assert headline_line_end("Quenby said the plan would fail.\n\nShe spoke on Monday.") == 0
+    assert headline_line_end("One line and no paragraph after it") == 0
 
 
 PEOPLE = TableRules(
