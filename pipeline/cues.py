@@ -1023,7 +1023,7 @@ def as_clause_reports(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]
         for c in verb.children
     ):
         return []  # "as she welcomed the delegates", "as she called for …": a circumstance
-    doc, clause = verb.doc, verb.head
+    doc, clause = verb.doc, clause_of_as_clause(verb)
     end = verb.right_edge.i
     while end > verb.i and doc[end].is_punct:
         end -= 1
@@ -1035,6 +1035,15 @@ def as_clause_reports(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]
         trim_punct(doc, verb.right_edge.i + 1, clause.right_edge.i + 1),
     )
     return [part for part in parts if part and part[1] - part[0] >= 2]
+
+
+def clause_of_as_clause(verb: Token) -> Token:
+    """The clause an "as" clause belongs to: its head, or the head's verb when the parse
+    hung the clause on a subject ("The bridge, as Smith said, has been closed")."""
+    head = verb.head
+    if head.dep_ in SUBJECT_DEPS and head.i < verb.i and head.head.i > verb.i:
+        return head.head
+    return head
 
 
 def opens_as_clause(verb: Token) -> bool:

@@ -323,6 +323,11 @@ def test_a_name_right_after_its_description_is_part_of_the_speaker(extract, text
             "said",
             ["the tax will fall hardest on renters"],
         ),
+        (
+            "The bridge, as Smith said on Monday, has been closed for years.",  # on "bridge"
+            "said",
+            ["The bridge", "has been closed for years"],
+        ),
         ("Prices fell as analysts had predicted.", "predicted", ["Prices fell"]),
         (
             "As the mayor put it in a statement on Monday, the town cannot wait another winter.",
