@@ -998,11 +998,28 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     if left <= sentence.start or not sets_off(doc[left - 1]):
         return None
     before = trim_punct(doc, dateline_end(sentence), left - 1)
-    if before is None or before[1] - before[0] < 2 or introduces(verb, before):
+    if before is None or before[1] - before[0] < 2:
+        return None
+    rest = rest_of_sentence(verb)
+    if introduces(verb, before) and not (rest and fronts_main_clause(verb, before)):
         return None
     if is_question_put(doc[before[0]]):
         return None  # "Asked whether …, Kerr said, “…”"
-    return [before, *rest_of_sentence(verb)]
+    return [before, *rest]
+
+
+def fronts_main_clause(verb: Token, span: tuple[int, int]) -> bool:
+    """ "If the council refuses, the mayor said, the city will sue": the words before a
+    parenthetical cue are an adverbial clause of the clause after it, which the parse hung
+    on the cue."""
+    words = verb.doc[span[0] : span[1]]
+    roots = [t for t in words if t.head == t or not span[0] <= t.head.i < span[1]]
+    return (
+        verb.dep_ == "parataxis"
+        and verb.head.i > verb.i
+        and [t.dep_ for t in roots] == ["advcl"]
+        and subject_of(roots[0]) is not None
+    )
 
 
 def as_clause_reports(verb: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
@@ -1089,7 +1106,7 @@ def rest_of_sentence(verb: Token) -> list[tuple[int, int]]:
     _, right = cue_phrase(verb)
     if right >= sentence.end - 1 or doc[right].text != ",":
         return []
-    if doc[right + 1].tag_ == "VBG":
+    if doc[right + 1].tag_ == "VBG" and doc[right + 1].dep_ not in SUBJECT_DEPS:
         return []  # ", saying …" is an attribution of its own, ", speaking of …" a circumstance
     if doc[right + 1].dep_ in {"cc", "mark"} or opens_quotation(doc[right + 1]):
         return []  # "…, he said, and …" / ", after …" / "…, he said, “We …”" start something else

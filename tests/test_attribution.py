@@ -1922,6 +1922,35 @@ def test_circumstance_after_the_cue_is_not_content(extract):
     assert summary(said)[1] == ["The plant will close in May"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "If the council refuses, the mayor said, the city will go to court.",
+            ["If the council refuses", "the city will go to court"],
+        ),
+        (
+            "When the storm hit, officials said, the levee had already failed.",
+            ["When the storm hit", "the levee had already failed"],
+        ),
+    ],
+)
+def test_a_clause_fronted_before_a_parenthetical_cue_is_part_of_the_content(extract, text, content):
+    [said] = with_cue(extract(text), "said")
+    assert summary(said)[1] == content
+
+
+def test_a_gerund_subject_after_a_parenthetical_cue_is_part_of_the_content(extract):
+    records = extract(
+        "The first handover was smooth, he said, replacing the leader now would be far harder."
+    )
+    [said] = with_cue(records, "said")
+    assert summary(said)[1] == [
+        "The first handover was smooth",
+        "replacing the leader now would be far harder",
+    ]
+
+
 def test_quote_right_before_its_cue_is_the_content(extract):
     records = extract(
         "“You should step down. You should repay the bonus you got,” Senator Ruth Vale told "
