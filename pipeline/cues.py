@@ -791,7 +791,9 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
         (c.right_edge.i + 1 for c in verb.rights if c.dep_ == "xcomp" and c.left_edge.i == end),
         end,
     )
-    second = second_speech_act(reported[-1], verb, lexicon)
+    second = second_speech_act(reported[-1], verb, lexicon) or quoting_conjunct(
+        reported[-1], lexicon
+    )
     if second is not None:
         end = min(end, second.left_edge.i)
     if len(reported) < len(clauses):  # its subject may be glued to this clause's object
@@ -803,6 +805,24 @@ def clauses_span(clauses: list[Token], lexicon: CueLexicon) -> tuple[int, int] |
     # "which traders said reflected doubts": the relative pronoun is the clause's subject,
     # but what was said starts after the cue.
     return trim_punct(doc, max(clauses[0].left_edge.i, verb.i + 1), end)
+
+
+def quoting_conjunct(clause: Token, lexicon: CueLexicon) -> Token | None:
+    """ "She said the plan was fair, and when pressed, the mayor replied, “We will …”": a cue
+    with a subject of its own, coordinated to the reported clause and followed by its own
+    quotation, is another attribution, not part of what was said."""
+    for conjunct in clause.conjuncts:
+        if conjunct.i < clause.i or subject_of(conjunct) is None:
+            continue
+        _, right = cue_phrase(conjunct)
+        if (
+            right + 1 < len(clause.doc)
+            and clause.doc[right].text == ","
+            and opens_quotation(clause.doc[right + 1])
+            and is_cue(conjunct, lexicon)
+        ):
+            return conjunct
+    return None
 
 
 def second_speech_act(clause: Token, verb: Token, lexicon: CueLexicon) -> Token | None:

@@ -1951,6 +1951,16 @@ def test_a_gerund_subject_after_a_parenthetical_cue_is_part_of_the_content(extra
     ]
 
 
+def test_a_coordinated_cue_with_its_own_speaker_and_quotation_ends_the_content(extract):
+    records = extract(
+        "She said the plan was fair, and when pressed on the cost, the mayor replied, “We will "
+        "find the money.”"
+    )
+    [said], [replied] = with_cue(records, "said"), with_cue(records, "replied")
+    assert summary(said)[1] == ["the plan was fair"]
+    assert replied["speaker"]["text"] == "the mayor" and replied.get("parent_id") is None
+
+
 def test_quote_right_before_its_cue_is_the_content(extract):
     records = extract(
         "“You should step down. You should repay the bonus you got,” Senator Ruth Vale told "
