@@ -1391,13 +1391,29 @@ def modifiers(phrase: Span) -> set[str]:
 
 def appositions(phrase: Span) -> list[Token]:
     """The appositions of a phrase's head ("the official, Dr Anya Petrov"), also those the
-    parse hung beside it on the noun before the phrase, which it mistook for the head."""
+    parse hung beside it on the noun before the phrase, which it mistook for the head, and a
+    second subject of the cue right after it ("said one of them, nurse Helen Pruitt")."""
     root = phrase.root
-    own = [c for c in root.children if c.dep_ == "appos"]
+    own = [c for c in root.children if c.dep_ == "appos"] + second_subject(phrase)
     if root.dep_ != "appos":
         return own
     beside = [t for t in phrase if t.dep_ == "appos" and t.i != root.i and t.head.i == root.head.i]
     return own + beside
+
+
+def second_subject(phrase: Span) -> list[Token]:
+    """A subject of the same verb set off by a comma right after a subject phrase, which the
+    parse gives for an apposition it did not see."""
+    root, doc = phrase.root, phrase.doc
+    if root.dep_ not in {"nsubj", "nsubjpass"} or phrase.end >= len(doc) - 1:
+        return []
+    if doc[phrase.end].text != ",":
+        return []
+    return [
+        c
+        for c in root.head.rights
+        if c.dep_ == root.dep_ and c.i > root.i and c.left_edge.i == phrase.end + 1
+    ]
 
 
 def coordinated(head: Token) -> list[Token]:

@@ -1040,3 +1040,13 @@ def test_both_after_two_countries_is_no_pair_of_them(nlp):
         entity("E2", "ORG", "Tellmark", text, "Tellmark"),
     ]
     assert resolve(nlp, text, table, "both")["name"] != "Qarsan and Tellmark"
+
+
+def test_a_name_the_parse_made_a_second_subject_is_an_apposition(nlp):
+    text = '"We trusted Curtis," said one of them, retired Army nurse Helen Pruitt. "It failed."'
+    table = [
+        entity("E1", "PERSON", "Curtis Ambler", text, "Curtis"),
+        entity("E2", "PERSON", "Helen Pruitt", text, "Helen Pruitt"),
+    ]
+    resolved = resolve(nlp, text, table, "one of them")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Helen Pruitt", "apposition")
