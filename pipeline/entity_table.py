@@ -101,6 +101,8 @@ def make_mention(span: Span, rules: TableRules) -> Mention | None:
     """The proper-name part of an entity span: no leading role word or honorific, no
     possessive ending. A role word ("General") becomes a title; an honorific ("Mr.") does not."""
     label = span.label_  # a slice of a span has no label
+    if label != "PERSON" and is_titled_person(span, rules):
+        label = "PERSON"
     titles = []
     while (
         label == "PERSON"
@@ -120,6 +122,17 @@ def make_mention(span: Span, rules: TableRules) -> Mention | None:
         return None
     alias = rules.aliases.get(name_key(text))
     return Mention(text, start, start + len(text), alias[1] if alias else label, span, titles)
+
+
+def is_titled_person(span: Span, rules: TableRules) -> bool:
+    """ "Cllr Priya Varma", "Gov. Ana Ruiz" tagged as an organisation: a title or honorific
+    before a person's name (a common first name and a surname that is no English word)."""
+    first = span[0].lower_
+    return (
+        len(span) > 2
+        and (first in rules.titles or first in rules.honorifics)
+        and is_person_name(span[1:].text, rules)
+    )
 
 
 def first_name_index(span: Span, rules: TableRules) -> int:

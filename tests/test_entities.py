@@ -15,7 +15,7 @@ from pipeline.entities import (
     untagged_people,
     untagged_runs,
 )
-from pipeline.entity_table import entity_record, make_mention, stands_alone
+from pipeline.entity_table import Mention, entity_record, make_mention, stands_alone
 from pipeline.read import Article, read_txt
 from pipeline.scoring import score_entity_tables
 from tests.conftest import REPO, SEEDS
@@ -449,6 +449,19 @@ def test_a_name_taken_for_a_place_with_a_persons_title_is_a_person(nlp, stage):
         Article("t", text, "test"), "E1", [make_mention(span, stage.rules)], stage.rules
     )
     assert (record["label"], record["titles"]) == ("PERSON", ["study’s lead author"])
+
+
+def test_a_name_taken_for_an_organisation_with_a_title_before_it_is_a_person(nlp, stage):
+    text = "Cllr Priya Varma thanked General Dynamics Ltd for the offer."
+    doc = nlp(text)
+
+    def mention_of(name: str) -> Mention:
+        found = doc.char_span(text.index(name), text.index(name) + len(name))
+        return make_mention(Span(doc, found.start, found.end, label="ORG"), stage.rules)
+
+    varma = mention_of("Cllr Priya Varma")  # as the model read it
+    assert (varma.text, varma.label, varma.titles) == ("Priya Varma", "PERSON", ["Cllr"])
+    assert mention_of("General Dynamics Ltd").label == "ORG"  # a title, but no first name
 
 
 def test_an_occupation_as_title_makes_a_person_of_a_name_that_is_also_a_word(table):
