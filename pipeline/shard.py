@@ -177,6 +177,7 @@ def run_stage(
                 records["entities"],
                 doc,
                 annotators.attribution.lexicon.publishing_verbs,
+                annotators.attribution.lexicon.documents,
             )
 
 

@@ -131,8 +131,10 @@ def linked_speech_date(
     quote = {"quote_id": "Q1", "content": at(content) | {"parts": None}, "cue": at(cue)}
     quote |= {"speaker": None} | {part: at(words) for part, words in spans.items()}
     dates = [at(date) | {"type": "DATE", "value": "2024-03-03"}]
-    publishing = load_cue_lexicon().publishing_verbs
-    [linked], _ = link_article([quote], [], dates, [], nlp(text), publishing)
+    lexicon = load_cue_lexicon()
+    [linked], _ = link_article(
+        [quote], [], dates, [], nlp(text), lexicon.publishing_verbs, lexicon.documents
+    )
     return linked["speech_date"]
 
 
@@ -166,6 +168,61 @@ def test_the_date_a_document_speaker_was_put_out(nlp):
     assert when == "2024-03-03"
 
 
+def test_the_date_of_a_speech_event_told_in_a_phrase_in_a_phrase(nlp):
+    text = "Speaking at a news conference on March 3, Salo said he had full confidence in her."
+    when = linked_speech_date(nlp, text, "said", "he had", "March 3", speaker="Salo")
+    assert when == "2024-03-03"
+    text = "In a letter to the board, published on March 3, the commission said Fenmoor failed."
+    when = linked_speech_date(nlp, text, "said", "Fenmoor failed", "March 3")
+    assert when == "2024-03-03"
+
+
+def test_the_date_of_putting_out_what_the_speaker_made(nlp):
+    text = "Levels fell, according to figures published by the agency on March 3."
+    when = linked_speech_date(
+        nlp, text, "according to", "Levels fell", "March 3", speaker="the agency"
+    )
+    assert when == "2024-03-03"
+    text = "Risk fell, according to a study of 3,000 children published on March 3 in a journal."
+    speaker = "a study of 3,000 children published on March 3 in a journal"
+    when = linked_speech_date(nlp, text, "according to", "Risk fell", "March 3", speaker=speaker)
+    assert when == "2024-03-03"
+
+
+def test_the_date_a_document_speaker_bears(nlp):
+    text = "A 2024 report by the state auditor found that a third of sites were not inspected."
+    speaker = "A 2024 report by the state auditor"
+    when = linked_speech_date(nlp, text, "found", "that a third", "2024", speaker=speaker)
+    assert when == "2024-03-03"
+    text = "A 2024 graduate, Ana Ruiz, said that a third of sites were not inspected."
+    speaker = "A 2024 graduate, Ana Ruiz"
+    assert linked_speech_date(nlp, text, "said", "that a third", "2024", speaker=speaker) is None
+
+
+def test_the_date_of_the_speech_verb_a_refusal_takes(nlp):
+    text = "Pruitt declined to say on March 3 whether the offer was higher."
+    when = linked_speech_date(nlp, text, "declined", "whether the offer", "March 3")
+    assert when == "2024-03-03"
+
+
+def test_a_cue_coordinated_to_the_speakers_dated_cue_shares_its_date(nlp):
+    text = "The league confirmed on March 3 that reports had arrived, but declined to comment."
+    doc = nlp(text)
+
+    def at(words: str) -> dict:
+        start = text.index(words)
+        return {"text": words, "start": start, "end": start + len(words)}
+
+    speaker = at("The league")
+    confirmed = {"quote_id": "Q1", "cue": at("confirmed"), "speaker": speaker}
+    confirmed["content"] = at("that reports had arrived") | {"parts": None}
+    declined = {"quote_id": "Q2", "cue": at("declined"), "speaker": speaker}
+    declined["content"] = at("to comment") | {"parts": None}
+    dates = [at("March 3") | {"type": "DATE", "value": "2024-03-03"}]
+    linked, _ = link_article([confirmed, declined], [], dates, [], doc)
+    assert [quote["speech_date"] for quote in linked] == ["2024-03-03", "2024-03-03"]
+
+
 def test_the_date_of_another_event_of_a_participle_is_not_the_speech_date(nlp):
     text = "The union called her a champion, citing her work after the March 3 floods."
     assert linked_speech_date(nlp, text, "called", "her a champion", "March 3") is None
@@ -173,6 +230,9 @@ def test_the_date_of_another_event_of_a_participle_is_not_the_speech_date(nlp):
     assert linked_speech_date(nlp, text, "said", "that prices", "March 3", speaker="Vale") is None
     text = "Lund, the port's director since March 3, estimated that prices would rise."
     assert linked_speech_date(nlp, text, "estimated", "that prices", "March 3") is None
+    text = "The group kept its dividend, unchanged from March 3, and said it would buy shares."
+    speaker = "The group"
+    assert linked_speech_date(nlp, text, "said", "it would", "March 3", speaker=speaker) is None
 
 
 def test_a_quantity_in_a_nested_quote_is_listed_by_both_and_belongs_to_the_inner(doc):
