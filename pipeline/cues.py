@@ -1157,6 +1157,8 @@ def subject_of(verb: Token) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         if before and (glued := glued_subject(verb, before[-1])) is not None:
             return glued
+        if before and (inside := subject_in_participle(verb, before[-1])) is not None:
+            return inside
         return before[-1] if before else subjects[0]
     if (name := name_set_off_after_quote(verb)) is not None:
         return name
@@ -1174,6 +1176,29 @@ def subject_of(verb: Token) -> Token | None:
             ),
             None,
         )
+    return None
+
+
+def subject_in_participle(verb: Token, subject: Token) -> Token | None:
+    """ "Opening the case on Monday, the prosecutor, Rebecca Hale, told the jury …": the parse
+    reads a fronted participle clause as the subject (or a gerund with an object as a noun)
+    and hangs the real one inside it. That is the noun phrase of the clause set off by a
+    comma right before the verb."""
+    clause = subject.tag_ == "VBG" or (
+        subject.lower_.endswith("ing") and any(c.dep_ == "dobj" for c in subject.children)
+    )
+    if not clause or subject.i != subject.sent.start or subject.dep_ not in SUBJECT_DEPS:
+        return None
+    doc = verb.doc
+    for child in subject.rights:
+        start, end = child.left_edge.i, child.right_edge.i
+        if (
+            child.pos_ in {"NOUN", "PROPN"}
+            and doc[start - 1].text == ","
+            and end < verb.i
+            and all(t.is_punct for t in doc[end + 1 : verb.i])
+        ):
+            return child
     return None
 
 
@@ -2095,6 +2120,17 @@ def controller_of(infinitive: Token) -> Token:
     return head
 
 
+def is_time_phrase(child: Token) -> bool:
+    """ "on Tuesday" that the parse hung on the subject ("The regulator on Tuesday urged"): a
+    time of the speech, not a part of the speaker."""
+    return (
+        child.dep_ == "prep"
+        and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
+        and child.i + 1 < len(child.doc)
+        and child.right_edge.i + 1 == child.head.head.i
+    )
+
+
 def noun_phrase(head: Token) -> tuple[int, int]:
     """The phrase of a noun with its conjuncts ("Mr. Okafor and Mr. Ferris", "he or she", also
     "Tobias Wren, 36, …, and Kenji Mori, 34, …"), up to a relative clause, apposition or
@@ -2110,7 +2146,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             and not between_conjuncts
             and n > max(joined, default=-1)
             and not is_close_apposition(child, end)
-        ):
+        ) or is_time_phrase(child):
             break
         end = child.right_edge.i + 1
     clause = next((t for t in head.doc[head.i + 1 : end] if t.dep_ == "relcl"), None)

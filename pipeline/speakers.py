@@ -276,6 +276,12 @@ class SpeakerResolver:
         found = self.mention_index.around(token.idx, token.idx + 1)
         return found[0] if found else None
 
+    def name_before_post_nominal(self, token: Token) -> EntityMention | None:
+        """ "Rebecca Hale KC": the parse heads the name with its post-nominal letters, which
+        the entity's mention leaves out; the mention is the name's last word before them."""
+        words = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
+        return self.mention_at(words[0]) if words else None
+
     # names
 
     def by_conjuncts(self, phrase: Span) -> Record | None:
@@ -360,7 +366,7 @@ class SpeakerResolver:
                         "label": None,
                         "resolved_by": "apposition",
                     }
-                mention = self.mention_at(token)
+                mention = self.mention_at(token) or self.name_before_post_nominal(token)
                 if mention is not None and mention.entity["label"] != "NORP":
                     return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
         return (

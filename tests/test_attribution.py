@@ -1961,6 +1961,26 @@ def test_a_coordinated_cue_with_its_own_speaker_and_quotation_ends_the_content(e
     assert replied["speaker"]["text"] == "the mayor" and replied.get("parent_id") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Opening the case on Monday, the prosecutor, Rebecca Hale, told the jury that the "
+            "landlord had taken the batteries out of two alarms.",
+            "the prosecutor",
+        ),
+        (
+            "The national medicines regulator on Tuesday urged parents to stop giving children "
+            "the syrup.",
+            "The national medicines regulator",
+        ),
+    ],
+)
+def test_a_fronted_participle_or_a_time_is_no_part_of_the_speaker(extract, text, speaker):
+    [record] = extract(text)
+    assert record["speaker"]["text"] == speaker
+
+
 def test_quote_right_before_its_cue_is_the_content(extract):
     records = extract(
         "“You should step down. You should repay the bonus you got,” Senator Ruth Vale told "

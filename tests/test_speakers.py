@@ -1050,3 +1050,10 @@ def test_a_name_the_parse_made_a_second_subject_is_an_apposition(nlp):
     ]
     resolved = resolve(nlp, text, table, "one of them")
     assert (resolved["name"], resolved["resolved_by"]) == ("Helen Pruitt", "apposition")
+
+
+def test_a_name_with_post_nominal_letters_in_apposition_names_the_description(nlp):
+    text = "Opening the case, the prosecutor, Rebecca Hale KC, told the jury it was arson."
+    table = [entity("E1", "PERSON", "Rebecca Hale", text, "Rebecca Hale")]
+    resolved = resolve(nlp, text, table, "the prosecutor")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Rebecca Hale", "apposition")
