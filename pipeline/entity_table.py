@@ -42,8 +42,10 @@ MIN_CAPS_PLACE = 4
 TITLE_CASE_WORDS = 4
 #: The most words a first line has to be read as a headline.
 HEADLINE_WORDS = 25
-#: The last characters of a line that ends a sentence rather than a headline.
-SENTENCE_END = frozenset(".!?:;\"”’'")
+#: The last characters of a line that ends a sentence rather than a headline, before any
+#: closing quotation mark (a headline may end in a quoted word: "… side were ‘robbed’").
+SENTENCE_END = frozenset(".!?:;")
+CLOSING_MARKS = "\"”’'"
 
 
 @dataclass(frozen=True)
@@ -561,10 +563,10 @@ def headline_line_end(text: str) -> int:
     taxes" before a blank line), else 0: a first line of at most `HEADLINE_WORDS` words
     that does not end as a sentence does."""
     line, newline, _ = text.partition("\n")
-    line = line.rstrip()
-    if not newline or not line or line[-1] in SENTENCE_END or len(line.split()) > HEADLINE_WORDS:
+    words = line.rstrip().rstrip(CLOSING_MARKS)
+    if not newline or not words or words[-1] in SENTENCE_END:
         return 0
-    return len(line)
+    return len(line.rstrip()) if len(words.split()) <= HEADLINE_WORDS else 0
 
 
 def mark_headline_mentions(mentions: list[Mention], headline_end: int) -> list[Mention]:

@@ -360,12 +360,8 @@ class SpeakerResolver:
             named = [apposition, *(c for c in apposition.children if c.dep_ == "appos")]
             for token in named:
                 if len(people := self.named_together(token, None, PERSON_LABEL)) > 1:
-                    return {  # "the brothers Kofi and Yaw Mensah"
-                        "name": " and ".join(people),
-                        "entity_id": None,
-                        "label": None,
-                        "resolved_by": "apposition",
-                    }
+                    # "the brothers Kofi and Yaw Mensah"
+                    return pair_record(people) | {"resolved_by": "apposition"}
                 mention = self.mention_at(token) or self.name_before_post_nominal(token)
                 if mention is not None and mention.entity["label"] != "NORP":
                     return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"

@@ -72,6 +72,9 @@ def test_a_mislabelled_surname_in_the_headline_joins_the_full_name_of_the_lede()
 def test_a_first_line_that_ends_as_a_sentence_is_no_headline():
     assert headline_line_end("Quenby said the plan would fail.\n\nShe spoke on Monday.") == 0
     assert headline_line_end("One line and no paragraph after it") == 0
+    assert headline_line_end("“We will fight,” Quenby said.”\n\nShe spoke on Monday.") == 0
+    text = "Redmarsh boss says side were ‘robbed’\n\nThe manager spoke on Monday."
+    assert text[: headline_line_end(text)] == "Redmarsh boss says side were ‘robbed’"
 
 
 PEOPLE = TableRules(
