@@ -1028,12 +1028,17 @@ def reporting_clause(verb: Token) -> list[tuple[int, int]] | None:
     return [before, *rest]
 
 
+def span_roots(doc: Doc, span: tuple[int, int]) -> list[Token]:
+    """The words of a token span whose heads lie outside it."""
+    words = doc[span[0] : span[1]]
+    return [t for t in words if t.head == t or not span[0] <= t.head.i < span[1]]
+
+
 def fronts_main_clause(verb: Token, span: tuple[int, int]) -> bool:
     """ "If the council refuses, the mayor said, the city will sue": the words before a
     parenthetical cue are an adverbial clause of the clause after it, which the parse hung
     on the cue."""
-    words = verb.doc[span[0] : span[1]]
-    roots = [t for t in words if t.head == t or not span[0] <= t.head.i < span[1]]
+    roots = span_roots(verb.doc, span)
     return (
         verb.dep_ == "parataxis"
         and verb.head.i > verb.i
@@ -1107,8 +1112,7 @@ def passive_as_source(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | Non
 def introduces(verb: Token, span: tuple[int, int]) -> bool:
     """The words before the cue are its own circumstance, not what was said: "In July, …",
     "Although the nations have …, the minister criticized …"."""
-    words = verb.doc[span[0] : span[1]]
-    roots = [t for t in words if t.head == t or not span[0] <= t.head.i < span[1]]
+    roots = span_roots(verb.doc, span)
     return all(
         t.head == verb and t.dep_ in INTRODUCTORY_DEPS and not misread_subject(t) for t in roots
     )
@@ -1187,7 +1191,7 @@ def subject_in_participle(verb: Token, subject: Token) -> Token | None:
     clause = subject.tag_ == "VBG" or (
         subject.lower_.endswith("ing") and any(c.dep_ == "dobj" for c in subject.children)
     )
-    if not clause or subject.i != subject.sent.start or subject.dep_ not in SUBJECT_DEPS:
+    if not clause or subject.i != subject.sent.start:
         return None
     doc = verb.doc
     for child in subject.rights:
@@ -2126,7 +2130,6 @@ def is_time_phrase(child: Token) -> bool:
     return (
         child.dep_ == "prep"
         and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
-        and child.i + 1 < len(child.doc)
         and child.right_edge.i + 1 == child.head.head.i
     )
 
