@@ -4,7 +4,8 @@ The cache key is the text's sha256 plus the model's name, version and components
 module's source and the abbreviations it keeps whole (it changes the tokenizer and adds a
 component) and the spaCy version, so a later stage (or a re-run) reads the parse back instead
 of running the model again. A line break always ends a sentence and a word never does
-(`sentence_bounds`, before the parser). A cache file is a cache, not a record: it is written
+(`sentence_bounds`, before the parser), and a lower-case word is no proper noun (`common_nouns`,
+after the tagger). A cache file is a cache, not a record: it is written
 without fsync, and one that does not read back (after a power loss) is parsed again.
 """
 
@@ -85,6 +86,27 @@ def sentence_bounds(doc: Doc) -> Doc:
     return doc
 
 
+#: The tags of a common noun for the model's proper-noun tags.
+COMMON_NOUN_TAGS = {"NNP": "NN", "NNPS": "NNS"}
+
+
+@Language.component("common_nouns")
+def common_nouns(doc: Doc) -> Doc:
+    """Tag a lower-case word the tagger took for a proper noun ("the county health
+    department", "the education ministry") as a common noun, before the tag map and the
+    lemmatizer read the tag: a description is then one, and refers back to the phrase with
+    its head noun. Not a short word or one before a capitalised word, which may be a particle
+    of a name ("de Gaulle", "van Rijn")."""
+    for token in doc:
+        tag = COMMON_NOUN_TAGS.get(token.tag_)
+        if tag is None or not (token.is_lower and token.is_alpha and len(token) > 2):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is None or not after.is_title:
+            token.tag_ = tag
+    return doc
+
+
 @functools.cache
 def load_installed(name: str) -> Language:
     try:
@@ -93,6 +115,8 @@ def load_installed(name: str) -> Language:
         raise ModelNotFound(f"the spaCy model {name} could not be loaded: {exc}") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sentence_bounds", before="parser")
+    if "tagger" in nlp.pipe_names:
+        nlp.add_pipe("common_nouns", after="tagger")
     keep_abbreviations(nlp, read_lines(ABBREVIATIONS_PATH))
     read_spellings_as_usual(nlp)
     nlp.tokenizer = PlainSpaceTokenizer(nlp.tokenizer)

@@ -165,3 +165,15 @@ def test_other_spaces_are_read_as_plain_ones(nlp):
         t.idx for t in nlp(text.replace("\u00a0", " ").replace("\u2009", " "))
     ]
     assert doc[1].head.text == "explains"  # not the subject of a no-break space
+
+
+def test_a_lower_case_word_is_no_proper_noun(nlp):
+    doc = nlp(
+        "Miriam Castellano said the county health department first learned of it. The NHEB, "
+        "which advises the education ministry on school buildings, praised Charles de Gaulle."
+    )
+    tags = {t.text: (t.tag_, t.pos_) for t in doc}
+    assert tags["department"] == tags["ministry"] == ("NN", "NOUN")  # NNP from the tagger
+    assert tags["health"] == ("NN", "NOUN")
+    assert tags["de"] != ("NN", "NOUN")  # a particle of a name
+    assert tags["Castellano"] == ("NNP", "PROPN")

@@ -1057,3 +1057,16 @@ def test_a_name_with_post_nominal_letters_in_apposition_names_the_description(nl
     table = [entity("E1", "PERSON", "Rebecca Hale", text, "Rebecca Hale")]
     resolved = resolve(nlp, text, table, "the prosecutor")
     assert (resolved["name"], resolved["resolved_by"]) == ("Rebecca Hale", "apposition")
+
+
+def test_a_description_refers_back_to_one_the_tagger_took_for_a_name(nlp):
+    text = (
+        "Miriam Castellano said the county health department first learned of the results "
+        "last week. Free testing will continue through June, the department said."
+    )
+    table = [entity("E1", "PERSON", "Miriam Castellano", text, "Miriam Castellano")]
+    resolved = resolve(nlp, text, table, "the department")
+    assert (resolved["name"], resolved["resolved_by"]) == (
+        "county health department",
+        "coreference",
+    )
