@@ -49,6 +49,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Nouns that take up any person described before ("A retired teacher … The woman, …").
 ANY_PERSON = frozenset({"man", "woman", "boy", "girl"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: Nouns for an organisation of any kind ("The group said"): they refer to the one the text
+#: just spoke of, not the one named most often, as "the company" does (see `in_focus`).
+ANY_ORGANISATION = frozenset({"group"})
 #: Nouns for two people spoken of as one ("The couple said"; see `refers_to_two`).
 PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 #: Words that count members of a group rather than name it ("some Democrats").
@@ -996,9 +999,10 @@ class SpeakerResolver:
     ) -> Record | None:
         """The entity with one of `labels` that the text before `phrase` is about, for a
         `role` word of a `wanted` gender (see `person_in_focus`): one whose titles share a
-        word with the phrase, then, for an organisation, the one named most often so far,
-        then one named on its own rather than as a noun's modifier ("no Social Security
-        numbers" speaks of numbers), then a main clause's subject, then the latest."""
+        word with the phrase, then, for an organisation of a kind ("the company", not "the
+        group"), the one named most often so far, then one named on its own rather than as a
+        noun's modifier ("no Social Security numbers" speaks of numbers), then a main
+        clause's subject, then the latest."""
         head = phrase.root
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
         options: list[tuple[tuple[int, int, int, int, int, int], Record]] = []
@@ -1015,7 +1019,8 @@ class SpeakerResolver:
                     or (not words and any(self.ends_in(t, head) for t in entity["titles"]))
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
-                named = times_named(entity, head.idx) if "ORG" in labels else 0
+                of_kind = "ORG" in labels and role not in ANY_ORGANISATION
+                named = times_named(entity, head.idx) if of_kind else 0
                 own = int(not self.modifies_noun(mention))  # not "Social Security numbers"
                 options.append(
                     ((titled, named, own, int(rank == MAIN_SUBJECT), sentence, start), entity)

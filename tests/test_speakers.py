@@ -423,6 +423,19 @@ def test_a_company_is_the_one_the_story_has_named_most_not_the_last_named(nlp):
     assert resolve(nlp, text, table, "The company")["name"] == "Halvard Shipping"
 
 
+def test_the_group_is_the_organisation_just_spoken_of_not_the_one_named_most(nlp):
+    text = (
+        "Redmoor Homes bought the hall. Redmoor Homes applied to demolish it. The Civic Trust "
+        "wrote to the council in August. The group said Redmoor had known for weeks."
+    )
+    table = [
+        entity("E1", "ORG", "Redmoor Homes", text, "Redmoor Homes", "Redmoor Homes", "Redmoor"),
+        entity("E2", "ORG", "Civic Trust", text, "Civic Trust"),
+    ]
+    resolved = resolve(nlp, text, table, "The group")
+    assert (resolved["name"], resolved["entity_id"]) == ("Civic Trust", "E2")
+
+
 def test_an_agency_is_not_an_organisation_whose_name_says_another_kind(nlp):
     text = (
         "The agency runs the program. Congress passed it in 1990, and the Investment "
