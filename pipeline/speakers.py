@@ -972,13 +972,23 @@ class SpeakerResolver:
         role = head.lemma_.lower()
         if role in self.lexicon.person_roles:
             labels = {"PERSON"}
-        elif role in self.lexicon.occupations and not self.same_lemma_before(head, phrase.start):
+        elif role in self.lexicon.occupations and not self.introduced_before(head, phrase.start):
             labels = {"PERSON"}  # "the striker", but "a nurse lamenting …" stays that nurse
         elif role in self.lexicon.organisation_roles:
             labels = {"ORG", "GPE"}  # "Tollan City", a club the model took for a place
         else:
             return None
         return self.in_focus(phrase, labels, role, self.gender_words.get(head.lower_))
+
+    def introduced_before(self, head: Token, end: int) -> bool:
+        """Whether a phrase before `end` introduced someone unnamed by `head`'s noun ("a nurse
+        lamenting …", "One of the diplomats, who …"); not "the researchers" or an earlier
+        "the striker", who may be the person in focus too."""
+        return any(
+            (token.tag_ == head.tag_ and any(is_indefinite(c) for c in token.children))
+            or is_one_of(token)
+            for token in self.same_lemma_before(head, end)
+        )
 
     def person_aged(self, phrase: Span) -> Record | None:
         """The one person the text before gave the age of "the 51-year-old" ("Mr Petrović,
@@ -1372,6 +1382,12 @@ def is_indefinite(word: Token) -> bool:
     return (word.dep_ == "det" and word.lower_ in {"a", "an"}) or (
         word.dep_ == "nummod" and word.lower_ == "one"
     )
+
+
+def is_one_of(token: Token) -> bool:
+    """ "diplomats" in "One of the diplomats": a partitive that singles one out."""
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ == "one"
 
 
 def is_bare_noun_phrase(phrase: Span) -> bool:

@@ -886,6 +886,36 @@ def test_an_occupation_is_the_person_in_focus_unless_someone_unnamed_had_it(nlp)
     assert resolve(nlp, text, table, "The nurse")["entity_id"] is None
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The researchers found that pupils wheezed less.",  # a plural of the noun
+        "The researcher counted the inhalers.",  # the noun already used of her
+    ],
+)
+def test_an_occupation_used_before_of_no_one_unnamed_is_still_the_person_in_focus(nlp, before):
+    text = (
+        f"{before} Dr. Hanna Reuter said the filters cut fine particles by 40%. "
+        "'We filtered everything at once,' the researcher said."
+    )
+    table = [entity("E1", "PERSON", "Hanna Reuter", text, "Hanna Reuter")]
+    assert (
+        resolve(nlp, text, table, "the researcher", nth=text.count("the researcher") - 1)[
+            "entity_id"
+        ]
+        == "E1"
+    )
+
+
+def test_one_of_a_group_is_someone_unnamed_not_the_person_in_focus(nlp):
+    text = (
+        "Alena Sorvik met the envoys. One of the diplomats, who spoke on condition of "
+        "anonymity, said the talks had stalled. 'The gap is on sequencing,' the diplomat said."
+    )
+    table = [entity("E1", "PERSON", "Alena Sorvik", text, "Alena Sorvik")]
+    assert resolve(nlp, text, table, "the diplomat", nth=1)["entity_id"] is None
+
+
 def test_a_lede_description_is_the_person_of_its_gender_named_soon_after(nlp):
     text = (
         "A former tenant of a house in Northgate where a man died told a jury on Tuesday that "
