@@ -896,6 +896,8 @@ class SpeakerResolver:
                 return named  # "The National Bank of Velmora cut … The bank said"
             if token.pos_ != "NOUN" or token.tag_ != head.tag_:
                 continue  # "a source" is not the earlier "sources"
+            if not self.narrated_at(token.left_edge):
+                continue  # not “a careful landlord …” he called himself; but “… official”
             own_words, earlier_words = modifiers(phrase), modifiers(noun_phrase_of(token))
             if not compatible(own_words, earlier_words):
                 continue  # "the GOP nominee" is not the earlier "Democratic nominee"

@@ -30,14 +30,23 @@ def entity(
     }
 
 
-def resolve(nlp, text: str, entities: list[dict[str, Any]], phrase: str, nth: int = 0) -> dict:
-    """The resolution of the `nth` occurrence of `phrase` in `text`."""
+def resolve(
+    nlp,
+    text: str,
+    entities: list[dict[str, Any]],
+    phrase: str,
+    nth: int = 0,
+    quoted: tuple[str, ...] = (),
+) -> dict:
+    """The resolution of the `nth` occurrence of `phrase` in `text`, with the words of
+    `quoted` (each found once) inside quotation marks."""
     doc = nlp(text)
     start = -1
     for _ in range(nth + 1):
         start = text.index(phrase, start + 1)
     span = doc.char_span(start, start + len(phrase))
-    return SpeakerResolver(doc, text, entities, SpeakerLexicon.load()).resolve(span)
+    spans = [(text.index(words), text.index(words) + len(words)) for words in quoted]
+    return SpeakerResolver(doc, text, entities, SpeakerLexicon.load(), spans).resolve(span)
 
 
 def test_untagged_name_takes_the_entity_it_was_mentioned_by(nlp):
@@ -1113,3 +1122,20 @@ def test_a_description_refers_back_to_one_the_tagger_took_for_a_name(nlp):
         "county health department",
         "coreference",
     )
+
+
+def test_a_description_does_not_refer_back_to_a_phrase_someone_is_quoted_saying(nlp):
+    text = (
+        "In a police interview, Varley described himself as “a careful landlord with one "
+        "careless tenant”. The landlord admitted that he had not replaced the alarms."
+    )
+    table = [entity("E1", "PERSON", "Dennis Varley", text, "Varley")]
+    quoted = ("a careful landlord with one careless tenant",)
+    resolved = resolve(nlp, text, table, "The landlord", quoted=quoted)
+    assert resolved["name"] != "careful landlord with one careless tenant"
+    text = (  # the writer's quotation marks inside a phrase of the narration
+        "The unnamed “senior U.S. military official” spoke to the Guardian. "
+        "The official said the troops had suffered casualties."
+    )
+    resolved = resolve(nlp, text, [], "The official", quoted=("senior U.S. military official",))
+    assert resolved["name"] == "unnamed senior U.S. military official"
