@@ -54,6 +54,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 ANY_ORGANISATION = frozenset({"group"})
 #: Nouns for two people spoken of as one ("The couple said"; see `refers_to_two`).
 PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
+#: Words that stand for two named before ("Both said", "Neither would comment").
+PAIR_WORDS = frozenset({"both", "two", "neither"})
 #: Words that count members of a group rather than name it ("some Democrats").
 COUNTING = frozenset({"some", "many", "most", "few", "several", "each", "one", "least"})
 #: Determiners that say how many of a group spoke ("some parents", "both coaches"): a name
@@ -1073,8 +1075,8 @@ class SpeakerResolver:
 
     def pair_named_together(self, phrase: Span) -> Record | None:
         """ "Dennis Harlow, 56, …, and Janet Brooke, 61, … Both deny the charge": "both", "the
-        two", "the couple" or "the two men" is the two people named together in the phrase
-        ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last in the
+        two", "neither", "the couple" or "the two men" is the two people named together in
+        the phrase ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last in the
         sentences before, else first in the next ones, as a lede may name them after ("The
         two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …").
         "The two companies" is two organisations named so ("Skoot Mobility and Ridewell")."""
@@ -1474,10 +1476,13 @@ def pair_record(names: list[str]) -> Record:
 
 
 def refers_to_two(phrase: Span) -> bool:
-    """ "Both", "the two", "the couple", "both men", "The two founders of …"."""
+    """ "Both", "the two", "the couple", "both men", "The two founders of …", "Neither",
+    "Neither company"."""
     head = phrase.root
     words = {c.lower_ for c in head.children if c.dep_ in {"det", "predet", "nummod"}}
-    if head.lower_ in {"both", "two"}:
+    if head.lower_ in PAIR_WORDS:
+        return True
+    if head.tag_ == "NN" and "neither" in words:
         return True
     if head.lemma_.lower() in PAIR_NOUNS:
         return head.tag_ == "NN" and bool(words & DEFINITE)
@@ -1485,7 +1490,7 @@ def refers_to_two(phrase: Span) -> bool:
 
 
 def is_pair_word(head: Token) -> bool:
-    return head.lower_ in {"both", "two"} or head.lemma_.lower() in PAIR_NOUNS
+    return head.lower_ in PAIR_WORDS or head.lemma_.lower() in PAIR_NOUNS
 
 
 def has_owner_name(noun: Token) -> bool:

@@ -1076,6 +1076,25 @@ def test_the_two_companies_are_two_organisations_named_together(nlp):
     assert (resolved["name"], resolved["entity_id"]) == ("Skoot Mobility and Ridewell Ltd", None)
 
 
+def test_neither_company_is_the_two_companies_named_together(nlp):
+    text = "Skoot Mobility and Ridewell Ltd run 9,000 scooters. Neither company would comment."
+    table = [
+        entity("E1", "ORG", "Skoot Mobility", text, "Skoot Mobility"),
+        entity("E2", "ORG", "Ridewell Ltd", text, "Ridewell Ltd"),
+    ]
+    resolved = resolve(nlp, text, table, "Neither company")
+    assert resolved["name"] == "Skoot Mobility and Ridewell Ltd"
+
+
+def test_neither_is_the_two_people_named_together(nlp):
+    text = "Dana Okafor and Paul Ferris met the board. Neither would comment."
+    table = [
+        entity("E1", "PERSON", "Dana Okafor", text, "Dana Okafor"),
+        entity("E2", "PERSON", "Paul Ferris", text, "Paul Ferris"),
+    ]
+    assert resolve(nlp, text, table, "Neither")["name"] == "Dana Okafor and Paul Ferris"
+
+
 def test_two_people_are_no_pair_of_companies(nlp):
     text = "Skoot Mobility and Ridewell Ltd run 9,000 scooters. The two men said it was safe."
     table = [
