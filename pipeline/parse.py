@@ -4,8 +4,8 @@ The cache key is the text's sha256 plus the model's name, version and components
 module's source and the abbreviations it keeps whole (it changes the tokenizer and adds a
 component) and the spaCy version, so a later stage (or a re-run) reads the parse back instead
 of running the model again. A line break always ends a sentence and a word never does
-(`sentence_bounds`, before the parser), and a lower-case word is no proper noun (`common_nouns`,
-after the tagger). A cache file is a cache, not a record: it is written
+(`sentence_bounds`, before the parser), and a lower-case word is no proper noun
+(`common_nouns`, after the tagger). A cache file is a cache, not a record: it is written
 without fsync, and one that does not read back (after a power loss) is parsed again.
 """
 

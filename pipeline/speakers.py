@@ -1019,6 +1019,7 @@ class SpeakerResolver:
         clause's subject, then the latest."""
         head = phrase.root
         words = {stem(t.lower_) for t in phrase if t.i != head.i and t.is_alpha and not t.is_stop}
+        of_kind = "ORG" in labels and role not in ANY_ORGANISATION
         options: list[tuple[tuple[int, int, int, int, int, int], Record]] = []
         for mention in self.earlier(phrase, labels):
             entity = self.full_name(mention) or mention.entity
@@ -1033,7 +1034,6 @@ class SpeakerResolver:
                     or (not words and any(self.ends_in(t, head) for t in entity["titles"]))
                 )  # "the Democratic nominee" shares a word; a bare "the governor" a head
                 sentence, rank, start = self.salience(mention)
-                of_kind = "ORG" in labels and role not in ANY_ORGANISATION
                 named = times_named(entity, head.idx) if of_kind else 0
                 own = int(not self.modifies_noun(mention))  # not "Social Security numbers"
                 options.append(
@@ -1076,9 +1076,9 @@ class SpeakerResolver:
     def pair_named_together(self, phrase: Span) -> Record | None:
         """ "Dennis Harlow, 56, …, and Janet Brooke, 61, … Both deny the charge": "both", "the
         two", "neither", "the couple" or "the two men" is the two people named together in
-        the phrase ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last in the
-        sentences before, else first in the next ones, as a lede may name them after ("The
-        two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …").
+        the phrase ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last
+        in the sentences before, else first in the next ones, as a lede may name them after
+        ("The two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …").
         "The two companies" is two organisations named so ("Skoot Mobility and Ridewell")."""
         if not refers_to_two(phrase):
             return None
