@@ -240,18 +240,24 @@ class EntityStage:
         ]
 
     def with_given_name(self, span: Span) -> Span:
-        """ "Amelize Joseph loves …": the model may leave out a first name it does not know
-        and tag the surname alone. A one-word person's name takes the capitalised word before
+        """ "Amelize Joseph loves …", "Ashby Fenwick Trustees, the pension company, …": the
+        model may leave out a first word it does not know. A one-word person's name, or a
+        longer name the word is a compound of in the parse, takes the capitalised word before
         it when that is no English word, title or honorific, nor part of another entity."""
-        if span.label_ != "PERSON" or len(span) != 1 or span.start == 0:
+        if span.label_ not in NAMED_LABELS or span.start == 0:
             return span
         given = span.doc[span.start - 1]
+        if len(span) == 1:
+            if span.label_ != "PERSON":
+                return span
+        elif not (given.dep_ == "compound" and span.start <= given.head.i < span.end):
+            return span
         word = given.lower_
         if not (given.is_alpha and given.is_title and given.pos_ == "PROPN") or given.ent_type_:
             return span
         if is_english_word(word, self.rules.english_words) or word in self.title_words:
             return span
-        return Span(span.doc, span.start - 1, span.end, label="PERSON")
+        return Span(span.doc, span.start - 1, span.end, label=span.label_)
 
     def with_surname(self, span: Span) -> Span:
         """ "The union's regional organiser, Gail Pendry, said …": the model may tag a first
@@ -594,8 +600,9 @@ def coordinated_name_start(doc: Doc, start: int, heads: frozenset[str]) -> int:
             break
         before = doc[i - 2]
         joins = word.lower_ == "and" and not joined
-        if joins and (half := unfinished_organisation(before, heads)) is not None:
-            return half.start
+        if before.ent_type_:
+            half = first_half(before, heads) if joins else None
+            return i if half is None else half.start
         links = word.lower_ in {"of", "for"} or is_possessive_mark(word)
         goes_on = is_capitalised_word(before) or (joins and is_possessive_mark(before))
         if not ((joins or links) and goes_on):
@@ -605,12 +612,26 @@ def coordinated_name_start(doc: Doc, start: int, heads: frozenset[str]) -> int:
     return i
 
 
-def unfinished_organisation(token: Token, heads: frozenset[str]) -> Span | None:
-    """The organisation that ends at `token` when its last word is no organisation's word."""
+def first_half(token: Token, heads: frozenset[str]) -> Span | None:
+    """The entity ending at `token`, before "and", that opens a name holding the "and": an
+    organisation whose last word is no organisation's word ("Association of County") or a
+    one-word name ("Pell" in "Pell and Garrow Institute"), but not the surname of a person
+    the article names in full ("Trump" in "Trump and Fox News") nor an acronym ("FBI and
+    Justice Department")."""
     entity = next((e for e in token.doc.ents if e.end == token.i + 1), None)
-    if entity is None or entity.label_ != "ORG" or is_organisation_word(token, heads):
+    if entity is None or token.is_upper or is_organisation_word(token, heads):
         return None
-    return entity
+    if is_surname_of_named(token):
+        return None
+    if entity.label_ == "ORG" or (len(entity) == 1 and is_capitalised_word(token)):
+        return entity
+    return None
+
+
+def is_surname_of_named(token: Token) -> bool:
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == token.lower_ for e in token.doc.ents
+    )
 
 
 def is_organisation_word(token: Token, heads: frozenset[str]) -> bool:

@@ -313,6 +313,31 @@ def test_organisation_name_that_holds_and_is_one_entity(table):
     assert "Russia" in entities and "Red Cross Society" in entities
 
 
+def test_one_word_name_before_and_opens_an_organisation_name(table):
+    entities = table(
+        "Pell and Garrow Institute, which makes the StudyTrack app, said it was hacked."
+    )
+    assert entities["Pell and Garrow Institute"]["label"] == "ORG"
+
+
+def test_named_person_acronym_or_organisation_word_before_and_is_a_name_of_its_own(table):
+    entities = table(
+        "Donald Trump attacked the press. Trump and Fox News Group have feuded for years. "
+        "The FBI and Justice Department declined to comment."
+    )
+    assert {"Donald Trump", "Fox News Group", "FBI", "Justice Department"} <= set(entities)
+    assert not [name for name in entities if name.startswith("and ") or " and " in name]
+
+
+def test_organisation_name_takes_an_untagged_first_word_it_compounds(table):
+    entities = table(
+        "Ashby Fenwick Trustees, the pension trustee company that held the money, said it "
+        "had co-operated fully."
+    )
+    assert entities["Ashby Fenwick Trustees"]["label"] == "ORG"
+    assert "Fenwick Trustees" not in entities
+
+
 def test_leading_lower_case_adjective_is_not_part_of_a_name(table):
     entities = table(
         "A suit brought by the national Consumer Product Safety Commission names both brokers. "
