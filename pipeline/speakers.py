@@ -89,6 +89,10 @@ class SpeakerLexicon:
     gender_words: dict[str, str] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     person_roles: frozenset[str] = frozenset()
+    #: Descriptions of the accused ("defendant", `accused_roles.txt`) and the verbs whose
+    #: subject or object the accused is ("deny": "subject", `accusation_verbs.tsv`).
+    accused_roles: frozenset[str] = frozenset()
+    accusation_verbs: dict[str, str] = field(default_factory=dict)
     #: Occupations ("striker", "witness", `occupations.txt`), which may also stay anonymous.
     occupations: frozenset[str] = frozenset()
     #: Each kind of organisation ("bank") with the last words the names of its kind may end
@@ -116,6 +120,8 @@ class SpeakerLexicon:
             first_names=first_names(folder),
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             occupations=frozenset(read_lines(folder / "occupations.txt")),
+            accused_roles=frozenset(read_lines(folder / "accused_roles.txt")),
+            accusation_verbs=dict(read_table(folder / "accusation_verbs.tsv")),
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
             named_kinds=frozenset(read_lines(folder / "named_kinds.txt")),
             title_abbreviations=dict(read_table(folder / "title_abbreviations.tsv")),
@@ -974,6 +980,8 @@ class SpeakerResolver:
         if head.tag_ != "NN":
             return None
         role = head.lemma_.lower()
+        if role in self.lexicon.accused_roles:
+            return self.accused_person()
         if role in self.lexicon.person_roles:
             labels = {"PERSON"}
         elif role in self.lexicon.occupations and not self.introduced_before(head, phrase.start):
@@ -983,6 +991,28 @@ class SpeakerResolver:
         else:
             return None
         return self.in_focus(phrase, labels, role, self.gender_words.get(head.lower_))
+
+    def accused_person(self) -> Record | None:
+        """ "the defendant", "the suspect": the person the story shows accused, one it names
+        as answering a charge or as the object of a step against them; of several, the one
+        named most often."""
+        accused: dict[str, Record] = {}
+        for mention in self.mentions:
+            entity = mention.entity
+            if entity["label"] == "PERSON" and self.is_accused(self.root_of(mention)):
+                accused[entity["entity_id"]] = entity
+        counts = sorted((len(e["mentions"]) for e in accused.values()), reverse=True)
+        if not counts or counts[1:2] == counts[:1]:
+            return None  # no one, or two named as often
+        return max(accused.values(), key=lambda e: len(e["mentions"]))
+
+    def is_accused(self, name: Token) -> bool:
+        """Whether a person's name is the subject of a verb that answers a charge ("denies"),
+        or the object or passive subject of one taken against them ("was charged")."""
+        role = self.lexicon.accusation_verbs.get(name.head.lemma_.lower())
+        if name.dep_ == "nsubj":
+            return role == "subject"
+        return name.dep_ in {"nsubjpass", "dobj"} and role == "object"
 
     def introduced_before(self, head: Token, end: int) -> bool:
         """Whether a phrase before `end` introduced someone unnamed by `head`'s noun ("a nurse

@@ -1154,3 +1154,39 @@ def test_a_description_does_not_refer_back_to_a_phrase_someone_is_quoted_saying(
     )
     resolved = resolve(nlp, text, [], "The official", quoted=("senior U.S. military official",))
     assert resolved["name"] == "unnamed senior U.S. military official"
+
+
+def test_the_defendant_is_the_person_the_story_shows_answering_the_charge(nlp):
+    text = (
+        "Dennis Varley, 61, denies manslaughter. Sofia Marchetti testified that the alarms "
+        "failed. Hannah Lister questioned her. In a police interview, the defendant said "
+        "he had been waiting for a contractor."
+    )
+    table = [
+        entity("E1", "PERSON", "Dennis Varley", text, "Dennis Varley"),
+        entity("E2", "PERSON", "Sofia Marchetti", text, "Sofia Marchetti"),
+        entity("E3", "PERSON", "Hannah Lister", text, "Hannah Lister"),
+    ]
+    resolved = resolve(nlp, text, table, "the defendant")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Dennis Varley", "coreference")
+
+
+def test_the_suspect_is_the_person_held_and_no_one_when_no_one_is_accused(nlp):
+    text = (
+        "Dale Hennig was being held at the county jail, police said. Carla Mendes told the "
+        "judge the fire was no accident. The complaint says the suspect told officers that "
+        "he had been asleep."
+    )
+    table = [
+        entity("E1", "PERSON", "Dale Hennig", text, "Dale Hennig"),
+        entity("E2", "PERSON", "Carla Mendes", text, "Carla Mendes"),
+    ]
+    resolved = resolve(nlp, text, table, "the suspect")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Dale Hennig", "coreference")
+    text = (
+        "Police are looking for a man seen near the bakery. Carla Mendes said the fire was "
+        "no accident. Officers believe the suspect fled on foot."
+    )
+    table = [entity("E1", "PERSON", "Carla Mendes", text, "Carla Mendes")]
+    resolved = resolve(nlp, text, table, "the suspect")
+    assert (resolved["name"], resolved["resolved_by"]) == ("suspect", "none")
