@@ -93,6 +93,12 @@ class SpeakerLexicon:
     #: subject or object the accused is ("deny": "subject", `accusation_verbs.tsv`).
     accused_roles: frozenset[str] = frozenset()
     accusation_verbs: dict[str, str] = field(default_factory=dict)
+    #: Verbs that put a question to someone (`question_verbs.txt`), verbs of an answer
+    #: (`reply_verbs.txt`), and the cue verbs whose object or "to" object is the one spoken
+    #: to (`addressee_verbs.txt`, `speech_to_verbs.txt`), for `by_answer`.
+    question_verbs: frozenset[str] = frozenset()
+    reply_verbs: frozenset[str] = frozenset()
+    addressing_verbs: frozenset[str] = frozenset()
     #: Occupations ("striker", "witness", `occupations.txt`), which may also stay anonymous.
     occupations: frozenset[str] = frozenset()
     #: Each kind of organisation ("bank") with the last words the names of its kind may end
@@ -121,6 +127,12 @@ class SpeakerLexicon:
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             occupations=frozenset(read_lines(folder / "occupations.txt")),
             accused_roles=frozenset(read_lines(folder / "accused_roles.txt")),
+            question_verbs=frozenset(read_lines(folder / "question_verbs.txt")),
+            reply_verbs=frozenset(read_lines(folder / "reply_verbs.txt")),
+            addressing_verbs=frozenset(
+                read_lines(folder / "addressee_verbs.txt")
+                + read_lines(folder / "speech_to_verbs.txt")
+            ),
             accusation_verbs=dict(read_table(folder / "accusation_verbs.tsv")),
             national_bodies=frozenset(read_lines(folder / "national_bodies.txt")),
             named_kinds=frozenset(read_lines(folder / "named_kinds.txt")),
@@ -199,6 +211,7 @@ class SpeakerResolver:
             self.by_conjuncts(phrase)
             or self.pair_named_together(phrase)
             or self.by_name(phrase)
+            or self.by_answer(phrase)
             or self.by_pronoun(phrase)
             or self.by_description(phrase)
             or self.by_headline_word(phrase)
@@ -490,6 +503,47 @@ class SpeakerResolver:
         return self.gender_words.get(token.nbor(-1).lower_) if token.i > 0 else None
 
     # pronouns
+
+    def by_answer(self, phrase: Span) -> Record | None:
+        """ "When Costa asked Quenby how …, she said …", "Ashworth had written to the
+        councillor … She replied …": he or she answering, as the subject of a cue, is the
+        person just asked (in a clause of the cue, or in the sentence before when the pronoun
+        opens its own), or for a verb of an answer the one the sentence before spoke or wrote
+        to, when of the pronoun's gender."""
+        pronoun = phrase[0].lower_
+        if len(phrase) != 1 or pronoun not in {"he", "she"} or phrase.root.dep_ != "nsubj":
+            return None
+        cue = phrase.root.head
+        acts = [c for c in cue.children if c.dep_ == "advcl"]
+        sentence = self.sentence_of[phrase.start]
+        if sentence > 0 and phrase.start == self.sentences[sentence].start:
+            before = self.sentences[sentence - 1].root
+            acts += [before, *(c for c in before.children if c.dep_ == "conj")]
+        replies = cue.lemma_ in self.lexicon.reply_verbs
+        for act in acts:
+            lemma = act.lemma_.lower()
+            asks = lemma in self.lexicon.question_verbs
+            if not (asks or (replies and lemma in self.lexicon.addressing_verbs)):
+                continue
+            asked = self.one_spoken_to(act)
+            if asked is not None and asked["label"] == "PERSON":
+                entity = self.entity_of(asked)
+                if entity is not None and self.gender_fits(entity, gender_of_pronoun(pronoun)):
+                    return asked | {"resolved_by": "coreference"}
+        return None
+
+    def one_spoken_to(self, verb: Token) -> Record | None:
+        """The person a verb's direct object or "to" object names or describes."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ != "dobj":
+                continue
+            if child.pos_ == "PROPN" and (mention := self.mention_at(child)) is not None:
+                return self.named(self.full_name(mention) or mention.entity, "coreference")
+            if child.pos_ == "NOUN":
+                return self.by_description(self.doc[child.left_edge.i : child.i + 1])
+        return None
 
     def by_pronoun(self, phrase: Span) -> Record | None:
         """The most recent agreeing speaker or entity. For he/she a named person comes before

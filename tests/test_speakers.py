@@ -1190,3 +1190,48 @@ def test_the_suspect_is_the_person_held_and_no_one_when_no_one_is_accused(nlp):
     table = [entity("E1", "PERSON", "Carla Mendes", text, "Carla Mendes")]
     resolved = resolve(nlp, text, table, "the suspect")
     assert (resolved["name"], resolved["resolved_by"]) == ("suspect", "none")
+
+
+def test_he_or_she_answering_is_the_person_just_asked(nlp):
+    text = (
+        "The moderator, Janine Costa, questioned the candidates. When Costa asked Mara Quenby "
+        "how she would pay for it, she said she would close loopholes."
+    )
+    table = [
+        entity("E1", "PERSON", "Janine Costa", text, "Janine Costa", "Costa"),
+        entity("E2", "PERSON", "Mara Quenby", text, "Mara Quenby"),
+    ]
+    resolved = resolve(nlp, text, table, "she", nth=1)
+    assert (resolved["name"], resolved["resolved_by"]) == ("Mara Quenby", "coreference")
+    text = (
+        "Hannah Lister suggested to Sofia Marchetti that she had never complained in writing. "
+        "She said she had sent several text messages."
+    )
+    table = [
+        entity("E1", "PERSON", "Hannah Lister", text, "Hannah Lister"),
+        entity("E2", "PERSON", "Sofia Marchetti", text, "Sofia Marchetti"),
+    ]
+    resolved = resolve(nlp, text, table, "She")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Sofia Marchetti", "coreference")
+
+
+def test_he_or_she_replying_is_the_one_written_to_and_of_the_pronouns_gender(nlp):
+    text = (
+        "Cllr Priya Varma defended the plan. Helen Ashworth had written to the councillor in "
+        "January. She replied that officers would look at the picture."
+    )
+    table = [
+        entity("E1", "PERSON", "Priya Varma", text, "Priya Varma", titles=("councillor",)),
+        entity("E2", "PERSON", "Helen Ashworth", text, "Helen Ashworth"),
+    ]
+    resolved = resolve(nlp, text, table, "She")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Priya Varma", "coreference")
+    text = (
+        "Helen Ashworth had written to Tom Varley in January. She replied that officers "
+        "would look at the picture."
+    )
+    table = [
+        entity("E1", "PERSON", "Helen Ashworth", text, "Helen Ashworth"),
+        entity("E2", "PERSON", "Tom Varley", text, "Tom Varley"),
+    ]
+    assert resolve(nlp, text, table, "She")["name"] == "Helen Ashworth"  # he would reply
