@@ -305,18 +305,23 @@ def is_name_word(token: Token) -> bool:
 def person_by_age(span: Span) -> Span:
     """ "Aisha, 34, said …": a name with an age set off by commas after it is a person's,
     whatever the model took it for."""
-    doc, end = span.doc, span.end
-    if span.label_ == "PERSON" or span.label_ not in NAMED_LABELS or end + 2 >= len(doc):
+    if span.label_ == "PERSON" or span.label_ not in NAMED_LABELS or not has_age_after(span):
         return span
+    return Span(span.doc, span.start, span.end, label="PERSON")
+
+
+def has_age_after(span: Span) -> bool:
+    """Whether an age set off by commas follows the span (", 34,")."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc):
+        return False
     age = doc[end + 1]
-    if (
+    return (
         doc[end].text == ","
         and doc[end + 2].text == ","
         and age.is_digit
         and 0 < int(age.text) < 120
-    ):
-        return Span(doc, span.start, end, label="PERSON")
-    return span
+    )
 
 
 def organisation_by_which(span: Span) -> Span:
@@ -518,11 +523,12 @@ def untagged_people(runs: list[Span], rules: TableRules) -> list[Span]:
     """ "Tomás Ruiz, who runs a hardware store, said …": the model may miss a name
     altogether. A run of capitalised words that no entity holds (`untagged_runs`) and that
     reads as a person's name (`entity_table.is_person_name`: not "Grace Church" nor "Juniper
-    Lane") is one."""
+    Lane") is one, and so is a run of two or three words with an age after it ("Curtis
+    Ambler, 61, …", though "ambler" is an English word)."""
     return [
         Span(run.doc, run.start, run.end, label="PERSON")
         for run in runs
-        if is_person_name(run.text, rules)
+        if is_person_name(run.text, rules) or (2 <= len(run) <= 3 and has_age_after(run))
     ]
 
 

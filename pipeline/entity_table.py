@@ -590,12 +590,12 @@ def label_by_titles(label: str, name: str, titles: list[str], rules: TableRules)
     """A person's or an organisation's title settles a label the model got wrong: "Hana
     Brisk, the opposition councillor" tagged ORG, "Fenwater, the company that runs the
     plant" tagged PERSON; a person's title a name tagged as a place ("epidemiologist Niamh
-    Halloran"). Titles of both kinds leave the label as it is. `name` is the entity's
-    canonical name."""
-    if label not in TITLED_LABELS | {"GPE"}:
+    Halloran", "The engineer, Ines Park"). Titles of both kinds leave the label as it is.
+    `name` is the entity's canonical name."""
+    if label not in TITLED_LABELS | PLACE_LABELS:
         return label
     kinds = {kind for title in titles if (kind := title_kind(title, rules)) is not None}
-    if label == "GPE" and kinds != {"PERSON"}:
+    if label in PLACE_LABELS and kinds != {"PERSON"}:
         return label  # "Ohio, the state": a place's title
     if len(kinds) != 1 or (kinds == {"PERSON"} and names_organisation(name, rules)):
         return label  # an organisation's name outweighs a title hung on it by mistake
@@ -630,7 +630,7 @@ def entity_record(
     for mention in cluster:
         found = list(mention.titles)
         if (
-            label in TITLED_LABELS | {"GPE"}
+            label in TITLED_LABELS | PLACE_LABELS
             and mention.span is not None
             and mention.start not in datelines  # the parse of a dateline is no guide
         ):

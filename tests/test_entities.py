@@ -142,6 +142,16 @@ def test_a_name_with_an_age_after_it_is_a_person(table):
     assert entities["Aisha"]["label"] == "PERSON"
 
 
+def test_an_untagged_name_with_an_age_after_it_is_a_person(nlp, stage):
+    text = "Curtis Ambler, 61, who ran the fund for 14 years, has pleaded not guilty."
+    doc = nlp(text)
+    doc.ents = []  # as the model left it, in the article this comes from
+    stage.correct_entities(doc, text)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Curtis Ambler", "PERSON")
+    ]  # "ambler" is an English word, so the name alone would not do
+
+
 def test_a_name_the_model_missed_after_a_title(table):
     entities = table("“Go now,” Fire Chief Renata Solis told reporters at an evening briefing.")
     assert entities["Renata Solis"]["label"] == "PERSON"
@@ -465,11 +475,12 @@ def test_a_surname_is_the_person_s_and_a_company_s_short_name_the_company_s(tabl
     assert mention_texts(entities["Harlow Civil Ltd"]) == ["Harlow Civil Ltd", "Harlow Civil"]
 
 
-def test_a_name_taken_for_a_place_with_a_persons_title_is_a_person(nlp, stage):
+@pytest.mark.parametrize("label", ["GPE", "LOC", "FAC"])
+def test_a_name_taken_for_a_place_with_a_persons_title_is_a_person(nlp, stage, label):
     text = "“We expected a benefit,” said Niamh Halloran, the study’s lead author."
     doc = nlp(text)
     name = doc.char_span(text.index("Niamh"), text.index(",", text.index("Niamh")))
-    span = Span(doc, name.start, name.end, label="GPE")  # as the model may read it
+    span = Span(doc, name.start, name.end, label=label)  # as the model may read it
     record = entity_record(
         Article("t", text, "test"), "E1", [make_mention(span, stage.rules)], stage.rules
     )
