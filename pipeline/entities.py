@@ -625,9 +625,12 @@ def first_half(token: Token, heads: frozenset[str]) -> Span | None:
     the article names in full ("Trump" in "Trump and Fox News") nor an acronym ("FBI and
     Justice Department")."""
     entity = next((e for e in token.doc.ents if e.end == token.i + 1), None)
-    if entity is None or token.is_upper or is_organisation_word(token, heads):
-        return None
-    if is_surname_of_named(token):
+    if (
+        entity is None
+        or token.is_upper
+        or is_organisation_word(token, heads)
+        or is_surname_of_named(token)
+    ):
         return None
     if entity.label_ == "ORG" or (len(entity) == 1 and is_capitalised_word(token)):
         return entity

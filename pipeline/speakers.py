@@ -519,7 +519,7 @@ class SpeakerResolver:
         if sentence > 0 and phrase.start == self.sentences[sentence].start:
             before = self.sentences[sentence - 1].root
             acts += [before, *(c for c in before.children if c.dep_ == "conj")]
-        replies = cue.lemma_ in self.lexicon.reply_verbs
+        replies = cue.lemma_.lower() in self.lexicon.reply_verbs
         for act in acts:
             lemma = act.lemma_.lower()
             asks = lemma in self.lexicon.question_verbs
@@ -1061,11 +1061,13 @@ class SpeakerResolver:
         return max(accused.values(), key=lambda e: len(e["mentions"]))
 
     def is_accused(self, name: Token) -> bool:
-        """Whether a person's name is the subject of a verb that answers a charge ("denies"),
-        or the object or passive subject of one taken against them ("was charged")."""
-        role = self.lexicon.accusation_verbs.get(name.head.lemma_.lower())
+        """Whether a person's name is the subject of a verb that answers a charge ("denies
+        manslaughter", not a lawyer's "denied that his client …"), or the object or passive
+        subject of one taken against them ("was charged")."""
+        verb = name.head
+        role = self.lexicon.accusation_verbs.get(verb.lemma_.lower())
         if name.dep_ == "nsubj":
-            return role == "subject"
+            return role == "subject" and not any(c.dep_ == "ccomp" for c in verb.children)
         return name.dep_ in {"nsubjpass", "dobj"} and role == "object"
 
     def introduced_before(self, head: Token, end: int) -> bool:

@@ -1183,6 +1183,16 @@ def test_the_suspect_is_the_person_held_and_no_one_when_no_one_is_accused(nlp):
     ]
     resolved = resolve(nlp, text, table, "the suspect")
     assert (resolved["name"], resolved["resolved_by"]) == ("Dale Hennig", "coreference")
+    text = (  # his lawyer, named more often, denies a claim, not a charge
+        "Dale Hennig was being held at the county jail. Gregory Tate denied that his client "
+        "had been near the bakery. Tate said the case was weak. Tate called it a grudge. "
+        "The complaint says the suspect told officers that he had been asleep."
+    )
+    table = [
+        entity("E1", "PERSON", "Dale Hennig", text, "Dale Hennig"),
+        entity("E2", "PERSON", "Gregory Tate", text, "Gregory Tate", "Tate", "Tate"),
+    ]
+    assert resolve(nlp, text, table, "the suspect")["name"] == "Dale Hennig"
     text = (
         "Police are looking for a man seen near the bakery. Carla Mendes said the fire was "
         "no accident. Officers believe the suspect fled on foot."
