@@ -247,7 +247,7 @@ class SpeakerResolver:
             resolved = self.by_name(owner_phrase)
         if resolved is None or resolved["entity_id"] is None:
             return None
-        start = owner.i + 1
+        start = owner.right_edge.i + 1  # past "and Lisle’s" of "Harrow and Lisle’s office"
         if start < description.end and self.doc[start].dep_ == "case":
             start += 1  # "’s"
         apostrophe = "’" if "’" in self.text else "'"

@@ -356,6 +356,17 @@ def test_a_description_owned_by_someone_is_named_with_the_owner_resolved(nlp):
     assert resolve(nlp, text, table, "Hallaq’s office")["name"] == "Samir Hallaq’s office"
 
 
+def test_an_owner_named_in_two_parts_is_not_repeated_in_the_description(nlp):
+    text = (
+        "Harrow and Lisle Building Society will close branches. Harrow and Lisle’s press "
+        "office said the decision was final."
+    )
+    name = "Harrow and Lisle Building Society"
+    table = [entity("E1", "ORG", name, text, name, "Harrow and Lisle")]
+    resolved = resolve(nlp, text, table, "Harrow and Lisle’s press office")
+    assert resolved["name"] == "Harrow and Lisle Building Society’s press office"
+
+
 def test_an_organisation_owner_ending_in_s_takes_the_apostrophe_alone(nlp):
     text = "Brannock and Partners wants the land. Its lawyers said the delay would cost it."
     table = [entity("E1", "ORG", "Brannock and Partners", text, "Brannock and Partners")]
