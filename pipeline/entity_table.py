@@ -46,6 +46,8 @@ HEADLINE_WORDS = 25
 #: closing quotation mark (a headline may end in a quoted word: "… side were ‘robbed’").
 SENTENCE_END = frozenset(".!?:;")
 CLOSING_MARKS = "\"”’'"
+#: Endings that make a people of a country's name ("Ostrel" → "Ostrelian").
+DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish")
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ def cluster_mentions(
     merge_short_forms(groups, rules)
     merge_acronyms(groups)
     label_people(groups, rules)
+    label_countries(groups)
     clusters = [sorted(group, key=lambda m: m.start) for group in groups.values()]
     return sorted(clusters, key=lambda cluster: cluster[0].start)
 
@@ -236,6 +239,24 @@ def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:
         if is_person_name(max(mentions, key=lambda m: len(m.text)).text, rules):
             for mention in mentions:
                 mention.label = "PERSON"
+
+
+def label_countries(groups: dict[str, list[Mention]]) -> None:
+    """A one-word name whose people the article names is a country, whatever the model
+    called it: "Ostrel" beside "Ostrelian", "Tervania" beside "Tervanian"."""
+    peoples = {key for key, mentions in groups.items() if cluster_label(mentions) == "NORP"}
+    for key, mentions in groups.items():
+        if " " in key or len(key) < 4 or cluster_label(mentions) in {"GPE", "NORP"}:
+            continue
+        if any(is_demonym(people, key) for people in peoples):
+            for mention in mentions:
+                mention.label = "GPE"
+
+
+def is_demonym(people: str, place: str) -> bool:
+    """ "ostrelian" of "ostrel", "tervanian" of "tervania", "qarsani" of "qarsan"."""
+    stems = (place, place[:-1]) if place[-1] in "aeiouy" else (place,)
+    return any(people == stem + suffix for stem in stems for suffix in DEMONYM_SUFFIXES)
 
 
 def is_person_name(name: str, rules: TableRules) -> bool:

@@ -56,6 +56,8 @@ ANY_ORGANISATION = frozenset({"group"})
 PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
 #: Words that stand for two named before ("Both said", "Neither would comment").
 PAIR_WORDS = frozenset({"both", "two", "neither"})
+#: Nouns for what speaks for a country ("the two governments"; see `pair_named_together`).
+STATE_WORDS = frozenset({"government", "country", "nation"})
 #: Words that count members of a group rather than name it ("some Democrats").
 COUNTING = frozenset({"some", "many", "most", "few", "several", "each", "one", "least"})
 #: Determiners that say how many of a group spoke ("some parents", "both coaches"): a name
@@ -1164,8 +1166,10 @@ class SpeakerResolver:
         two", "neither", "the couple" or "the two men" is the two people named together in
         the phrase ("Two of the rescued men, the brothers Kofi and Yaw Mensah"), else last
         in the sentences before, else first in the next ones, as a lede may name them after
-        ("The two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …").
-        "The two companies" is two organisations named so ("Skoot Mobility and Ridewell")."""
+        ("The two founders of Kestrel Ledger denied … Tobias Wren, 36, …, and Kenji Mori, 34, …"),
+        else last anywhere before: a story names its two sides in the lede and may say "Both"
+        far down. "The two companies" is two organisations named so ("Skoot Mobility and
+        Ridewell"), "the two governments" two countries."""
         if not refers_to_two(phrase):
             return None
         wanted = self.gender_words.get(phrase.root.lemma_.lower())  # "the two men"
@@ -1173,16 +1177,22 @@ class SpeakerResolver:
         sentence = self.sentence_of[phrase.start]
         first = self.sentences[max(sentence - WINDOW, 0)].start
         last = self.sentences[min(sentence + LOOKAHEAD, len(self.sentences) - 1)].end
-        for i in [*range(phrase.end - 1, first - 1, -1), *range(phrase.end, last)]:
+        nearby = [*range(phrase.end - 1, first - 1, -1), *range(phrase.end, last)]
+        earlier = [] if is_partitive(phrase.root) else range(first - 1, -1, -1)
+        governments = phrase.root.lemma_.lower() == "government"
+        for i in [*nearby, *earlier]:
             names = self.named_together(self.doc[i], wanted, labels)
             if len(names) == 2:
-                return pair_record(names)
+                return pair_record(names, of_countries=governments)
         return None
 
     def pair_labels(self, head: Token) -> frozenset[str]:
-        """The entity label of a pair: organisations for a word for a body ("the two
-        companies"), else people ("both", "the two men": "Ministers from Qarsan and Tellmark
-        … both said" are no two countries)."""
+        """The entity label of a pair: countries for a word for a state ("the two
+        governments"), organisations for a word for a body ("the two companies"), else people
+        ("both", "the two men": "Ministers from Qarsan and Tellmark … both said" are no two
+        countries)."""
+        if head.lemma_.lower() in STATE_WORDS:
+            return frozenset({"GPE"})
         return frozenset({"ORG"}) if self.is_body_word(head) else PERSON_LABEL
 
     def named_together(self, token: Token, wanted: str | None, labels: frozenset[str]) -> list[str]:
@@ -1551,10 +1561,12 @@ def is_conjunct(token: Token) -> bool:
     return token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
-def pair_record(names: list[str]) -> Record:
-    """A speaker that is two entities: named by both, an entity of neither."""
+def pair_record(names: list[str], of_countries: bool = False) -> Record:
+    """A speaker that is two entities: named by both, an entity of neither; two countries'
+    governments by the countries ("governments of Tervania and Ostrel")."""
+    name = " and ".join(names)
     return {
-        "name": " and ".join(names),
+        "name": f"governments of {name}" if of_countries else name,
         "entity_id": None,
         "label": None,
         "resolved_by": "coreference",
@@ -1573,6 +1585,11 @@ def refers_to_two(phrase: Span) -> bool:
     if head.lemma_.lower() in PAIR_NOUNS:
         return head.tag_ == "NN" and bool(words & DEFINITE)
     return head.tag_ == "NNS" and ("both" in words or ("two" in words and bool(words & DEFINITE)))
+
+
+def is_partitive(head: Token) -> bool:
+    """ "Two of the residents": some of a group, not two named before."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def is_pair_word(head: Token) -> bool:

@@ -227,6 +227,24 @@ def test_surname_joining_a_person_named_with_a_first_name_is_a_person():
     assert cluster_label(cluster) == "ORG"
 
 
+def test_a_name_whose_people_the_article_names_is_a_country():
+    items = mentions(
+        ("Ostrel", "ORG"),
+        ("Tervania", "PERSON"),
+        ("Ostrelian", "NORP"),
+        ("Tervanian", "NORP"),
+        ("Halden", "ORG"),
+    )
+    labels = {c[0].text: cluster_label(c) for c in cluster_mentions(items, RULES)}
+    assert labels == {
+        "Ostrel": "GPE",
+        "Tervania": "GPE",
+        "Ostrelian": "NORP",
+        "Tervanian": "NORP",
+        "Halden": "ORG",
+    }
+
+
 def test_a_title_settles_a_person_or_organisation_label():
     rules = TableRules(
         person_roles=frozenset({"councillor", "spokesman"}),

@@ -739,6 +739,47 @@ def test_a_place_before_a_coordinated_name_keeps_its_own_name(nlp):
     assert resolved["name"] == "Georgia and John Smith"
 
 
+def test_a_pair_named_together_long_before_is_both(nlp):
+    text = (
+        "Governor Tomas Rellick and his challenger, Mara Quenby, met in a debate on Saturday. "
+        "Rellick spoke first. He defended his record. Quenby attacked it. The crowd cheered. "
+        "Tickets had sold out. The hall was full. The moderator kept time. Both said the rail "
+        "line should be finished."
+    )
+    table = [
+        entity("E1", "PERSON", "Tomas Rellick", text, "Tomas Rellick", "Rellick"),
+        entity("E2", "PERSON", "Mara Quenby", text, "Mara Quenby", "Quenby"),
+    ]
+    assert resolve(nlp, text, table, "Both")["name"] == "Tomas Rellick and Mara Quenby"
+
+
+def test_two_of_a_group_are_no_pair_named_long_before(nlp):
+    text = (
+        "Paul Hendry and Maureen Slade run the allotments. The council wants the land. It "
+        "voted on Monday. The vote was close. Residents were angry. Many came. The hall was "
+        "full. Two of the residents said they would appeal."
+    )
+    table = [
+        entity("E1", "PERSON", "Paul Hendry", text, "Paul Hendry"),
+        entity("E2", "PERSON", "Maureen Slade", text, "Maureen Slade"),
+    ]
+    resolved = resolve(nlp, text, table, "Two of the residents")
+    assert resolved["name"] != "Paul Hendry and Maureen Slade"
+
+
+def test_the_two_governments_are_those_of_the_two_countries_named_together(nlp):
+    text = (
+        "Soldiers died in a clash on the border between Tervania and Ostrel. The two "
+        "governments blamed each other for firing first."
+    )
+    table = [
+        entity("E1", "GPE", "Tervania", text, "Tervania"),
+        entity("E2", "GPE", "Ostrel", text, "Ostrel"),
+    ]
+    resolved = resolve(nlp, text, table, "The two governments")
+    assert resolved["name"] == "governments of Tervania and Ostrel"
+
+
 def test_the_two_men_are_two_men_named_together(nlp):
     text = (
         "The witness, Teodora Vance, faced Quorvel's co-founders, Marcus Ebbe and Ravi "
