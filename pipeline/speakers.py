@@ -67,6 +67,8 @@ QUANTIFYING_DETERMINERS = COUNTING | {"both", "neither"}
 CIRCUMSTANCES = frozenset({"on", "in", "at", "during", "after", "before", "since", "to"})
 #: How many sentences back a pronoun looks for what it refers to.
 WINDOW = 6
+#: How many sentences back a pair phrase looks for two named apart ("The pair").
+APART = 2
 #: How many sentences ahead an indefinite description looks for the name it introduces.
 LOOKAHEAD = 2
 #: How many sentences into the story a headline's source is looked for.
@@ -1184,7 +1186,43 @@ class SpeakerResolver:
             names = self.named_together(self.doc[i], wanted, labels)
             if len(names) == 2:
                 return pair_record(names, of_countries=governments)
-        return None
+        if is_partitive(phrase.root):
+            return None
+        apart = self.named_apart(phrase, wanted, labels)
+        return pair_record(apart, of_countries=governments) if apart else None
+
+    def named_apart(self, phrase: Span, wanted: str | None, labels: frozenset[str]) -> list[str]:
+        """ "Marta Kowal found the nests … Her colleague Ivo Lind counted them … The pair
+        said": the two entities of the `labels` that fit the phrase's noun, named in the
+        narration of the sentences just before it, when no third one is."""
+        sentence = self.sentence_of[phrase.start]
+        start = self.sentence_starts[max(sentence - APART, 0)]
+        found: dict[str, Record] = {}
+        for mention in self.narrated.inside(start, phrase.start_char):
+            entity = mention.entity
+            if self.owns_group(mention):
+                continue  # "Aldmoor’s two operators, Skoot and Ridewell": not one of them
+            if entity["label"] in labels and self.fits_pair(entity, phrase.root, wanted):
+                named = self.full_name(mention) if entity["label"] == "PERSON" else None
+                found.setdefault((named or entity)["entity_id"], named or entity)
+        return [e["name"] for e in found.values()] if len(found) == 2 else []
+
+    def owns_group(self, mention: EntityMention) -> bool:
+        """Whether a mention is the owner of a plural noun ("Aldmoor’s two operators")."""
+        root = self.root_of(mention)
+        return root.dep_ == "poss" and root.head.tag_ == "NNS"
+
+    def fits_pair(self, entity: Record, head: Token, wanted: str | None) -> bool:
+        """Whether an entity may be one of a pair phrase's two: a person of its gender, and
+        with its role as a title ("Both coaches" are no referee); an organisation of its kind
+        ("the two companies" are no cyclists' alliance)."""
+        role = head.lemma_.lower()
+        if entity["label"] != "PERSON":
+            return self.kind_fits(entity, role)
+        if not self.gender_fits(entity, wanted):
+            return False
+        generic = role in PAIR_WORDS | PAIR_NOUNS or role in self.gender_words
+        return generic or role in {title_head(title).lower() for title in entity["titles"]}
 
     def pair_labels(self, head: Token) -> frozenset[str]:
         """The entity label of a pair: countries for a word for a state ("the two

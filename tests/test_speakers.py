@@ -780,6 +780,61 @@ def test_the_two_governments_are_those_of_the_two_countries_named_together(nlp):
     assert resolved["name"] == "governments of Tervania and Ostrel"
 
 
+def test_the_pair_is_the_two_people_named_apart_just_before(nlp):
+    text = (
+        "Marta Kowal found the first nests in May. Her colleague Ivo Lind counted the chicks "
+        "a week later. The pair said the colony had doubled."
+    )
+    table = [
+        entity("E1", "PERSON", "Marta Kowal", text, "Marta Kowal"),
+        entity("E2", "PERSON", "Ivo Lind", text, "Ivo Lind"),
+    ]
+    resolved = resolve(nlp, text, table, "The pair")
+    assert (resolved["name"], resolved["resolved_by"]) == (
+        "Marta Kowal and Ivo Lind",
+        "coreference",
+    )
+
+
+def test_the_pair_is_no_two_of_three_people_named_apart(nlp):
+    text = (
+        "Marta Kowal found the first nests in May. Her colleague Ivo Lind and the warden, Ada "
+        "Brun, counted the chicks. The pair said the colony had doubled."
+    )
+    table = [
+        entity("E1", "PERSON", "Marta Kowal", text, "Marta Kowal"),
+        entity("E2", "PERSON", "Ivo Lind", text, "Ivo Lind"),
+        entity("E3", "PERSON", "Ada Brun", text, "Ada Brun"),
+    ]
+    assert resolve(nlp, text, table, "The pair")["resolved_by"] == "none"
+
+
+def test_both_coaches_are_two_people_with_the_title_coach(nlp):
+    text = (
+        "Redmarsh's coach, Gail Hennessy, blamed the referee, Dean Ashworth. Callow Vale's "
+        "coach, Ruth Mbeki, praised her players. Both coaches said the pitch was poor."
+    )
+    table = [
+        entity("E1", "PERSON", "Gail Hennessy", text, "Gail Hennessy", titles=("coach",)),
+        entity("E2", "PERSON", "Dean Ashworth", text, "Dean Ashworth", titles=("referee",)),
+        entity("E3", "PERSON", "Ruth Mbeki", text, "Ruth Mbeki", titles=("coach",)),
+    ]
+    assert resolve(nlp, text, table, "Both coaches")["name"] == "Gail Hennessy and Ruth Mbeki"
+
+
+def test_the_owner_of_a_group_is_not_one_of_a_pair_named_apart(nlp):
+    text = (
+        "Skoot ran most trips last year, while Ridewell grew fastest. Harle's two operators "
+        "run 9,000 scooters. The two companies said the injury rate was falling."
+    )
+    table = [
+        entity("E1", "ORG", "Harle", text, "Harle"),
+        entity("E2", "ORG", "Skoot", text, "Skoot"),
+        entity("E3", "ORG", "Ridewell", text, "Ridewell"),
+    ]
+    assert resolve(nlp, text, table, "The two companies")["name"] == "Skoot and Ridewell"
+
+
 def test_the_two_men_are_two_men_named_together(nlp):
     text = (
         "The witness, Teodora Vance, faced Quorvel's co-founders, Marcus Ebbe and Ravi "
