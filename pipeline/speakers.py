@@ -96,6 +96,8 @@ class SpeakerLexicon:
     #: Descriptions of the accused ("defendant", `accused_roles.txt`) and the verbs whose
     #: subject or object the accused is ("deny": "subject", `accusation_verbs.tsv`).
     accused_roles: frozenset[str] = frozenset()
+    #: Relatives who share the family name of the one they belong to (`kinship_words.txt`).
+    kinship_words: frozenset[str] = frozenset()
     accusation_verbs: dict[str, str] = field(default_factory=dict)
     #: Verbs that put a question to someone (`question_verbs.txt`), verbs of an answer
     #: (`reply_verbs.txt`), and the cue verbs whose object or "to" object is the one spoken
@@ -131,6 +133,7 @@ class SpeakerLexicon:
             person_roles=frozenset(read_lines(folder / "person_roles.txt")),
             occupations=frozenset(read_lines(folder / "occupations.txt")),
             accused_roles=frozenset(read_lines(folder / "accused_roles.txt")),
+            kinship_words=frozenset(read_lines(folder / "kinship_words.txt")),
             question_verbs=frozenset(read_lines(folder / "question_verbs.txt")),
             reply_verbs=frozenset(read_lines(folder / "reply_verbs.txt")),
             addressing_verbs=frozenset(
@@ -217,6 +220,7 @@ class SpeakerResolver:
             or self.by_name(phrase)
             or self.by_answer(phrase)
             or self.by_pronoun(phrase)
+            or self.by_relative(phrase)
             or self.by_description(phrase)
             or self.by_headline_word(phrase)
         )
@@ -392,7 +396,8 @@ class SpeakerResolver:
                     return pair_record(people) | {"resolved_by": "apposition"}
                 mention = self.mention_at(token) or self.name_before_post_nominal(token)
                 if mention is not None and mention.entity["label"] != "NORP":
-                    return self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
+                    resolved = self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
+                    return self.with_family_name(resolved, phrase.root)
         return (
             self.by_closing_name(phrase) or self.by_surname(phrase) or self.by_untagged_name(phrase)
         )
@@ -860,6 +865,50 @@ class SpeakerResolver:
         )
 
     # descriptions
+
+    def by_relative(self, phrase: Span) -> Record | None:
+        """ "The skipper, Jonas Reinholt, 58, his son Erik, 31, … His son said": a relative
+        of a person ("His son", "Reinholt's son") is the one person named before with that
+        relation as a title, by the family name they share (`with_family_name`)."""
+        head = phrase.root
+        if head.lemma_.lower() not in self.lexicon.kinship_words:
+            return None
+        owner = self.owner_of(head)
+        if owner is None:
+            return None
+        relatives = {
+            e["entity_id"]: e
+            for m in self.narrated.inside(0, phrase.start_char)
+            if (e := m.entity)["label"] == "PERSON"
+            and e["entity_id"] != owner["entity_id"]
+            and head.lemma_.lower() in {title_head(t).lower() for t in e["titles"]}
+        }
+        if len(relatives) != 1:
+            return None
+        return self.with_family_name(self.named(relatives.popitem()[1], "coreference"), head)
+
+    def with_family_name(self, resolved: Record, head: Token) -> Record:
+        """A relative named by a given name alone takes the family name of the person they
+        belong to: "Lindgaard’s daughter, Sunniva" → "Sunniva Lindgaard"."""
+        if head.lemma_.lower() not in self.lexicon.kinship_words or " " in resolved["name"]:
+            return resolved
+        owner = self.owner_of(head)
+        if owner is None or " " not in owner["name"]:
+            return resolved
+        return resolved | {"name": f"{resolved['name']} {owner['name'].split()[-1]}"}
+
+    def owner_of(self, head: Token) -> Record | None:
+        """The named person whose a description is ("his", "Reinholt's")."""
+        owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        owner_phrase = self.doc[owner.left_edge.i : owner.i + 1]
+        resolved = (
+            self.by_pronoun(owner_phrase) if owner.pos_ == "PRON" else self.by_name(owner_phrase)
+        )
+        if resolved is None or resolved["label"] != "PERSON":
+            return None
+        return {"entity_id": resolved["entity_id"], "name": resolved["name"]}
 
     def by_description(self, phrase: Span) -> Record | None:
         """A definite description ("the official") refers back; an indefinite one, or one

@@ -835,6 +835,46 @@ def test_the_owner_of_a_group_is_not_one_of_a_pair_named_apart(nlp):
     assert resolve(nlp, text, table, "The two companies")["name"] == "Skoot and Ridewell"
 
 
+def test_his_son_is_the_son_named_before_by_the_family_name(nlp):
+    text = (
+        "The skipper, Jonas Reinholt, 58, and his son Erik, 31, were taken to hospital. "
+        "Reinholt said the boat sank in minutes. His son said he saw the raft drift away."
+    )
+    table = [
+        entity("E1", "PERSON", "Jonas Reinholt", text, "Jonas Reinholt", "Reinholt"),
+        entity("E2", "PERSON", "Erik", text, "Erik", titles=("son",)),
+    ]
+    resolved = resolve(nlp, text, table, "His son")
+    assert (resolved["name"], resolved["entity_id"]) == ("Erik Reinholt", "E2")
+
+
+def test_his_son_is_no_one_of_two_sons(nlp):
+    text = (
+        "Jonas Reinholt, his son Erik and his son Lars were rescued. Reinholt said the boat "
+        "sank in minutes. His son said he saw the raft drift away."
+    )
+    table = [
+        entity("E1", "PERSON", "Jonas Reinholt", text, "Jonas Reinholt", "Reinholt"),
+        entity("E2", "PERSON", "Erik", text, "Erik", titles=("son",)),
+        entity("E3", "PERSON", "Lars", text, "Lars", titles=("son",)),
+    ]
+    resolved = resolve(nlp, text, table, "His son")
+    assert resolved["entity_id"] is None
+
+
+def test_a_relative_named_by_a_given_name_takes_the_family_name(nlp):
+    text = (
+        "Per Lindgaard had fished there for 40 years. Lindgaard's daughter, Sunniva, wrote "
+        "that he respected the sea."
+    )
+    table = [
+        entity("E1", "PERSON", "Per Lindgaard", text, "Per Lindgaard", "Lindgaard"),
+        entity("E2", "PERSON", "Sunniva", text, "Sunniva", titles=("daughter",)),
+    ]
+    resolved = resolve(nlp, text, table, "Lindgaard's daughter")
+    assert (resolved["name"], resolved["resolved_by"]) == ("Sunniva Lindgaard", "apposition")
+
+
 def test_the_two_men_are_two_men_named_together(nlp):
     text = (
         "The witness, Teodora Vance, faced Quorvel's co-founders, Marcus Ebbe and Ravi "
