@@ -324,6 +324,8 @@ class SpeakerResolver:
         if len(heads) < 2 or phrase.text.lower() == "he or she":
             return None
         mentions = [self.mention_at(head) for head in heads]
+        if (whole := self.name_holding_and(phrase, mentions[0])) is not None:
+            return self.named(whole, "self")
         if all(mention is None for mention in mentions):
             if any(head.tag_ in {"NNS", "NNPS"} for head in heads):  # "Democrats and aides"
                 return {
@@ -362,6 +364,14 @@ class SpeakerResolver:
             if self.person_named(heads[n + 1]) is not None:  # not "China and the United States"
                 shared[n] = f"{head.text} {after.split()[-1]}"
         return shared
+
+    def name_holding_and(self, phrase: Span, first: EntityMention | None) -> Record | None:
+        """The entity whose name the coordination is, or starts ("Pell and Garrow" of "Pell
+        and Garrow Learning"): one name, not two."""
+        if first is None:
+            return None
+        name, words = first.entity["name"], without_article(phrase).text
+        return first.entity if name == words or name.startswith(f"{words} ") else None
 
     def is_given_name(self, token: Token) -> bool:
         mention = self.mention_at(token)

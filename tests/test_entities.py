@@ -330,6 +330,21 @@ def test_one_word_name_before_and_opens_an_organisation_name(table):
     assert entities["Pell and Garrow Institute"]["label"] == "ORG"
 
 
+def test_a_company_named_for_its_trade_is_an_organisation(table):
+    entities = table(
+        "Merrick and Dunn Packaging is suing Corvale Foods. Pell and Garrow Learning makes "
+        "the StudyTrack app."
+    )
+    assert {
+        name: entities[name]["label"]
+        for name in ("Merrick and Dunn Packaging", "Corvale Foods", "Pell and Garrow Learning")
+    } == {
+        "Merrick and Dunn Packaging": "ORG",
+        "Corvale Foods": "ORG",
+        "Pell and Garrow Learning": "ORG",
+    }
+
+
 def test_named_person_acronym_or_organisation_word_before_and_is_a_name_of_its_own(table):
     entities = table(
         "Donald Trump attacked the press. Trump and Fox News Group have feuded for years. "

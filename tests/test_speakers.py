@@ -729,6 +729,29 @@ def test_the_couple_is_the_pair_before_whose_first_name_takes_the_shared_surname
         assert resolve(nlp, text, table, phrase)["name"] == "Birgit Kopp and Anselm Kopp"
 
 
+def test_a_name_holding_and_is_one_speaker_also_by_its_short_form(nlp):
+    text = (
+        "Pell and Garrow Learning said it was hacked. Pell and Garrow said the data was encrypted."
+    )
+    short = text.index("Pell", 1)  # the model's split of the short form
+    table = [
+        {
+            **entity("E1", "ORG", "Pell and Garrow Learning", text, "Pell and Garrow Learning"),
+            "mentions": [
+                {"text": "Pell and Garrow Learning", "start": 0, "end": 24},
+                {"text": "Pell", "start": short, "end": short + 4},
+            ],
+        },
+        {
+            **entity("E2", "GPE", "Garrow", text),
+            "mentions": [{"text": "Garrow", "start": short + 9, "end": short + 15}],
+        },
+    ]
+    for nth, phrase in enumerate(("Pell and Garrow Learning", "Pell and Garrow")):
+        resolved = resolve(nlp, text, table, phrase, nth=nth)
+        assert (resolved["name"], resolved["entity_id"]) == ("Pell and Garrow Learning", "E1")
+
+
 def test_a_place_before_a_coordinated_name_keeps_its_own_name(nlp):
     text = "Georgia and John Smith sued the county over the new road."
     table = [
