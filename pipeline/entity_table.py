@@ -242,8 +242,9 @@ def label_people(groups: dict[str, list[Mention]], rules: TableRules) -> None:
 
 
 def label_countries(groups: dict[str, list[Mention]]) -> None:
-    """A one-word name whose people the article names is a country, whatever the model
-    called it: "Ostrel" beside "Ostrelian", "Tervania" beside "Tervanian"."""
+    """A one-word name (of four letters or more) whose people the article names is a
+    country, whatever the model called it: "Ostrel" beside "Ostrelian", "Tervania" beside
+    "Tervanian"."""
     peoples = {key for key, mentions in groups.items() if cluster_label(mentions) == "NORP"}
     for key, mentions in groups.items():
         if " " in key or len(key) < 4 or cluster_label(mentions) in {"GPE", "NORP"}:

@@ -96,9 +96,9 @@ class SpeakerLexicon:
     #: Descriptions of the accused ("defendant", `accused_roles.txt`) and the verbs whose
     #: subject or object the accused is ("deny": "subject", `accusation_verbs.tsv`).
     accused_roles: frozenset[str] = frozenset()
+    accusation_verbs: dict[str, str] = field(default_factory=dict)
     #: Relatives who share the family name of the one they belong to (`kinship_words.txt`).
     kinship_words: frozenset[str] = frozenset()
-    accusation_verbs: dict[str, str] = field(default_factory=dict)
     #: Verbs that put a question to someone (`question_verbs.txt`), verbs of an answer
     #: (`reply_verbs.txt`), and the cue verbs whose object or "to" object is the one spoken
     #: to (`addressee_verbs.txt`, `speech_to_verbs.txt`), for `by_answer`.
@@ -908,7 +908,7 @@ class SpeakerResolver:
         return resolved | {"name": f"{resolved['name']} {owner['name'].split()[-1]}"}
 
     def owner_of(self, head: Token) -> Record | None:
-        """The named person whose a description is ("his", "Reinholt's")."""
+        """The named person a description belongs to ("his", "Reinholt's")."""
         owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
         if owner is None:
             return None
@@ -1238,14 +1238,15 @@ class SpeakerResolver:
         sentence = self.sentence_of[phrase.start]
         first = self.sentences[max(sentence - WINDOW, 0)].start
         last = self.sentences[min(sentence + LOOKAHEAD, len(self.sentences) - 1)].end
+        partitive = is_partitive(phrase.root)
         nearby = [*range(phrase.end - 1, first - 1, -1), *range(phrase.end, last)]
-        earlier = [] if is_partitive(phrase.root) else range(first - 1, -1, -1)
+        earlier = [] if partitive else range(first - 1, -1, -1)
         governments = phrase.root.lemma_.lower() == "government"
         for i in [*nearby, *earlier]:
             names = self.named_together(self.doc[i], wanted, labels)
             if len(names) == 2:
                 return pair_record(names, of_countries=governments)
-        if is_partitive(phrase.root):
+        if partitive:
             return None
         apart = self.named_apart(phrase, wanted, labels)
         return pair_record(apart, of_countries=governments) if apart else None
