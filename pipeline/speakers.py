@@ -407,7 +407,7 @@ class SpeakerResolver:
                 mention = self.mention_at(token) or self.name_before_post_nominal(token)
                 if mention is not None and mention.entity["label"] != "NORP":
                     resolved = self.named(mention.entity, "apposition")  # not "a Liberal Democrat"
-                    return self.with_family_name(resolved, phrase.root)
+                    return self.with_family_name(resolved, self.relative_of(phrase.root))
         return (
             self.by_closing_name(phrase) or self.by_surname(phrase) or self.by_untagged_name(phrase)
         )
@@ -881,9 +881,7 @@ class SpeakerResolver:
         of a person ("His son", "Reinholt's son") is the one person named before with that
         relation as a title, by the family name they share (`with_family_name`)."""
         head = phrase.root
-        if head.lemma_.lower() not in self.lexicon.kinship_words:
-            return None
-        owner = self.owner_of(head)
+        owner = self.relative_of(head)
         if owner is None:
             return None
         relatives = {
@@ -895,17 +893,20 @@ class SpeakerResolver:
         }
         if len(relatives) != 1:
             return None
-        return self.with_family_name(self.named(relatives.popitem()[1], "coreference"), head)
+        return self.with_family_name(self.named(relatives.popitem()[1], "coreference"), owner)
 
-    def with_family_name(self, resolved: Record, head: Token) -> Record:
+    def with_family_name(self, resolved: Record, owner: Record | None) -> Record:
         """A relative named by a given name alone takes the family name of the person they
-        belong to: "Lindgaard’s daughter, Sunniva" → "Sunniva Lindgaard"."""
-        if head.lemma_.lower() not in self.lexicon.kinship_words or " " in resolved["name"]:
-            return resolved
-        owner = self.owner_of(head)
-        if owner is None or " " not in owner["name"]:
+        belong to (`owner`): "Lindgaard’s daughter, Sunniva" → "Sunniva Lindgaard"."""
+        if owner is None or " " in resolved["name"] or " " not in owner["name"]:
             return resolved
         return resolved | {"name": f"{resolved['name']} {owner['name'].split()[-1]}"}
+
+    def relative_of(self, head: Token) -> Record | None:
+        """The person a word of kinship says its referent is a relative of ("His son")."""
+        if head.lemma_.lower() not in self.lexicon.kinship_words:
+            return None
+        return self.owner_of(head)
 
     def owner_of(self, head: Token) -> Record | None:
         """The named person a description belongs to ("his", "Reinholt's")."""
